@@ -1,0 +1,130 @@
+//! The six JSON types, and how a value is converted from one to another.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Number, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueKind {
+    String,
+    Number,
+    Bool,
+    Null,
+    Object,
+    Array,
+}
+
+impl ValueKind {
+    pub const ALL: [ValueKind; 6] = [
+        ValueKind::String,
+        ValueKind::Number,
+        ValueKind::Bool,
+        ValueKind::Null,
+        ValueKind::Object,
+        ValueKind::Array,
+    ];
+
+    pub fn of(value: &Value) -> Self {
+        match value {
+            Value::String(_) => Self::String,
+            Value::Number(_) => Self::Number,
+            Value::Bool(_) => Self::Bool,
+            Value::Null => Self::Null,
+            Value::Object(_) => Self::Object,
+            Value::Array(_) => Self::Array,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::String => "string",
+            Self::Number => "number",
+            Self::Bool => "bool",
+            Self::Null => "null",
+            Self::Object => "object",
+            Self::Array => "array",
+        }
+    }
+
+    /// What a value becomes as this kind: the obvious reading where there is one
+    /// (`"23"` -> `23`, `1` -> `true`, `false` -> `"false"`), else this kind's empty value.
+    pub fn convert(self, value: &Value) -> Value {
+        match (self, value) {
+            (_, v) if ValueKind::of(v) == self => v.clone(),
+            (Self::String, Value::Number(n)) => Value::String(n.to_string()),
+            (Self::String, Value::Bool(b)) => Value::String(b.to_string()),
+            (Self::Number, Value::String(s)) => parse_number(s.trim()).unwrap_or_else(zero),
+            (Self::Number, Value::Bool(b)) => Value::Number(Number::from(u8::from(*b))),
+            (Self::Bool, Value::Number(n)) => Value::Bool(n.as_f64().is_some_and(|f| f != 0.0)),
+            (Self::Bool, Value::String(s)) => Value::Bool(matches!(
+                s.trim().to_ascii_lowercase().as_str(),
+                "true" | "yes" | "1" | "on"
+            )),
+            _ => self.empty(),
+        }
+    }
+
+    pub fn empty(self) -> Value {
+        match self {
+            Self::String => Value::String(String::new()),
+            Self::Number => zero(),
+            Self::Bool => Value::Bool(false),
+            Self::Null => Value::Null,
+            Self::Object => Value::Object(serde_json::Map::new()),
+            Self::Array => Value::Array(Vec::new()),
+        }
+    }
+}
+
+impl fmt::Display for ValueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+fn zero() -> Value {
+    Value::Number(Number::from(0))
+}
+
+/// A JSON number from text, refusing what JSON would not accept (`NaN`, `inf`, `0x1f`).
+pub fn parse_number(text: &str) -> Option<Value> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(number @ Value::Number(_)) => Some(number),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn converts_the_obvious_readings() {
+        assert_eq!(ValueKind::Number.convert(&json!("23")), json!(23));
+        assert_eq!(ValueKind::Number.convert(&json!(" 2.5 ")), json!(2.5));
+        assert_eq!(ValueKind::Number.convert(&json!(true)), json!(1));
+        assert_eq!(ValueKind::Bool.convert(&json!(1)), json!(true));
+        assert_eq!(ValueKind::Bool.convert(&json!(0)), json!(false));
+        assert_eq!(ValueKind::Bool.convert(&json!("TRUE")), json!(true));
+        assert_eq!(ValueKind::String.convert(&json!(23)), json!("23"));
+        assert_eq!(ValueKind::String.convert(&json!(false)), json!("false"));
+    }
+
+    #[test]
+    fn falls_back_to_the_empty_value() {
+        assert_eq!(ValueKind::Number.convert(&json!("abc")), json!(0));
+        assert_eq!(ValueKind::Number.convert(&json!("NaN")), json!(0));
+        assert_eq!(ValueKind::String.convert(&json!({"a": 1})), json!(""));
+        assert_eq!(ValueKind::Object.convert(&json!([1])), json!({}));
+        assert_eq!(ValueKind::Array.convert(&json!("x")), json!([]));
+        assert_eq!(ValueKind::Null.convert(&json!("x")), json!(null));
+    }
+
+    #[test]
+    fn keeps_a_value_of_the_same_kind() {
+        assert_eq!(ValueKind::Object.convert(&json!({"a": 1})), json!({"a": 1}));
+    }
+}

@@ -1,0 +1,180 @@
+//! Auth0's merge of `user_metadata` / `app_metadata` on PATCH: root keys only. A root key
+//! sent replaces the stored one whole, a root key sent as `null` is deleted, `{}` clears
+//! everything, keys not sent are kept (spec section 2).
+
+use serde_json::{Map, Value};
+
+pub use super::field::Metadata;
+use super::field::{MetadataField, MetadataPair};
+use super::kind::ValueKind;
+
+/// What a PATCH says about one metadata document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MetadataPatch {
+    /// Not mentioned in the body, so the server leaves it alone.
+    Unchanged,
+    /// These root keys (never empty): a value replaces, `null` deletes.
+    Keys(Metadata),
+    /// `{}`: the server drops every key, including keys added since the user was loaded.
+    Clear,
+}
+
+impl MetadataPatch {
+    /// The value sent for this field, if it is sent at all.
+    pub fn body(&self) -> Option<Value> {
+        match self {
+            Self::Unchanged => None,
+            Self::Keys(keys) => Some(Value::Object(keys.clone())),
+            Self::Clear => Some(Value::Object(Map::new())),
+        }
+    }
+
+    pub fn is_unchanged(&self) -> bool {
+        matches!(self, Self::Unchanged)
+    }
+
+    /// True when the server's copy of `key` is replaced or removed by this patch.
+    pub fn touches(&self, key: &str) -> bool {
+        match self {
+            Self::Unchanged => false,
+            Self::Keys(keys) => keys.contains_key(key),
+            Self::Clear => true,
+        }
+    }
+}
+
+/// The metadata part of a `PATCH /api/v2/users/{id}` body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateBody {
+    pub user_metadata: MetadataPatch,
+    pub app_metadata: MetadataPatch,
+}
+
+impl UpdateBody {
+    /// The smallest body that turns each original document into its edited one.
+    pub fn between(original: &MetadataPair, edited: &MetadataPair) -> Self {
+        Self {
+            user_metadata: patch_for(&original.user_metadata, &edited.user_metadata),
+            app_metadata: patch_for(&original.app_metadata, &edited.app_metadata),
+        }
+    }
+
+    /// What the server holds after this body is merged into `stored`.
+    pub fn apply_to(&self, stored: &MetadataPair) -> MetadataPair {
+        MetadataPair {
+            user_metadata: apply_patch(&stored.user_metadata, &self.user_metadata),
+            app_metadata: apply_patch(&stored.app_metadata, &self.app_metadata),
+        }
+    }
+
+    pub fn field(&self, field: MetadataField) -> &MetadataPatch {
+        match field {
+            MetadataField::User => &self.user_metadata,
+            MetadataField::App => &self.app_metadata,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.user_metadata.is_unchanged() && self.app_metadata.is_unchanged()
+    }
+
+    /// The JSON body, or `None` when there is nothing to send.
+    pub fn to_json(&self) -> Option<Value> {
+        let mut body = Map::new();
+        for field in MetadataField::BOTH {
+            if let Some(value) = self.field(field).body() {
+                body.insert(field.name().to_string(), value);
+            }
+        }
+        (!body.is_empty()).then_some(Value::Object(body))
+    }
+}
+
+/// Why a PATCH value for a metadata field cannot be merged (Auth0 answers 400 `invalid_body`).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error(
+    "Payload validation error: 'Expected type object but found type {found}' on property {field}."
+)]
+pub struct MergeError {
+    pub field: MetadataField,
+    pub found: ValueKind,
+}
+
+/// What the server holds after merging `sent` into `stored`, exactly as Auth0 does it.
+pub fn apply(
+    field: MetadataField,
+    stored: &Metadata,
+    sent: &Value,
+) -> Result<Metadata, MergeError> {
+    let Value::Object(sent) = sent else {
+        return Err(MergeError {
+            field,
+            found: ValueKind::of(sent),
+        });
+    };
+    if sent.is_empty() {
+        return Ok(Metadata::new());
+    }
+    Ok(merge_keys(stored, sent))
+}
+
+/// What the server will hold after `patch`; the preview shows this.
+pub fn apply_patch(stored: &Metadata, patch: &MetadataPatch) -> Metadata {
+    match patch {
+        MetadataPatch::Unchanged => stored.clone(),
+        MetadataPatch::Clear => Metadata::new(),
+        MetadataPatch::Keys(keys) => merge_keys(stored, keys),
+    }
+}
+
+/// Root-level merge: a value replaces (keeping the key's place), `null` deletes.
+fn merge_keys(stored: &Metadata, sent: &Metadata) -> Metadata {
+    let mut result = stored.clone();
+    for (key, value) in sent {
+        if value.is_null() {
+            result.shift_remove(key);
+        } else {
+            result.insert(key.clone(), value.clone());
+        }
+    }
+    result
+}
+
+/// The smallest patch from `original` to `edited`: changed root keys with their whole new
+/// value, removed root keys as `null`. Removing every key still sends one `null` per key,
+/// never `{}`, so that keys someone else adds meanwhile survive.
+pub fn patch_for(original: &Metadata, edited: &Metadata) -> MetadataPatch {
+    let mut keys = Metadata::new();
+    for (key, value) in edited {
+        if !original.get(key).is_some_and(|old| same(old, value)) {
+            keys.insert(key.clone(), value.clone());
+        }
+    }
+    for key in original.keys() {
+        if !edited.contains_key(key) {
+            keys.insert(key.clone(), Value::Null);
+        }
+    }
+    if keys.is_empty() {
+        MetadataPatch::Unchanged
+    } else {
+        MetadataPatch::Keys(keys)
+    }
+}
+
+/// JSON equality that also compares key order: `==` on maps ignores it, but order is the
+/// user's, so a reordered object is a change that must be sent.
+pub fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(vx, vy)| same(vx, vy))
+        }
+        _ => a == b,
+    }
+}
