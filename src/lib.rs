@@ -2,4 +2,18 @@
 //!
 //! - [`domain`]: the pure core (paths, edits, undo, Auth0's merge, warnings, conflicts,
 //!   validation). It knows nothing of the terminal or HTTP.
+//! - [`api`]: the Management API client; [`config`] says which tenant and how to log in.
+//! - [`preview`]: the merge preview shared by the TUI and `metadata set`.
+//! - [`cli`], [`commands`]: the command line and the scriptable commands.
+//! - [`emulator`]: a local Auth0 Management API (users endpoints) for `--demo` and tests.
+pub mod api;
+pub mod atomic_write;
+pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod domain;
+pub mod emulator;
+pub mod preview;
+pub mod random;
+pub mod secret;
+pub mod timestamp;

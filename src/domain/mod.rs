@@ -9,6 +9,7 @@ pub mod history;
 pub mod kind;
 pub mod merge;
 pub mod path;
+pub mod user;
 pub mod validate;
 pub mod warning;
 
@@ -19,5 +20,6 @@ pub use history::History;
 pub use kind::ValueKind;
 pub use merge::{patch_for, MetadataPatch, UpdateBody};
 pub use path::{JsonPath, Segment};
+pub use user::User;
 pub use validate::{Problem, Severity};
 pub use warning::{warnings, Warning};

@@ -1,0 +1,306 @@
+//! The Management API client: users endpoints over reqwest, retries on 429 as Auth0's own
+//! SDKs do, GETs retried on 5xx and timeouts, writes never retried blindly.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use reqwest::header::CONTENT_TYPE;
+use reqwest::{Method, StatusCode};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::error::{ApiError, Refusal};
+use super::rate::{wait_for, RateLimit};
+use super::token::TokenSource;
+use crate::config::Target;
+use crate::domain::User;
+use crate::random::random_u64;
+use crate::timestamp::now_secs;
+
+/// How many times a request is tried in all before its error is reported.
+pub const MAX_TRIES: u32 = 3;
+
+/// Waits between tries; tests swap in one that records the waits instead of sleeping.
+pub type Sleeper = Arc<dyn Fn(Duration) -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
+
+pub fn tokio_sleeper() -> Sleeper {
+    Arc::new(|duration| Box::pin(tokio::time::sleep(duration)))
+}
+
+pub struct Client {
+    http: reqwest::Client,
+    base_url: String,
+    tokens: TokenSource,
+    sleeper: Sleeper,
+    rate_limit: Mutex<Option<RateLimit>>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One page of `GET /users`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct UserPage {
+    pub start: u64,
+    pub limit: u64,
+    pub total: u64,
+    pub users: Vec<User>,
+}
+
+/// What to list: `q` is Auth0 Lucene syntax (sent with `search_engine=v3`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListQuery {
+    pub q: Option<String>,
+    pub page: u32,
+    pub per_page: u32,
+    /// `field:1` or `field:-1`.
+    pub sort: Option<String>,
+    /// Root attributes to return; `user_id` is always added.
+    pub fields: Vec<&'static str>,
+}
+
+pub(crate) fn transport(target: &str, err: reqwest::Error) -> ApiError {
+    if err.is_timeout() {
+        return ApiError::Timeout {
+            target: target.to_string(),
+        };
+    }
+    let mut reason = err.to_string();
+    let mut source = std::error::Error::source(&err);
+    while let Some(inner) = source {
+        reason = inner.to_string();
+        source = inner.source();
+    }
+    ApiError::Transport {
+        target: target.to_string(),
+        reason,
+    }
+}
+
+/// Percent-encodes a user id as one path segment: everything outside RFC 3986's
+/// unreserved set, so `|` and `/` in ids survive.
+pub fn encode_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len() * 3);
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+impl Client {
+    pub fn new(target: &Target) -> Result<Self, ApiError> {
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("auth0-meta/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(30))
+            .build()
+            .map_err(|e| ApiError::Transport {
+                target: target.base_url.clone(),
+                reason: e.to_string(),
+            })?;
+        Ok(Self {
+            http,
+            base_url: target.base_url.clone(),
+            tokens: TokenSource::new(target.credentials.clone()),
+            sleeper: tokio_sleeper(),
+            rate_limit: Mutex::new(None),
+        })
+    }
+
+    pub fn with_sleeper(mut self, sleeper: Sleeper) -> Self {
+        self.sleeper = sleeper;
+        self
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The budget the last response reported, for the status bar.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        *self.rate_limit.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The path and query a `PATCH` of this user goes to, as the preview shows it.
+    pub fn user_path(id: &str) -> String {
+        format!("/api/v2/users/{}", encode_segment(id))
+    }
+
+    pub async fn list_users(&self, query: &ListQuery) -> Result<UserPage, ApiError> {
+        let mut params = vec![
+            ("page", query.page.to_string()),
+            ("per_page", query.per_page.to_string()),
+            ("include_totals", "true".to_string()),
+        ];
+        if let Some(q) = query.q.as_ref().filter(|q| !q.trim().is_empty()) {
+            params.push(("q", q.clone()));
+            params.push(("search_engine", "v3".to_string()));
+        }
+        if let Some(sort) = &query.sort {
+            params.push(("sort", sort.clone()));
+        }
+        if !query.fields.is_empty() {
+            let mut fields = vec!["user_id"];
+            fields.extend(query.fields.iter().filter(|f| **f != "user_id"));
+            params.push(("fields", fields.join(",")));
+            params.push(("include_fields", "true".to_string()));
+        }
+        let value = self
+            .call(Method::GET, "/api/v2/users", &params, None)
+            .await?;
+        serde_json::from_value(value).map_err(|e| ApiError::Decode(format!("a users page: {e}")))
+    }
+
+    pub async fn get_user(&self, id: &str) -> Result<User, ApiError> {
+        let value = self
+            .call(Method::GET, &Self::user_path(id), &[], None)
+            .await?;
+        user_from(value)
+    }
+
+    /// Sent once: a failed write is reported, never retried, since retrying could
+    /// overwrite a change made meanwhile.
+    pub async fn patch_user(&self, id: &str, body: &Value) -> Result<User, ApiError> {
+        let value = self
+            .call(Method::PATCH, &Self::user_path(id), &[], Some(body))
+            .await?;
+        user_from(value)
+    }
+
+    pub async fn create_user(&self, body: &Value) -> Result<User, ApiError> {
+        user_from(
+            self.call(Method::POST, "/api/v2/users", &[], Some(body))
+                .await?,
+        )
+    }
+
+    pub async fn delete_user(&self, id: &str) -> Result<(), ApiError> {
+        self.call(Method::DELETE, &Self::user_path(id), &[], None)
+            .await
+            .map(|_| ())
+    }
+
+    /// Auth0 stores database users' emails lower-cased, and the lookup is exact.
+    pub async fn users_by_email(&self, email: &str) -> Result<Vec<User>, ApiError> {
+        let params = [("email", email.to_lowercase())];
+        let value = self
+            .call(Method::GET, "/api/v2/users-by-email", &params, None)
+            .await?;
+        serde_json::from_value(value).map_err(|e| ApiError::Decode(format!("users by email: {e}")))
+    }
+
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        params: &[(&str, String)],
+        body: Option<&Value>,
+    ) -> Result<Value, ApiError> {
+        let url = format!("{}{path}", self.base_url);
+        let idempotent = matches!(method, Method::GET | Method::DELETE);
+        let mut renewed = false;
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let token = self.tokens.token(&self.http, &self.base_url).await?;
+            let mut request = self
+                .http
+                .request(method.clone(), &url)
+                .bearer_auth(token.expose())
+                .query(params);
+            if let Some(body) = body {
+                // Pretty, so the bytes sent are exactly the ones the preview showed.
+                request = request
+                    .header(CONTENT_TYPE, "application/json")
+                    .body(body_bytes(body));
+            }
+            let response = match request.send().await {
+                Ok(response) => response,
+                Err(_) if idempotent && tries < MAX_TRIES => {
+                    (self.sleeper)(backoff(tries)).await;
+                    continue;
+                }
+                Err(err) => return Err(transport(&url, err)),
+            };
+            let status = response.status();
+            let headers = response.headers().clone();
+            if let Some(rate) = RateLimit::from_headers(&headers) {
+                *self.rate_limit.lock().unwrap_or_else(|p| p.into_inner()) = Some(rate);
+            }
+            let bytes = response.bytes().await.map_err(|e| transport(&url, e))?;
+            if status.is_success() {
+                return if bytes.is_empty() {
+                    Ok(Value::Null)
+                } else {
+                    serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode(e.to_string()))
+                };
+            }
+            let retry_wait = match status {
+                StatusCode::TOO_MANY_REQUESTS if tries < MAX_TRIES => {
+                    Some(wait_for(&headers, now_secs(), jitter()))
+                }
+                s if s.is_server_error() && idempotent && tries < MAX_TRIES => Some(backoff(tries)),
+                StatusCode::UNAUTHORIZED if !renewed && self.tokens.invalidate().await => {
+                    renewed = true;
+                    Some(Duration::ZERO)
+                }
+                _ => None,
+            };
+            match retry_wait {
+                Some(wait) => (self.sleeper)(wait).await,
+                None => return Err(refusal(status, &bytes)),
+            }
+        }
+    }
+}
+
+/// The exact bytes a request body is sent as.
+pub fn body_bytes(body: &Value) -> Vec<u8> {
+    serde_json::to_vec_pretty(body).unwrap_or_default()
+}
+
+fn user_from(value: Value) -> Result<User, ApiError> {
+    serde_json::from_value(value).map_err(|e| ApiError::Decode(format!("a user: {e}")))
+}
+
+fn jitter() -> Duration {
+    Duration::from_millis(random_u64() % 250)
+}
+
+/// 250 ms, 500 ms, 1 s, … plus jitter.
+fn backoff(tries: u32) -> Duration {
+    Duration::from_millis(250 << tries.min(6).saturating_sub(1)) + jitter()
+}
+
+/// Auth0's error body, or the bare status where the body is not Auth0's shape.
+fn refusal(status: StatusCode, bytes: &[u8]) -> ApiError {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Body {
+        message: Option<String>,
+        error_code: Option<String>,
+        error: Option<String>,
+    }
+    let body: Option<Body> = serde_json::from_slice(bytes).ok();
+    let reason = status.canonical_reason().unwrap_or("error").to_string();
+    let (message, code) = match body {
+        Some(b) => (b.message.or(b.error).unwrap_or(reason), b.error_code),
+        None => (reason, None),
+    };
+    ApiError::Api(Refusal {
+        status: status.as_u16(),
+        code,
+        message,
+    })
+}

@@ -1,0 +1,12 @@
+//! The Auth0 Management API client the TUI and the scriptable commands share.
+
+mod client;
+mod error;
+mod rate;
+mod token;
+
+pub use client::{
+    body_bytes, encode_segment, tokio_sleeper, Client, ListQuery, Sleeper, UserPage, MAX_TRIES,
+};
+pub use error::{ApiError, Refusal, Short};
+pub use rate::RateLimit;

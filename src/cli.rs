@@ -1,0 +1,160 @@
+//! The command line: the TUI by default, `--demo`, the `emulator`, and scriptable commands.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::ConnectionFlags;
+use crate::secret::Secret;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "auth0-meta",
+    version,
+    about = "Browse Auth0 users and edit their user_metadata / app_metadata, with an exact preview of every PATCH",
+    after_help = "Configuration: AUTH0_DOMAIN with AUTH0_API_TOKEN (or AUTH0_ACCESS_TOKEN), or AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET.\nAUTH0_META_BASE_URL (or --base-url) points at any Management API base, such as the emulator.\nTry it without a tenant: auth0-meta --demo"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    /// Start a local emulator seeded with the demo tenant and open the TUI on it
+    #[arg(long)]
+    pub demo: bool,
+
+    /// With --demo: keep the demo tenant's changes in FILE across runs
+    #[arg(long, value_name = "FILE", requires = "demo")]
+    pub demo_state: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConnectionArgs {
+    /// Management API base, e.g. http://127.0.0.1:4000 [env: AUTH0_META_BASE_URL]
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Tenant domain, e.g. example.eu.auth0.com [env: AUTH0_DOMAIN]
+    #[arg(long, global = true)]
+    pub domain: Option<String>,
+    /// Management API token; prefer the environment, which other users cannot see [env: AUTH0_API_TOKEN, AUTH0_ACCESS_TOKEN]
+    #[arg(long, global = true, value_name = "TOKEN")]
+    pub token: Option<String>,
+    /// Client id for the client-credentials grant [env: AUTH0_CLIENT_ID]
+    #[arg(long, global = true, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Client secret; prefer the environment [env: AUTH0_CLIENT_SECRET]
+    #[arg(long, global = true, value_name = "SECRET")]
+    pub client_secret: Option<String>,
+}
+
+impl ConnectionArgs {
+    pub fn flags(&self) -> ConnectionFlags {
+        ConnectionFlags {
+            base_url: self.base_url.clone(),
+            domain: self.domain.clone(),
+            token: self.token.clone().map(Secret::new),
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone().map(Secret::new),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the local Management API emulator
+    Emulator(EmulatorArgs),
+    /// List, search and read users
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// Change one metadata value, with the same preview the TUI shows
+    #[command(subcommand)]
+    Metadata(MetadataCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct EmulatorArgs {
+    /// Address to listen on; port 0 picks a free one
+    #[arg(long, default_value = "127.0.0.1:4000")]
+    pub listen: SocketAddr,
+    /// Allow a non-loopback listen address
+    #[arg(long)]
+    pub allow_remote: bool,
+    /// Users to start with: a JSON array of user objects [default: the demo tenant]
+    #[arg(long, value_name = "FILE")]
+    pub seed: Option<PathBuf>,
+    /// Load the tenant from FILE (if it exists) and save every write to it
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// A static bearer token with every scope [default: a generated one, printed]
+    #[arg(long, value_name = "TOKEN")]
+    pub token: Option<String>,
+    /// Client id accepted by the client-credentials grant
+    #[arg(long, value_name = "ID", requires = "client_secret")]
+    pub client_id: Option<String>,
+    /// Client secret accepted by the client-credentials grant
+    #[arg(long, value_name = "SECRET", requires = "client_id")]
+    pub client_secret: Option<String>,
+    /// Sustained requests per second
+    #[arg(long = "rate-limit", value_name = "PER_SECOND", default_value_t = 50.0)]
+    pub rate_limit: f64,
+    /// Requests allowed in a burst
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub burst: u32,
+    /// Lifetime of issued tokens, in seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 86_400)]
+    pub token_lifetime: u64,
+    /// Enable POST /__emulator/faults for tests ({"status":503,"count":2,"delay_ms":0})
+    #[arg(long)]
+    pub faults: bool,
+    /// Refuse profiles over 10 KB (Auth0 only warns until 2027-03-04)
+    #[arg(long)]
+    pub enforce_profile_limit: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// List or search users (Auth0 Lucene syntax)
+    List {
+        #[arg(long, short)]
+        query: Option<String>,
+        #[arg(long, default_value_t = 0)]
+        page: u32,
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(0..=100))]
+        per_page: u32,
+        /// Sort, as field:1 or field:-1
+        #[arg(long)]
+        sort: Option<String>,
+        /// Print the API's JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one user
+    Get {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MetadataCommand {
+    /// Set PATH (user_metadata.… or app_metadata.…) to JSON_VALUE; a bare word is a string
+    Set {
+        id: String,
+        path: String,
+        json_value: String,
+        /// Send it; without this only the preview is printed
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Delete the key or item at PATH
+    Unset {
+        id: String,
+        path: String,
+        #[arg(long)]
+        yes: bool,
+    },
+}

@@ -1,0 +1,41 @@
+//! The scriptable commands. Each returns its exit status: 0 success, 1 an API or
+//! validation error (already reported on stderr), 2 a usage error.
+
+mod emulator;
+mod metadata;
+mod users;
+
+pub use emulator::run as run_emulator;
+pub use metadata::{plan_set, run as run_metadata};
+pub use users::run as run_users;
+
+/// A command's failure, printed on stderr by `main`.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: i32,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<crate::api::ApiError> for Failure {
+    fn from(err: crate::api::ApiError) -> Self {
+        Self::error(err.to_string())
+    }
+}
+
+pub type Outcome = Result<(), Failure>;

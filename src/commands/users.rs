@@ -1,0 +1,85 @@
+//! `auth0-meta users list|get`.
+
+use crate::api::{Client, ListQuery};
+use crate::cli::UsersCommand;
+use crate::domain::User;
+
+use super::{Failure, Outcome};
+
+pub async fn run(client: &Client, command: UsersCommand) -> Outcome {
+    match command {
+        UsersCommand::List {
+            query,
+            page,
+            per_page,
+            sort,
+            json,
+        } => {
+            let list = ListQuery {
+                q: query,
+                page,
+                per_page,
+                sort,
+                fields: Vec::new(),
+            };
+            let result = client.list_users(&list).await?;
+            if json {
+                return print_json(&result.users);
+            }
+            for user in &result.users {
+                println!(
+                    "{:<45} {:<30} {}",
+                    user.id(),
+                    user.identifier(),
+                    user.connections().join(",")
+                );
+            }
+            let shown = result.start + result.users.len() as u64;
+            println!(
+                "{}-{} of {} users",
+                result.start + u64::from(!result.users.is_empty()),
+                shown,
+                result.total
+            );
+            Ok(())
+        }
+        UsersCommand::Get { id, json } => {
+            let user = client.get_user(&id).await?;
+            if json {
+                return print_json(&user);
+            }
+            print_user(&user);
+            Ok(())
+        }
+    }
+}
+
+fn print_json(value: &impl serde::Serialize) -> Outcome {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::error(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn print_user(user: &User) {
+    let rows = [
+        ("user_id", Some(user.id().to_string())),
+        ("email", user.str("email").map(String::from)),
+        ("name", user.str("name").map(String::from)),
+        ("connections", Some(user.connections().join(", "))),
+        ("created_at", user.str("created_at").map(String::from)),
+        ("updated_at", user.str("updated_at").map(String::from)),
+        ("last_login", user.str("last_login").map(String::from)),
+        ("logins_count", user.logins_count().map(|n| n.to_string())),
+        ("blocked", Some(user.blocked().to_string())),
+    ];
+    for (name, value) in rows {
+        println!("{name:<14} {}", value.unwrap_or_else(|| "-".into()));
+    }
+    for (name, doc) in [
+        ("user_metadata", user.metadata_pair().user_metadata),
+        ("app_metadata", user.metadata_pair().app_metadata),
+    ] {
+        let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        println!("{name}:\n{text}");
+    }
+}

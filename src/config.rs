@@ -1,0 +1,223 @@
+//! Which tenant to talk to and how to authenticate: flags first, then the environment
+//! variables Auth0's own tools use (spec §7).
+
+use crate::secret::Secret;
+
+/// What the command line said; every field may also come from the environment.
+#[derive(Debug, Clone, Default)]
+pub struct ConnectionFlags {
+    pub base_url: Option<String>,
+    pub domain: Option<String>,
+    pub token: Option<Secret>,
+    pub client_id: Option<String>,
+    pub client_secret: Option<Secret>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Credentials {
+    /// A ready-made Management API token, used as is.
+    Token(Secret),
+    /// Exchanged for a token at `{base}/oauth/token`, cached and refreshed before it expires.
+    ClientCredentials {
+        client_id: String,
+        client_secret: Secret,
+        audience: String,
+    },
+}
+
+/// A tenant to connect to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    /// Where `/api/v2` and `/oauth/token` live, without a trailing slash.
+    pub base_url: String,
+    /// What the header shows: the domain, or the base URL.
+    pub label: String,
+    pub credentials: Credentials,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("no tenant configured.\n\nSet AUTH0_DOMAIN (or pass --domain) and either AUTH0_API_TOKEN / AUTH0_ACCESS_TOKEN, or AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET for the client-credentials grant.\nTo point at another Management API base (such as a local emulator), use --base-url or AUTH0_META_BASE_URL.\n\nTo try auth0-meta without a tenant: auth0-meta --demo")]
+    NoTenant,
+    #[error("no credentials for {0}.\n\nSet AUTH0_API_TOKEN (or AUTH0_ACCESS_TOKEN) to a Management API token, or AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET for the client-credentials grant.")]
+    NoCredentials(String),
+    #[error("{0} is set but {1} is not: the client-credentials grant needs both")]
+    HalfClientCredentials(&'static str, &'static str),
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// Resolves flags over the environment `env` (a lookup, so tests need not touch the process's).
+pub fn resolve(
+    flags: &ConnectionFlags,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<Target, ConfigError> {
+    let env = |name: &str| non_empty(env(name));
+    let domain = non_empty(flags.domain.clone()).or_else(|| env("AUTH0_DOMAIN"));
+    let base_override = non_empty(flags.base_url.clone()).or_else(|| env("AUTH0_META_BASE_URL"));
+    let base_url = match (&base_override, &domain) {
+        (Some(base), _) => with_scheme(base),
+        (None, Some(domain)) => with_scheme(domain),
+        (None, None) => return Err(ConfigError::NoTenant),
+    };
+    let label = domain.clone().unwrap_or_else(|| base_url.clone());
+    let token = flags
+        .token
+        .clone()
+        .or_else(|| env("AUTH0_API_TOKEN").map(Secret::new))
+        .or_else(|| env("AUTH0_ACCESS_TOKEN").map(Secret::new));
+    if let Some(token) = token {
+        return Ok(Target {
+            base_url,
+            label,
+            credentials: Credentials::Token(token),
+        });
+    }
+    let client_id = non_empty(flags.client_id.clone()).or_else(|| env("AUTH0_CLIENT_ID"));
+    let client_secret = flags
+        .client_secret
+        .clone()
+        .or_else(|| env("AUTH0_CLIENT_SECRET").map(Secret::new));
+    let (client_id, client_secret) = match (client_id, client_secret) {
+        (Some(id), Some(secret)) => (id, secret),
+        (Some(_), None) => {
+            return Err(ConfigError::HalfClientCredentials(
+                "AUTH0_CLIENT_ID",
+                "AUTH0_CLIENT_SECRET",
+            ))
+        }
+        (None, Some(_)) => {
+            return Err(ConfigError::HalfClientCredentials(
+                "AUTH0_CLIENT_SECRET",
+                "AUTH0_CLIENT_ID",
+            ))
+        }
+        (None, None) => return Err(ConfigError::NoCredentials(label)),
+    };
+    // The audience is the canonical tenant API even behind a custom domain (spec §6).
+    let audience = env("AUTH0_AUDIENCE").unwrap_or_else(|| match &domain {
+        Some(domain) if base_override.is_none() => format!("{}/api/v2/", with_scheme(domain)),
+        _ => format!("{base_url}/api/v2/"),
+    });
+    Ok(Target {
+        base_url,
+        label,
+        credentials: Credentials::ClientCredentials {
+            client_id,
+            client_secret,
+            audience,
+        },
+    })
+}
+
+/// A bare domain means `https://DOMAIN`; an explicit scheme (http for an emulator) is kept.
+fn with_scheme(address: &str) -> String {
+    let trimmed = address.trim_end_matches('/');
+    if trimmed.starts_with("http://") || trimmed.starts_with("https://") {
+        trimmed.to_string()
+    } else {
+        format!("https://{trimmed}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    #[test]
+    fn a_token_wins_over_client_credentials() {
+        let target = resolve(
+            &ConnectionFlags::default(),
+            env(&[
+                ("AUTH0_DOMAIN", "t.eu.auth0.com"),
+                ("AUTH0_ACCESS_TOKEN", "tok"),
+                ("AUTH0_CLIENT_ID", "id"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(target.base_url, "https://t.eu.auth0.com");
+        assert_eq!(target.credentials, Credentials::Token(Secret::new("tok")));
+    }
+
+    #[test]
+    fn api_token_comes_before_access_token_and_flags_before_both() {
+        let e = env(&[
+            ("AUTH0_DOMAIN", "d"),
+            ("AUTH0_API_TOKEN", "api"),
+            ("AUTH0_ACCESS_TOKEN", "access"),
+        ]);
+        assert_eq!(
+            resolve(&ConnectionFlags::default(), &e)
+                .unwrap()
+                .credentials,
+            Credentials::Token(Secret::new("api"))
+        );
+        let flags = ConnectionFlags {
+            token: Some(Secret::new("flag")),
+            domain: Some("other".into()),
+            ..Default::default()
+        };
+        let target = resolve(&flags, &e).unwrap();
+        assert_eq!(
+            (target.credentials, target.label.as_str()),
+            (Credentials::Token(Secret::new("flag")), "other")
+        );
+    }
+
+    #[test]
+    fn client_credentials_use_the_tenant_audience() {
+        let target = resolve(
+            &ConnectionFlags::default(),
+            env(&[
+                ("AUTH0_DOMAIN", "t.auth0.com"),
+                ("AUTH0_CLIENT_ID", "id"),
+                ("AUTH0_CLIENT_SECRET", "s"),
+            ]),
+        )
+        .unwrap();
+        let Credentials::ClientCredentials { audience, .. } = target.credentials else {
+            panic!()
+        };
+        assert_eq!(audience, "https://t.auth0.com/api/v2/");
+    }
+
+    #[test]
+    fn a_base_url_points_anywhere_over_http() {
+        let target = resolve(
+            &ConnectionFlags {
+                base_url: Some("http://127.0.0.1:4000/".into()),
+                ..Default::default()
+            },
+            env(&[("AUTH0_API_TOKEN", "t")]),
+        )
+        .unwrap();
+        assert_eq!(target.base_url, "http://127.0.0.1:4000");
+    }
+
+    #[test]
+    fn missing_configuration_says_what_to_set() {
+        let err = resolve(&ConnectionFlags::default(), env(&[])).unwrap_err();
+        assert!(err.to_string().contains("auth0-meta --demo"));
+        let err = resolve(&ConnectionFlags::default(), env(&[("AUTH0_DOMAIN", "d")])).unwrap_err();
+        assert!(matches!(err, ConfigError::NoCredentials(_)));
+        let err = resolve(
+            &ConnectionFlags::default(),
+            env(&[("AUTH0_DOMAIN", "d"), ("AUTH0_CLIENT_ID", "i")]),
+        )
+        .unwrap_err();
+        assert!(matches!(err, ConfigError::HalfClientCredentials(..)));
+    }
+}

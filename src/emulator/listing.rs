@@ -1,0 +1,260 @@
+//! `GET /users`: query parameters as Auth0 validates them, search, sort, the 1000-result
+//! window, field selection and the two response shapes.
+
+use std::cmp::Ordering;
+
+use serde_json::{json, Value};
+
+use super::reply::Auth0Error;
+use super::search::{self, Query};
+use super::store::UserObject;
+
+/// Search reaches only the first 1000 matches.
+pub const WINDOW: usize = 1000;
+const KNOWN: [&str; 10] = [
+    "page",
+    "per_page",
+    "include_totals",
+    "sort",
+    "fields",
+    "include_fields",
+    "q",
+    "search_engine",
+    "connection",
+    "primary_order",
+];
+
+#[derive(Debug)]
+pub struct ListParams {
+    page: usize,
+    per_page: usize,
+    include_totals: bool,
+    sort: Option<(String, bool)>,
+    pub fields: Fields,
+    query: Option<Query>,
+}
+
+/// `fields` / `include_fields`: which root attributes a response carries.
+#[derive(Debug, Default)]
+pub struct Fields {
+    names: Vec<String>,
+    include: bool,
+}
+
+impl Fields {
+    pub fn parse(params: &[(String, String)]) -> Result<Self, Auth0Error> {
+        let names = param(params, "fields")
+            .map(|f| {
+                f.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let include = match param(params, "include_fields") {
+            None | Some("true") => true,
+            Some("false") => false,
+            Some(_) => return Err(type_error("include_fields", "boolean")),
+        };
+        Ok(Self { names, include })
+    }
+
+    pub fn project(&self, user: &UserObject) -> Value {
+        if self.names.is_empty() {
+            return Value::Object(user.clone());
+        }
+        let kept = user
+            .iter()
+            .filter(|(k, _)| self.names.contains(k) == self.include);
+        Value::Object(kept.map(|(k, v)| (k.clone(), v.clone())).collect())
+    }
+}
+
+fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .rev()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn type_error(name: &str, expected: &str) -> Auth0Error {
+    Auth0Error::invalid_query(format!(
+        "Query validation error: 'Expected type {expected} but found type string' on property {name}"
+    ))
+}
+
+/// Refuses parameters the endpoint does not define, as Auth0 does.
+pub fn reject_unknown(params: &[(String, String)], known: &[&str]) -> Result<(), Auth0Error> {
+    match params.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+        Some((k, _)) => Err(Auth0Error::invalid_query(format!(
+            "Query validation error: 'Additional properties not allowed: {k}'"
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn integer(
+    params: &[(String, String)],
+    name: &str,
+    default: i64,
+    max: Option<i64>,
+    what: &str,
+) -> Result<usize, Auth0Error> {
+    let Some(text) = param(params, name) else {
+        return Ok(default as usize);
+    };
+    let value: i64 = text.parse().map_err(|_| type_error(name, "integer"))?;
+    if value < 0 {
+        return Err(Auth0Error::invalid_query(format!(
+            "Query validation error: 'Value {value} is less than minimum 0' on property {name} ({what})"
+        )));
+    }
+    if let Some(max) = max.filter(|m| value > *m) {
+        return Err(Auth0Error::invalid_query(format!(
+            "Query validation error: 'Value {value} is greater than maximum {max}' on property {name} ({what})"
+        )));
+    }
+    Ok(value as usize)
+}
+
+impl ListParams {
+    pub fn parse(params: &[(String, String)]) -> Result<Self, Auth0Error> {
+        reject_unknown(params, &KNOWN)?;
+        let per_page = integer(
+            params,
+            "per_page",
+            50,
+            Some(100),
+            "Number of results per page. Defaults to 50",
+        )?;
+        let page = integer(
+            params,
+            "page",
+            0,
+            None,
+            "Page index of the results to return. First page is 0",
+        )?;
+        let include_totals = match param(params, "include_totals") {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(_) => return Err(type_error("include_totals", "boolean")),
+        };
+        let query = match param(params, "q").filter(|q| !q.trim().is_empty()) {
+            None => None,
+            Some(q) if matches!(param(params, "search_engine"), Some("v2" | "v3")) => {
+                Some(search::parse(q).map_err(|e| Auth0Error::invalid_query(e.to_string()))?)
+            }
+            Some(_) => {
+                return Err(Auth0Error::invalid_query(
+                    "The 'q' parameter is available only if you specify 'search_engine=v2|v3'.",
+                ))
+            }
+        };
+        Ok(Self {
+            page,
+            per_page,
+            include_totals,
+            sort: parse_sort(params)?,
+            fields: Fields::parse(params)?,
+            query,
+        })
+    }
+
+    /// The page of matching users, in the shape the parameters ask for.
+    pub fn respond<'a>(
+        &self,
+        users: impl Iterator<Item = &'a UserObject>,
+    ) -> Result<Value, Auth0Error> {
+        let mut matched: Vec<&UserObject> = users
+            .filter(|u| self.query.as_ref().is_none_or(|q| q.matches(u)))
+            .collect();
+        if let Some((field, ascending)) = &self.sort {
+            matched.sort_by(|a, b| compare(a.get(field), b.get(field), *ascending));
+        }
+        let start = self.page * self.per_page;
+        if self.per_page > 0 && start >= WINDOW {
+            return Err(Auth0Error::bad_request(
+                "invalid_paging",
+                "You can only page through the first 1000 records. See https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation",
+            ));
+        }
+        let end = (start + self.per_page).min(WINDOW).min(matched.len());
+        let page: Vec<Value> = matched
+            .get(start..end)
+            .unwrap_or(&[])
+            .iter()
+            .map(|u| self.fields.project(u))
+            .collect();
+        if !self.include_totals {
+            return Ok(Value::Array(page));
+        }
+        Ok(
+            json!({"start": start, "limit": self.per_page, "length": page.len(), "users": page, "total": matched.len()}),
+        )
+    }
+}
+
+fn parse_sort(params: &[(String, String)]) -> Result<Option<(String, bool)>, Auth0Error> {
+    let Some(sort) = param(params, "sort") else {
+        return Ok(None);
+    };
+    let invalid = || {
+        Auth0Error::invalid_query(format!(
+            "Query validation error: 'String does not match pattern ^(([a-zA-Z0-9_\\.]+))\\:(1|-1)$: {sort}' on property sort"
+        ))
+    };
+    let (field, order) = sort.rsplit_once(':').ok_or_else(invalid)?;
+    let ascending = match order {
+        "1" => true,
+        "-1" => false,
+        _ => return Err(invalid()),
+    };
+    if field.is_empty() {
+        return Err(invalid());
+    }
+    if field.starts_with("user_metadata") || field.starts_with("app_metadata") {
+        return Err(Auth0Error::invalid_query(
+            "Sorting by metadata fields is not supported.",
+        ));
+    }
+    Ok(Some((field.to_string(), ascending)))
+}
+
+/// Missing values sort last either way; numbers numerically, everything else as text.
+fn compare(a: Option<&Value>, b: Option<&Value>, ascending: bool) -> Ordering {
+    let (a, b) = match (a.filter(|v| !v.is_null()), b.filter(|v| !v.is_null())) {
+        (None, None) => return Ordering::Equal,
+        (None, Some(_)) => return Ordering::Greater,
+        (Some(_), None) => return Ordering::Less,
+        (Some(a), Some(b)) => (a, b),
+    };
+    let order = match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        _ => text(a).cmp(&text(b)),
+    };
+    if ascending {
+        order
+    } else {
+        order.reverse()
+    }
+}
+
+fn text(v: &Value) -> String {
+    v.as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| v.to_string())
+}
+
+/// For `GET /users/{id}` and `users-by-email`, which take only field selection.
+pub fn fields_only(params: &[(String, String)], extra: &[&str]) -> Result<Fields, Auth0Error> {
+    let mut known = vec!["fields", "include_fields"];
+    known.extend_from_slice(extra);
+    reject_unknown(params, &known)?;
+    Fields::parse(params)
+}
+
+pub fn find_param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    param(params, name)
+}

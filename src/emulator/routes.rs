@@ -1,0 +1,218 @@
+//! The HTTP surface: Auth0's users endpoints and token endpoint, rate-limit headers on
+//! every response, and the optional fault-injection route.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::Value;
+
+use super::body::{check_create, check_patch};
+use super::faults::Fault;
+use super::listing::{fields_only, find_param, ListParams};
+use super::ratelimit::Snapshot;
+use super::reply::Auth0Error;
+use super::token::issue_token;
+use super::{lock, Shared};
+use crate::domain::validate::BODY_LIMIT;
+
+type Params = Query<Vec<(String, String)>>;
+type Reply = Result<Response, Auth0Error>;
+
+pub fn router(shared: Arc<Shared>, faults: bool) -> Router {
+    let mut router = Router::new()
+        .route("/oauth/token", post(issue_token))
+        .route("/api/v2/users", get(list_users).post(create_user))
+        .route(
+            "/api/v2/users/{id}",
+            get(get_user).patch(patch_user).delete(delete_user),
+        )
+        .route("/api/v2/users-by-email", get(users_by_email))
+        .fallback(|| async { Auth0Error::new(StatusCode::NOT_FOUND, None, "Not Found") })
+        .layer(middleware::from_fn_with_state(shared.clone(), limits));
+    if faults {
+        router = router.route("/__emulator/faults", post(set_fault));
+    }
+    // Bodies up to 16 MB reach the handlers, which answer Auth0's own 413 above 1 MB.
+    router
+        .layer(DefaultBodyLimit::max(16 * 1024 * 1024))
+        .with_state(shared)
+}
+
+/// Injected faults first, then the token bucket; the rate-limit headers go on every answer.
+async fn limits(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let fault = lock(&shared.faults).take();
+    if let Some((status, delay)) = fault {
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        if let Some(status) = status {
+            let snapshot = lock(&shared.bucket).peek();
+            return with_rate_headers(fault_response(status), snapshot);
+        }
+    }
+    let snapshot = lock(&shared.bucket).take();
+    let response = if snapshot.allowed {
+        next.run(request).await
+    } else {
+        Auth0Error::too_many_requests().into_response()
+    };
+    with_rate_headers(response, snapshot)
+}
+
+fn fault_response(status: u16) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        return Auth0Error::too_many_requests().into_response();
+    }
+    let reason = status.canonical_reason().unwrap_or("Error");
+    Auth0Error::new(status, None, format!("{reason} (injected by the emulator)")).into_response()
+}
+
+fn with_rate_headers(mut response: Response, snapshot: Snapshot) -> Response {
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("x-ratelimit-limit", snapshot.limit),
+        ("x-ratelimit-remaining", snapshot.remaining),
+        ("x-ratelimit-reset", snapshot.reset),
+    ] {
+        headers.insert(name, HeaderValue::from(value));
+    }
+    response
+}
+
+async fn set_fault(State(shared): State<Arc<Shared>>, Json(fault): Json<Fault>) -> StatusCode {
+    lock(&shared.faults).set(fault);
+    StatusCode::NO_CONTENT
+}
+
+/// A user id must carry its provider prefix (`auth0|…`).
+fn check_id(id: &str) -> Result<(), Auth0Error> {
+    if id.contains('|') {
+        Ok(())
+    } else {
+        Err(Auth0Error::bad_request(
+            "invalid_uri",
+            format!("Object didn't pass validation for format user-id: {id}"),
+        ))
+    }
+}
+
+async fn list_users(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Query(params): Params,
+) -> Reply {
+    lock(&shared.tokens)
+        .authorize(&headers)?
+        .require(&["read:users", "read:user_idp_tokens"])?;
+    let list = ListParams::parse(&params)?;
+    let store = lock(&shared.store);
+    Ok(Json(list.respond(store.all())?).into_response())
+}
+
+async fn get_user(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(params): Params,
+) -> Reply {
+    lock(&shared.tokens).authorize(&headers)?.require(&[
+        "read:users",
+        "read:current_user",
+        "read:user_idp_tokens",
+    ])?;
+    check_id(&id)?;
+    let fields = fields_only(&params, &[])?;
+    let store = lock(&shared.store);
+    let user = store.get(&id).ok_or_else(Auth0Error::not_found)?;
+    Ok(Json(fields.project(user)).into_response())
+}
+
+async fn users_by_email(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Query(params): Params,
+) -> Reply {
+    lock(&shared.tokens)
+        .authorize(&headers)?
+        .require(&["read:users"])?;
+    let fields = fields_only(&params, &["email"])?;
+    let email = find_param(&params, "email").ok_or_else(|| {
+        Auth0Error::invalid_query("Query validation error: 'Missing required property: email'")
+    })?;
+    let store = lock(&shared.store);
+    let users: Vec<Value> = store
+        .all()
+        .filter(|u| u.get("email").and_then(Value::as_str) == Some(email))
+        .map(|u| fields.project(u))
+        .collect();
+    Ok(Json(users).into_response())
+}
+
+/// Refuses bodies over Auth0's 1 MB cap and bodies that are not JSON, in hapi's words.
+fn parse_body(bytes: &Bytes) -> Result<Value, Auth0Error> {
+    if bytes.len() > BODY_LIMIT {
+        return Err(Auth0Error::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Some("payload_too_large"),
+            format!("Payload content length greater than maximum allowed: {BODY_LIMIT}"),
+        ));
+    }
+    serde_json::from_slice(bytes)
+        .map_err(|_| Auth0Error::invalid_body("Invalid request payload JSON format"))
+}
+
+async fn patch_user(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    bytes: Bytes,
+) -> Reply {
+    let grant = lock(&shared.tokens).authorize(&headers)?;
+    grant.require(&[
+        "update:users",
+        "update:users_app_metadata",
+        "update:current_user_metadata",
+    ])?;
+    check_id(&id)?;
+    let body = parse_body(&bytes)?;
+    let body = check_patch(&body)?;
+    if !grant.has_any(&["update:users"]) && body.keys().any(|k| k != "app_metadata") {
+        // A narrower scope covers app_metadata only (spec §6, §9.16).
+        return Err(Auth0Error::insufficient_scope(&["update:users"]));
+    }
+    let limit = shared
+        .enforce_profile_limit
+        .then_some(crate::domain::validate::PROFILE_SOFT_LIMIT);
+    let user = lock(&shared.store).update(&id, body, limit)?;
+    Ok(Json(user).into_response())
+}
+
+async fn create_user(State(shared): State<Arc<Shared>>, headers: HeaderMap, bytes: Bytes) -> Reply {
+    lock(&shared.tokens)
+        .authorize(&headers)?
+        .require(&["create:users"])?;
+    let body = parse_body(&bytes)?;
+    let body = check_create(&body)?;
+    let user = lock(&shared.store).create(body)?;
+    Ok((StatusCode::CREATED, Json(user)).into_response())
+}
+
+async fn delete_user(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Reply {
+    lock(&shared.tokens)
+        .authorize(&headers)?
+        .require(&["delete:users", "delete:current_user"])?;
+    check_id(&id)?;
+    lock(&shared.store).delete(&id)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

@@ -1,0 +1,417 @@
+//! A parsed subset of Auth0's Lucene query syntax (user search v3): `field:value`,
+//! `field:"phrase"`, `field:pre*`, `AND`/`OR`/`NOT`, parentheses, `_exists_:field`,
+//! ranges `[a TO b]` / `{a TO b}` with `*`, and root metadata keys.
+//!
+//! Terms side by side without an operator are OR-ed, as Lucene's default operator does.
+
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Query {
+    And(Box<Query>, Box<Query>),
+    Or(Box<Query>, Box<Query>),
+    Not(Box<Query>),
+    Exists(String),
+    Term {
+        field: Option<String>,
+        matcher: Matcher,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Matcher {
+    Exact(String),
+    Glob(String),
+    Range { low: Bound, high: Bound },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Bound {
+    Open,
+    Inclusive(String),
+    Exclusive(String),
+}
+
+/// Where and why a query could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Query validation error: {reason} at position {position} of the query")]
+pub struct QueryError {
+    pub position: usize,
+    pub reason: String,
+}
+
+/// Fields Auth0 matches without regard to case; every other field is case-sensitive.
+const CASE_INSENSITIVE: [&str; 5] = ["email", "name", "given_name", "family_name", "nickname"];
+/// Fields a term without a field name searches; never metadata.
+const DEFAULT_FIELDS: [&str; 7] = [
+    "email",
+    "name",
+    "nickname",
+    "given_name",
+    "family_name",
+    "username",
+    "user_id",
+];
+
+pub fn parse(text: &str) -> Result<Query, QueryError> {
+    let mut parser = Parser {
+        chars: text.chars().collect(),
+        pos: 0,
+    };
+    let query = parser.or()?;
+    parser.skip_ws();
+    if parser.pos < parser.chars.len() {
+        return Err(parser.error(&format!("unexpected '{}'", parser.chars[parser.pos])));
+    }
+    Ok(query)
+}
+
+struct Parser {
+    chars: Vec<char>,
+    pos: usize,
+}
+
+impl Parser {
+    fn error(&self, reason: &str) -> QueryError {
+        QueryError {
+            position: self.pos + 1,
+            reason: reason.to_string(),
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while self.chars.get(self.pos).is_some_and(|c| c.is_whitespace()) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    /// Consumes `word` if it stands next as a whole word.
+    fn keyword(&mut self, word: &str) -> bool {
+        self.skip_ws();
+        let end = self.pos + word.len();
+        let matches = self.chars.len() >= end
+            && self.chars[self.pos..end].iter().copied().eq(word.chars())
+            && self
+                .chars
+                .get(end)
+                .is_none_or(|c| c.is_whitespace() || *c == '(');
+        if matches {
+            self.pos = end;
+        }
+        matches
+    }
+
+    fn at_end_of_group(&mut self) -> bool {
+        self.skip_ws();
+        matches!(self.peek(), None | Some(')'))
+    }
+
+    fn or(&mut self) -> Result<Query, QueryError> {
+        let mut left = self.and()?;
+        while !self.at_end_of_group() {
+            self.keyword("OR");
+            let right = self.and()?;
+            left = Query::Or(Box::new(left), Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn and(&mut self) -> Result<Query, QueryError> {
+        let mut left = self.unary()?;
+        while self.keyword("AND") {
+            let right = self.unary()?;
+            left = Query::And(Box::new(left), Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn unary(&mut self) -> Result<Query, QueryError> {
+        self.skip_ws();
+        if self.keyword("NOT") {
+            return Ok(Query::Not(Box::new(self.unary()?)));
+        }
+        if self.peek() == Some('-') {
+            self.pos += 1;
+            return Ok(Query::Not(Box::new(self.unary()?)));
+        }
+        if self.peek() == Some('(') {
+            self.pos += 1;
+            let inner = self.or()?;
+            if self.peek() != Some(')') {
+                return Err(self.error("expected ')'"));
+            }
+            self.pos += 1;
+            return Ok(inner);
+        }
+        self.term()
+    }
+
+    fn term(&mut self) -> Result<Query, QueryError> {
+        if self.peek() == Some('"') {
+            return Ok(Query::Term {
+                field: None,
+                matcher: Matcher::Exact(self.phrase()?),
+            });
+        }
+        let word = self.word(true);
+        if word.is_empty() {
+            return Err(self.error(match self.peek() {
+                None => "expected a search term, found the end",
+                Some(_) => "expected a search term",
+            }));
+        }
+        if self.peek() != Some(':') {
+            return Ok(Query::Term {
+                field: None,
+                matcher: word_matcher(word),
+            });
+        }
+        self.pos += 1;
+        if word == "_exists_" {
+            let field = self.word(false);
+            if field.is_empty() {
+                return Err(self.error("expected a field name after _exists_:"));
+            }
+            return Ok(Query::Exists(field));
+        }
+        let matcher = self.value()?;
+        Ok(Query::Term {
+            field: Some(word),
+            matcher,
+        })
+    }
+
+    fn value(&mut self) -> Result<Matcher, QueryError> {
+        match self.peek() {
+            Some('"') => Ok(Matcher::Exact(self.phrase()?)),
+            Some(open @ ('[' | '{')) => self.range(open == '['),
+            _ => {
+                let word = self.word(false);
+                if word.is_empty() {
+                    return Err(self.error("expected a value after ':'"));
+                }
+                Ok(word_matcher(word))
+            }
+        }
+    }
+
+    /// A bare word; `stop_at_colon` while it may still turn out to be a field name.
+    fn word(&mut self, stop_at_colon: bool) -> String {
+        let mut out = String::new();
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() || matches!(c, '(' | ')' | '"') || (stop_at_colon && c == ':') {
+                break;
+            }
+            if c == '\\' && self.pos + 1 < self.chars.len() {
+                self.pos += 1;
+                out.push(self.chars[self.pos]);
+            } else {
+                out.push(c);
+            }
+            self.pos += 1;
+        }
+        out
+    }
+
+    fn phrase(&mut self) -> Result<String, QueryError> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        while let Some(c) = self.peek() {
+            self.pos += 1;
+            match c {
+                '"' => return Ok(out),
+                '\\' if self.pos < self.chars.len() => {
+                    out.push(self.chars[self.pos]);
+                    self.pos += 1;
+                }
+                _ => out.push(c),
+            }
+        }
+        self.pos = start;
+        Err(self.error("unterminated phrase"))
+    }
+
+    fn range(&mut self, inclusive_low: bool) -> Result<Matcher, QueryError> {
+        self.pos += 1;
+        self.skip_ws();
+        let low = self.range_word();
+        if !self.keyword("TO") {
+            return Err(self.error("expected 'TO' in range"));
+        }
+        self.skip_ws();
+        let high = self.range_word();
+        self.skip_ws();
+        let inclusive_high = match self.peek() {
+            Some(']') => true,
+            Some('}') => false,
+            _ => return Err(self.error("expected ']' or '}' to close the range")),
+        };
+        self.pos += 1;
+        if low.is_empty() || high.is_empty() {
+            return Err(self.error("a range needs two bounds (use * for an open end)"));
+        }
+        Ok(Matcher::Range {
+            low: bound(low, inclusive_low),
+            high: bound(high, inclusive_high),
+        })
+    }
+
+    fn range_word(&mut self) -> String {
+        let mut out = String::new();
+        while let Some(c) = self
+            .peek()
+            .filter(|c| !c.is_whitespace() && !matches!(c, ']' | '}'))
+        {
+            out.push(c);
+            self.pos += 1;
+        }
+        out.trim_matches('"').to_string()
+    }
+}
+
+fn word_matcher(word: String) -> Matcher {
+    if word.contains('*') {
+        Matcher::Glob(word)
+    } else {
+        Matcher::Exact(word)
+    }
+}
+
+fn bound(text: String, inclusive: bool) -> Bound {
+    match (text.as_str(), inclusive) {
+        ("*", _) => Bound::Open,
+        (_, true) => Bound::Inclusive(text),
+        (_, false) => Bound::Exclusive(text),
+    }
+}
+
+impl Query {
+    pub fn matches(&self, user: &Map<String, Value>) -> bool {
+        match self {
+            Query::And(a, b) => a.matches(user) && b.matches(user),
+            Query::Or(a, b) => a.matches(user) || b.matches(user),
+            Query::Not(inner) => !inner.matches(user),
+            Query::Exists(field) => !values_at(user, field).is_empty(),
+            Query::Term {
+                field: Some(field),
+                matcher,
+            } => {
+                let fold = CASE_INSENSITIVE.contains(&field.as_str());
+                values_at(user, field)
+                    .iter()
+                    .any(|v| matcher.accepts(v, fold))
+            }
+            Query::Term {
+                field: None,
+                matcher,
+            } => DEFAULT_FIELDS.iter().any(|field| {
+                let fold = CASE_INSENSITIVE.contains(field);
+                values_at(user, field)
+                    .iter()
+                    .any(|v| matcher.accepts(v, fold))
+            }),
+        }
+    }
+}
+
+/// The scalar values a field name reaches. Arrays along the way match any element; only
+/// root metadata keys are searchable, as on Auth0.
+fn values_at<'a>(user: &'a Map<String, Value>, field: &str) -> Vec<&'a Value> {
+    let segments: Vec<&str> = field.split('.').collect();
+    if matches!(segments[0], "user_metadata" | "app_metadata") && segments.len() != 2 {
+        return Vec::new();
+    }
+    let mut nodes: Vec<&Value> = match user.get(segments[0]) {
+        Some(v) => vec![v],
+        None => return Vec::new(),
+    };
+    for segment in &segments[1..] {
+        nodes = nodes
+            .into_iter()
+            .flat_map(|node| match node {
+                Value::Array(items) => items.iter().filter_map(|i| i.get(segment)).collect(),
+                other => other.get(segment).into_iter().collect::<Vec<_>>(),
+            })
+            .collect();
+    }
+    nodes
+        .into_iter()
+        .flat_map(|node| match node {
+            Value::Array(items) => items.iter().collect(),
+            other => vec![other],
+        })
+        .filter(|v| !v.is_null() && !v.is_object() && !v.is_array())
+        .collect()
+}
+
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl Matcher {
+    fn accepts(&self, value: &Value, fold: bool) -> bool {
+        let text = text_of(value);
+        let norm = |s: &str| {
+            if fold {
+                s.to_lowercase()
+            } else {
+                s.to_string()
+            }
+        };
+        match self {
+            Matcher::Exact(want) => norm(&text) == norm(want),
+            Matcher::Glob(pattern) => glob(&norm(pattern), &norm(&text)),
+            Matcher::Range { low, high } => in_range(&text, low, high),
+        }
+    }
+}
+
+fn in_range(text: &str, low: &Bound, high: &Bound) -> bool {
+    use std::cmp::Ordering;
+    let compare = |bound: &str| match (text.parse::<f64>(), bound.parse::<f64>()) {
+        (Ok(a), Ok(b)) => a.partial_cmp(&b).unwrap_or(Ordering::Equal),
+        _ => text.cmp(bound),
+    };
+    let above = match low {
+        Bound::Open => true,
+        Bound::Inclusive(b) => compare(b) != Ordering::Less,
+        Bound::Exclusive(b) => compare(b) == Ordering::Greater,
+    };
+    let below = match high {
+        Bound::Open => true,
+        Bound::Inclusive(b) => compare(b) != Ordering::Greater,
+        Bound::Exclusive(b) => compare(b) == Ordering::Less,
+    };
+    above && below
+}
+
+/// `*` matches any run of characters.
+fn glob(pattern: &str, text: &str) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
+    while ti < t.len() {
+        if pi < p.len() && p[pi] != '*' && p[pi] == t[ti] {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|c| *c == '*')
+}

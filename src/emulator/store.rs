@@ -1,0 +1,220 @@
+//! The emulated tenant's users, in memory and optionally in a state file that every
+//! write replaces atomically (temporary file, fsync, rename).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use axum::http::StatusCode;
+use serde_json::{json, Map, Value};
+
+use super::reply::Auth0Error;
+use crate::atomic_write::write_atomically;
+use crate::domain::merge;
+use crate::domain::MetadataField;
+use crate::random::random_hex;
+use crate::timestamp::{format_millis, now_millis};
+
+pub type UserObject = Map<String, Value>;
+
+#[derive(Debug, Default)]
+pub struct Store {
+    /// Keyed by `user_id`, in creation order.
+    users: Map<String, Value>,
+    state_file: Option<PathBuf>,
+    last_write_ms: u64,
+}
+
+impl Store {
+    /// Users as `GET /users/{id}` returns them; no size cap, as legacy profiles can be 16 MB.
+    pub fn from_users(users: Vec<Value>) -> Result<Self, String> {
+        let mut store = Store::default();
+        for (n, user) in users.into_iter().enumerate() {
+            let id = user
+                .get("user_id")
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("user #{n} has no string user_id"))?
+                .to_string();
+            if store.users.insert(id.clone(), user).is_some() {
+                return Err(format!("user_id {id} appears twice"));
+            }
+        }
+        Ok(store)
+    }
+
+    pub fn from_file(path: &Path) -> Result<Self, String> {
+        let text =
+            fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let users: Vec<Value> = serde_json::from_str(&text)
+            .map_err(|e| format!("{} is not a JSON array of users: {e}", path.display()))?;
+        Self::from_users(users)
+    }
+
+    /// From here on every write is saved to `path` before it is acknowledged.
+    pub fn persist_to(&mut self, path: PathBuf) -> Result<(), String> {
+        self.state_file = Some(path);
+        self.save()
+    }
+
+    fn save(&self) -> Result<(), String> {
+        let Some(path) = &self.state_file else {
+            return Ok(());
+        };
+        let users: Vec<&Value> = self.users.values().collect();
+        let text = serde_json::to_vec(&users).map_err(|e| e.to_string())?;
+        write_atomically(path, &text).map_err(|e| format!("cannot save {}: {e}", path.display()))
+    }
+
+    pub fn get(&self, id: &str) -> Option<&UserObject> {
+        self.users.get(id).and_then(Value::as_object)
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &UserObject> {
+        self.users.values().filter_map(Value::as_object)
+    }
+
+    pub fn len(&self) -> usize {
+        self.users.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.users.is_empty()
+    }
+
+    /// Millisecond timestamps that always move forward, so `updated_at` changes on every write.
+    fn stamp(&mut self) -> String {
+        self.last_write_ms = now_millis().max(self.last_write_ms + 1);
+        format_millis(self.last_write_ms)
+    }
+
+    pub fn create(&mut self, body: &UserObject) -> Result<UserObject, Auth0Error> {
+        let connection = body
+            .get("connection")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let local_id = match body.get("user_id").and_then(Value::as_str) {
+            Some(id) => id.to_string(),
+            None => random_hex(24),
+        };
+        let user_id = format!("auth0|{local_id}");
+        let email = body
+            .get("email")
+            .and_then(Value::as_str)
+            .map(str::to_lowercase);
+        let duplicate = self.users.contains_key(&user_id)
+            || email.as_ref().is_some_and(|email| {
+                self.all().any(|u| {
+                    u.get("email").and_then(Value::as_str) == Some(email)
+                        && u["identities"][0]["connection"].as_str() == Some(&connection)
+                })
+            });
+        if duplicate {
+            return Err(Auth0Error::new(
+                StatusCode::CONFLICT,
+                Some("auth0_idp_error"),
+                "The user already exists.",
+            ));
+        }
+        let now = self.stamp();
+        let mut user = Map::new();
+        user.insert("created_at".into(), json!(now));
+        for (key, value) in body {
+            if !matches!(
+                key.as_str(),
+                "connection" | "password" | "user_id" | "verify_email" | "client_id"
+            ) {
+                user.insert(key.clone(), value.clone());
+            }
+        }
+        if let Some(email) = &email {
+            user.insert("email".into(), json!(email));
+            user.entry("name").or_insert_with(|| json!(email));
+            let local = email.split('@').next().unwrap_or(email);
+            user.entry("nickname").or_insert_with(|| json!(local));
+        }
+        user.entry("email_verified").or_insert(json!(false));
+        user.insert(
+            "identities".into(),
+            json!([{"connection": connection, "user_id": local_id, "provider": "auth0", "isSocial": false}]),
+        );
+        user.insert("updated_at".into(), json!(now));
+        user.insert("user_id".into(), json!(user_id));
+        for field in MetadataField::BOTH {
+            drop_if_empty(&mut user, field);
+        }
+        self.users
+            .insert(user_id.clone(), Value::Object(user.clone()));
+        self.save().map_err(internal)?;
+        Ok(user)
+    }
+
+    /// Applies a checked PATCH body: metadata by Auth0's root-level merge, other
+    /// attributes replaced, `null` unsetting them.
+    /// `max_profile_bytes` refuses a result over Auth0's profile cap, for the strict mode.
+    pub fn update(
+        &mut self,
+        id: &str,
+        body: &UserObject,
+        max_profile_bytes: Option<usize>,
+    ) -> Result<UserObject, Auth0Error> {
+        let mut user = self.get(id).cloned().ok_or_else(Auth0Error::not_found)?;
+        for (key, value) in body {
+            if let Some(field) = MetadataField::from_name(key) {
+                let stored = user
+                    .get(key)
+                    .and_then(Value::as_object)
+                    .cloned()
+                    .unwrap_or_default();
+                let merged = merge::apply(field, &stored, value)
+                    .map_err(|e| Auth0Error::invalid_body(e.to_string()))?;
+                user.insert(key.clone(), Value::Object(merged));
+                drop_if_empty(&mut user, field);
+            } else if value.is_null() {
+                user.shift_remove(key);
+            } else if !matches!(
+                key.as_str(),
+                "password" | "connection" | "client_id" | "verify_email" | "verify_phone_number"
+            ) {
+                user.insert(key.clone(), value.clone());
+            }
+        }
+        if let Some(limit) = max_profile_bytes {
+            let size = serde_json::to_vec(&user).map_or(0, |bytes| bytes.len());
+            if size > limit {
+                return Err(Auth0Error::invalid_body(format!(
+                    "The user profile would be {size} bytes; the maximum is {limit}."
+                )));
+            }
+        }
+        let now = self.stamp();
+        user.insert("updated_at".into(), json!(now));
+        self.users
+            .insert(id.to_string(), Value::Object(user.clone()));
+        self.save().map_err(internal)?;
+        Ok(user)
+    }
+
+    /// Deleting a user that does not exist succeeds too: the OAS lists no 404 (spec §9.9).
+    pub fn delete(&mut self, id: &str) -> Result<(), Auth0Error> {
+        if self.users.shift_remove(id).is_some() {
+            self.save().map_err(internal)?;
+        }
+        Ok(())
+    }
+}
+
+/// As observed on Auth0: an emptied `user_metadata` reads back as `{}`, an emptied
+/// `app_metadata` disappears from the user (spec §2, §9.7).
+fn drop_if_empty(user: &mut UserObject, field: MetadataField) {
+    let empty = user
+        .get(field.name())
+        .and_then(Value::as_object)
+        .is_some_and(Map::is_empty);
+    if empty && field == MetadataField::App {
+        user.shift_remove(field.name());
+    }
+}
+
+fn internal(message: String) -> Auth0Error {
+    Auth0Error::new(StatusCode::INTERNAL_SERVER_ERROR, None, message)
+}

@@ -1,0 +1,33 @@
+//! A token or client secret. It has no `Display`, and its `Debug` says only that it is
+//! there, so it cannot reach the screen, a log line or an error message by accident.
+
+use std::fmt;
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The value itself, for the one place that must send it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn debug_never_shows_the_value() {
+        let secret = super::Secret::new("eyJhbGciOi.top-secret");
+        assert!(!format!("{secret:?} {:#?}", Some(&secret)).contains("top-secret"));
+    }
+}
