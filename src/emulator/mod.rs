@@ -186,6 +186,12 @@ impl Emulator {
         lock(&self.shared.faults).set(fault);
     }
 
+    /// A token with just `scopes`, as a narrowly authorized application would hold.
+    pub fn issue_token(&self, scopes: &[&str], lifetime_secs: u64) -> String {
+        let scopes = scopes.iter().map(|s| s.to_string()).collect();
+        lock(&self.shared.tokens).issue(scopes, lifetime_secs)
+    }
+
     pub fn token_requests(&self) -> u64 {
         self.shared.token_requests.load(Ordering::Relaxed)
     }

@@ -296,7 +296,7 @@ impl Query {
             Query::And(a, b) => a.matches(user) && b.matches(user),
             Query::Or(a, b) => a.matches(user) || b.matches(user),
             Query::Not(inner) => !inner.matches(user),
-            Query::Exists(field) => !values_at(user, field).is_empty(),
+            Query::Exists(field) => !nodes_at(user, field).is_empty(),
             Query::Term {
                 field: Some(field),
                 matcher,
@@ -319,11 +319,23 @@ impl Query {
     }
 }
 
-/// The scalar values a field name reaches. Arrays along the way match any element; only
-/// root metadata keys are searchable, as on Auth0.
+/// The scalar values a field name reaches; an array's items count as values.
 fn values_at<'a>(user: &'a Map<String, Value>, field: &str) -> Vec<&'a Value> {
+    nodes_at(user, field)
+        .into_iter()
+        .flat_map(|node| match node {
+            Value::Array(items) => items.iter().collect(),
+            other => vec![other],
+        })
+        .filter(|v| !v.is_null() && !v.is_object() && !v.is_array())
+        .collect()
+}
+
+/// The nodes a dotted field name reaches. Arrays along the way match any element; only
+/// root metadata keys are searchable, as on Auth0.
+fn nodes_at<'a>(user: &'a Map<String, Value>, field: &str) -> Vec<&'a Value> {
     let segments: Vec<&str> = field.split('.').collect();
-    if matches!(segments[0], "user_metadata" | "app_metadata") && segments.len() != 2 {
+    if matches!(segments[0], "user_metadata" | "app_metadata") && segments.len() > 2 {
         return Vec::new();
     }
     let mut nodes: Vec<&Value> = match user.get(segments[0]) {
@@ -339,14 +351,8 @@ fn values_at<'a>(user: &'a Map<String, Value>, field: &str) -> Vec<&'a Value> {
             })
             .collect();
     }
+    nodes.retain(|v| !v.is_null());
     nodes
-        .into_iter()
-        .flat_map(|node| match node {
-            Value::Array(items) => items.iter().collect(),
-            other => vec![other],
-        })
-        .filter(|v| !v.is_null() && !v.is_object() && !v.is_array())
-        .collect()
 }
 
 fn text_of(value: &Value) -> String {

@@ -1,0 +1,222 @@
+//! The real binary: the `emulator` subcommand, and `metadata set` driving the documented
+//! sequence against an emulator over HTTP.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Output, Stdio};
+
+use common::*;
+use serde_json::json;
+
+const BIN: &str = env!("CARGO_BIN_EXE_auth0-meta");
+const HOME: &str = "123 Main Street, Anytown, ST 12345";
+const WORK: &str = "100 Industrial Way, Anytown, ST 12345";
+
+/// Kills the child when the test ends, however it ends.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn run(base_url: &str, args: &[&str]) -> Output {
+    run_with_token(base_url, TOKEN, args)
+}
+
+fn run_with_token(base_url: &str, token: &str, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env_clear()
+        .env("AUTH0_META_BASE_URL", base_url)
+        .env("AUTH0_API_TOKEN", token)
+        .output()
+        .expect("binary runs")
+}
+
+async fn run_async(base_url: String, args: Vec<&'static str>) -> Output {
+    tokio::task::spawn_blocking(move || run(&base_url, &args))
+        .await
+        .unwrap()
+}
+
+#[test]
+fn the_emulator_subcommand_prints_where_it_listens_first() {
+    let child = Command::new(BIN)
+        .args([
+            "emulator",
+            "--listen",
+            "127.0.0.1:0",
+            "--token",
+            "cli-token",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut child = Running(child);
+    let mut lines = BufReader::new(child.0.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let url = first
+        .strip_prefix("listening on ")
+        .expect(&first)
+        .to_string();
+    assert!(
+        url.starts_with("http://127.0.0.1:") && !url.ends_with(":0"),
+        "{first}"
+    );
+    let rest: Vec<String> = lines.take(2).map(Result::unwrap).collect();
+    assert!(
+        !rest.join("\n").contains("cli-token"),
+        "a given token is never printed"
+    );
+
+    let out = run_with_token(&url, "cli-token", &["users", "get", JANE, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let user: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(user["user_metadata"]["hobby"], "surfing");
+}
+
+#[test]
+fn the_emulator_refuses_a_non_loopback_address() {
+    let out = Command::new(BIN)
+        .args(["emulator", "--listen", "0.0.0.0:0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--allow-remote"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn metadata_set_drives_the_documented_sequence_to_the_documented_profile() {
+    let emulator = demo_emulator().await;
+    let base = emulator.base_url();
+    let home = format!("\"{HOME}\"");
+    let work = format!("\"{WORK}\"");
+    let home: &'static str = Box::leak(home.into_boxed_str());
+    let work: &'static str = Box::leak(work.into_boxed_str());
+
+    let preview = run_async(
+        base.clone(),
+        vec![
+            "metadata",
+            "set",
+            JANE,
+            "user_metadata.addresses.home",
+            home,
+        ],
+    )
+    .await;
+    assert!(preview.status.success());
+    let text = String::from_utf8_lossy(&preview.stdout);
+    assert!(
+        text.starts_with("PATCH /api/v2/users/auth0%7C64b1f0c2a7e9d3f5b8c1a2e4\n"),
+        "{text}"
+    );
+    assert!(text.contains("nothing was sent"));
+    let (client, _) = client(&emulator);
+    assert!(client.get_user(JANE).await.unwrap().0["user_metadata"]
+        .get("addresses")
+        .is_none());
+
+    for (path, value) in [
+        ("user_metadata.addresses.home", home),
+        ("user_metadata.addresses.work", work),
+    ] {
+        let out = run_async(
+            base.clone(),
+            vec!["metadata", "set", JANE, path, value, "--yes"],
+        )
+        .await;
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let second = String::from_utf8_lossy(
+        &run_async(
+            base.clone(),
+            vec![
+                "metadata",
+                "set",
+                JANE,
+                "user_metadata.addresses.work",
+                "\"elsewhere\"",
+            ],
+        )
+        .await
+        .stdout,
+    )
+    .into_owned();
+    assert!(
+        second.contains("warning: editing addresses.work resends all of addresses: 2 keys"),
+        "{second}"
+    );
+
+    let user = client.get_user(JANE).await.unwrap();
+    assert_eq!(
+        user.0["user_metadata"],
+        json!({"hobby": "surfing", "addresses": {"home": HOME, "work": WORK}})
+    );
+    assert_eq!(user.0["app_metadata"], json!({"plan": "full"}));
+    assert_eq!(user.str("email"), Some("jane.doe@example.com"));
+
+    let out = run_async(
+        base.clone(),
+        vec!["metadata", "unset", JANE, "user_metadata.hobby", "--yes"],
+    )
+    .await;
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"hobby\": null"));
+    let user = client.get_user(JANE).await.unwrap();
+    assert_eq!(
+        user.0["user_metadata"],
+        json!({"addresses": {"home": HOME, "work": WORK}})
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn exit_codes_say_what_went_wrong() {
+    let emulator = demo_emulator().await;
+    let base = emulator.base_url();
+    let usage = run_async(
+        base.clone(),
+        vec!["metadata", "set", JANE, "profile.x", "1"],
+    )
+    .await;
+    assert_eq!(usage.status.code(), Some(2));
+    let missing = run_async(base.clone(), vec!["users", "get", "auth0|nobody"]).await;
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr)
+        .contains("The user does not exist. (404 inexistent_user)"));
+    let invalid = run_async(
+        base.clone(),
+        vec![
+            "metadata",
+            "set",
+            JANE,
+            "app_metadata.blocked",
+            "true",
+            "--yes",
+        ],
+    )
+    .await;
+    assert_eq!(invalid.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&invalid.stdout).contains("reserved"));
+
+    let unconfigured = Command::new(BIN)
+        .args(["users", "list"])
+        .env_clear()
+        .output()
+        .unwrap();
+    assert_eq!(unconfigured.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unconfigured.stderr).contains("auth0-meta --demo"));
+}
