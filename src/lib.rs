@@ -4,6 +4,7 @@
 //!   validation). It knows nothing of the terminal or HTTP.
 //! - [`api`]: the Management API client; [`config`] says which tenant and how to log in.
 //! - [`preview`]: the merge preview shared by the TUI and `metadata set`.
+//! - [`tui`]: the terminal UI (state, update, view, effects).
 //! - [`cli`], [`commands`]: the command line and the scriptable commands.
 //! - [`emulator`]: a local Auth0 Management API (users endpoints) for `--demo` and tests.
 pub mod api;
@@ -17,3 +18,4 @@ pub mod preview;
 pub mod random;
 pub mod secret;
 pub mod timestamp;
+pub mod tui;

@@ -1,11 +1,16 @@
 //! The `auth0-meta` binary: parse the command line, build what it names, run it.
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use auth0_meta::api::Client;
 use auth0_meta::cli::{Cli, Command};
 use auth0_meta::commands::{self, Failure};
-use auth0_meta::config;
+use auth0_meta::config::{self, Credentials, Target};
+use auth0_meta::emulator::{Emulator, EmulatorConfig, DEMO_TENANT};
+use auth0_meta::random::random_hex;
+use auth0_meta::secret::Secret;
+use auth0_meta::tui;
 use clap::Parser;
 
 #[tokio::main]
@@ -21,17 +26,57 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> commands::Outcome {
-    let command = match cli.command {
-        Some(Command::Emulator(args)) => return commands::run_emulator(args).await,
-        Some(command) => command,
-        None => return Err(Failure::usage("the TUI is not built yet; see README.md")),
-    };
+    if let Some(Command::Emulator(args)) = cli.command {
+        return commands::run_emulator(args).await;
+    }
+    if cli.demo {
+        let (emulator, target) = start_demo(&cli).await?;
+        let client = Client::new(&target)?;
+        let result = match cli.command {
+            Some(command) => run_command(&client, command).await,
+            None => run_tui(client, emulator.base_url(), true).await,
+        };
+        drop(emulator);
+        return result;
+    }
     let target = config::resolve(&cli.connection.flags(), |name| std::env::var(name).ok())
         .map_err(|e| Failure::usage(e.to_string()))?;
     let client = Client::new(&target)?;
+    match cli.command {
+        Some(command) => run_command(&client, command).await,
+        None => run_tui(client, target.label, false).await,
+    }
+}
+
+async fn run_command(client: &Client, command: Command) -> commands::Outcome {
     match command {
-        Command::Users(users) => commands::run_users(&client, users).await,
-        Command::Metadata(metadata) => commands::run_metadata(&client, metadata).await,
+        Command::Users(users) => commands::run_users(client, users).await,
+        Command::Metadata(metadata) => commands::run_metadata(client, metadata).await,
         Command::Emulator(_) => Ok(()),
     }
+}
+
+async fn run_tui(client: Client, label: String, demo: bool) -> commands::Outcome {
+    tui::run(Arc::new(client), label, demo)
+        .await
+        .map_err(|e| Failure::error(format!("terminal error: {e}")))
+}
+
+/// The emulator on a free loopback port, seeded with the demo tenant, with a token
+/// generated for this run only.
+async fn start_demo(cli: &Cli) -> Result<(Emulator, Target), Failure> {
+    let token = format!("demo_{}", random_hex(32));
+    let config = EmulatorConfig {
+        state_file: cli.demo_state.clone(),
+        ..EmulatorConfig::local(token.clone())
+    };
+    let emulator = Emulator::start(config, DEMO_TENANT)
+        .await
+        .map_err(|e| Failure::error(e.to_string()))?;
+    let target = Target {
+        base_url: emulator.base_url(),
+        label: emulator.base_url(),
+        credentials: Credentials::Token(Secret::new(token)),
+    };
+    Ok((emulator, target))
 }

@@ -1,0 +1,351 @@
+//! A JSON document as a collapsible tree, fast on multi-megabyte metadata.
+//!
+//! Nodes are numbered in pre-order, so a node's subtree is the id range
+//! `id .. id + size[id]` and its first child is `id + 1`. Beside the document the tree
+//! keeps three flat arrays: subtree sizes, expansion flags, and how many rows each
+//! subtree shows. Expanding or collapsing updates a node and its ancestors; drawing a
+//! viewport skips whole subtrees by their row counts, so no key press or frame walks the
+//! whole document.
+
+use serde_json::Value;
+
+use super::path::{JsonPath, Segment};
+
+pub struct Tree {
+    doc: Value,
+    size: Vec<u32>,
+    expanded: Vec<bool>,
+    /// Rows the node's subtree shows when the node itself is shown.
+    visible: Vec<u32>,
+}
+
+/// How a row is labelled: the tree's root, an object key or an array index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKey<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+/// One row on screen.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    pub id: u32,
+    pub depth: usize,
+    pub key: RowKey<'a>,
+    pub value: &'a Value,
+    pub expanded: bool,
+}
+
+/// Where a row's node sits in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    pub id: u32,
+    pub path: JsonPath,
+    /// Ids from the root down to the node's parent.
+    pub ancestors: Vec<u32>,
+}
+
+fn children(value: &Value) -> Box<dyn Iterator<Item = (RowKey<'_>, &Value)> + '_> {
+    match value {
+        Value::Object(map) => Box::new(map.iter().map(|(k, v)| (RowKey::Key(k), v))),
+        Value::Array(items) => {
+            Box::new(items.iter().enumerate().map(|(i, v)| (RowKey::Index(i), v)))
+        }
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+fn segment(key: RowKey<'_>) -> Option<Segment> {
+    match key {
+        RowKey::Root => None,
+        RowKey::Key(k) => Some(Segment::Key(k.to_string())),
+        RowKey::Index(i) => Some(Segment::Index(i)),
+    }
+}
+
+fn count_nodes(value: &Value, size: &mut Vec<u32>) {
+    let id = size.len();
+    size.push(1);
+    for (_, child) in children(value) {
+        count_nodes(child, size);
+    }
+    size[id] = (size.len() - id) as u32;
+}
+
+impl Tree {
+    /// The root open, everything below it closed.
+    pub fn new(doc: Value) -> Self {
+        let mut size = Vec::new();
+        count_nodes(&doc, &mut size);
+        let n = size.len();
+        let mut tree = Self {
+            doc,
+            size,
+            expanded: vec![false; n],
+            visible: vec![1; n],
+        };
+        tree.collapse_all();
+        tree
+    }
+
+    pub fn doc(&self) -> &Value {
+        &self.doc
+    }
+
+    pub fn into_doc(self) -> Value {
+        self.doc
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.size.len()
+    }
+
+    /// Rows the whole tree shows now.
+    pub fn row_count(&self) -> usize {
+        self.visible[0] as usize
+    }
+
+    fn child_ids(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = id + self.size[id] as usize;
+        let first = Some(id + 1).filter(|&c| c < end);
+        std::iter::successors(first, move |&c| {
+            Some(c + self.size[c] as usize).filter(|&next| next < end)
+        })
+    }
+
+    fn shown_rows(&self, id: usize) -> u32 {
+        if self.expanded[id] {
+            1 + self.child_ids(id).map(|c| self.visible[c]).sum::<u32>()
+        } else {
+            1
+        }
+    }
+
+    /// `count` rows starting at row `start`.
+    pub fn rows(&self, start: usize, count: usize) -> Vec<Row<'_>> {
+        let mut out = Vec::with_capacity(count.min(self.row_count()));
+        let mut skip = start;
+        if count > 0 {
+            self.walk(0, &self.doc, RowKey::Root, 0, &mut skip, count, &mut out);
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn walk<'a>(
+        &'a self,
+        id: usize,
+        value: &'a Value,
+        key: RowKey<'a>,
+        depth: usize,
+        skip: &mut usize,
+        count: usize,
+        out: &mut Vec<Row<'a>>,
+    ) -> bool {
+        let shown = self.visible[id] as usize;
+        if *skip >= shown {
+            *skip -= shown;
+            return false;
+        }
+        if *skip == 0 {
+            out.push(Row {
+                id: id as u32,
+                depth,
+                key,
+                value,
+                expanded: self.expanded[id],
+            });
+            if out.len() == count {
+                return true;
+            }
+        } else {
+            *skip -= 1;
+        }
+        if self.expanded[id] {
+            let mut child = id + 1;
+            for (child_key, child_value) in children(value) {
+                if self.walk(child, child_value, child_key, depth + 1, skip, count, out) {
+                    return true;
+                }
+                child += self.size[child] as usize;
+            }
+        }
+        false
+    }
+
+    /// The node shown at `row`.
+    pub fn locate(&self, row: usize) -> Option<Located> {
+        if row >= self.row_count() {
+            return None;
+        }
+        let (mut id, mut value, mut remaining) = (0usize, &self.doc, row);
+        let mut path = JsonPath::root();
+        let mut ancestors = Vec::new();
+        'down: while remaining > 0 {
+            remaining -= 1;
+            let mut child = id + 1;
+            for (key, child_value) in children(value) {
+                let shown = self.visible[child] as usize;
+                if remaining < shown {
+                    ancestors.push(id as u32);
+                    path = path.child(segment(key).unwrap_or(Segment::Index(0)));
+                    (id, value) = (child, child_value);
+                    continue 'down;
+                }
+                remaining -= shown;
+                child += self.size[child] as usize;
+            }
+            return None;
+        }
+        Some(Located {
+            id: id as u32,
+            path,
+            ancestors,
+        })
+    }
+
+    /// The row showing `path`, or its nearest shown ancestor's row.
+    pub fn row_of(&self, path: &JsonPath) -> usize {
+        let (mut id, mut value, mut row) = (0usize, &self.doc, 0usize);
+        for wanted in path.segments() {
+            if !self.expanded[id] {
+                break;
+            }
+            let mut child = id + 1;
+            let mut next_row = row + 1;
+            let mut found = None;
+            for (key, child_value) in children(value) {
+                if segment(key).as_ref() == Some(wanted) {
+                    found = Some((child, child_value));
+                    break;
+                }
+                next_row += self.visible[child] as usize;
+                child += self.size[child] as usize;
+            }
+            let Some((child, child_value)) = found else {
+                break;
+            };
+            (id, value, row) = (child, child_value, next_row);
+        }
+        row
+    }
+
+    pub fn is_expanded(&self, id: u32) -> bool {
+        self.expanded[id as usize]
+    }
+
+    /// Opens or closes the node at `row`; false if nothing changed.
+    pub fn set_expanded(&mut self, row: usize, open: bool) -> bool {
+        let Some(at) = self.locate(row) else {
+            return false;
+        };
+        let id = at.id as usize;
+        if self.expanded[id] == open
+            || (self.size[id] == 1 && open && !is_container(self.value_of(&at.path)))
+        {
+            return false;
+        }
+        self.expanded[id] = open;
+        let before = self.visible[id];
+        self.visible[id] = self.shown_rows(id);
+        let after = self.visible[id];
+        for ancestor in at.ancestors {
+            let v = &mut self.visible[ancestor as usize];
+            *v = *v + after - before;
+        }
+        true
+    }
+
+    fn value_of(&self, path: &JsonPath) -> &Value {
+        path.get(&self.doc).unwrap_or(&Value::Null)
+    }
+
+    pub fn expand_all(&mut self) {
+        self.expanded.fill(true);
+        self.visible.copy_from_slice(&self.size);
+    }
+
+    /// Everything closed but the root.
+    pub fn collapse_all(&mut self) {
+        self.expanded.fill(false);
+        self.visible.fill(1);
+        self.expanded[0] = true;
+        self.visible[0] = self.shown_rows(0);
+    }
+
+    /// Opens every node shallower than `depth` (the root is depth 0) and closes the rest.
+    pub fn expand_to_depth(&mut self, depth: usize) {
+        let mut ends: Vec<usize> = Vec::new();
+        for id in 0..self.size.len() {
+            while ends.last().is_some_and(|&end| end <= id) {
+                ends.pop();
+            }
+            self.expanded[id] = id == 0 || ends.len() < depth;
+            ends.push(id + self.size[id] as usize);
+        }
+        self.recount();
+    }
+
+    fn recount(&mut self) {
+        for id in (0..self.size.len()).rev() {
+            self.visible[id] = self.shown_rows(id);
+        }
+    }
+
+    /// Paths of the open nodes, to carry expansion over a change of the document.
+    pub fn expanded_paths(&self) -> Vec<JsonPath> {
+        let mut out = Vec::new();
+        self.collect_expanded(0, &self.doc, JsonPath::root(), &mut out);
+        out
+    }
+
+    fn collect_expanded(&self, id: usize, value: &Value, path: JsonPath, out: &mut Vec<JsonPath>) {
+        if !self.expanded[id] {
+            return;
+        }
+        let mut child = id + 1;
+        for (key, child_value) in children(value) {
+            if let Some(segment) = segment(key) {
+                self.collect_expanded(child, child_value, path.child(segment), out);
+            }
+            child += self.size[child] as usize;
+        }
+        out.push(path);
+    }
+
+    /// Swaps in a changed document, keeping open what was open where it still exists.
+    pub fn replace_doc(&mut self, doc: Value) {
+        let open = self.expanded_paths();
+        *self = Tree::new(doc);
+        self.expanded[0] = false;
+        for path in open.iter().rev() {
+            if let Some(id) = self.id_of(path) {
+                self.expanded[id] = true;
+            }
+        }
+        self.expanded[0] = true;
+        self.recount();
+    }
+
+    fn id_of(&self, path: &JsonPath) -> Option<usize> {
+        let (mut id, mut value) = (0usize, &self.doc);
+        for wanted in path.segments() {
+            let mut child = id + 1;
+            let mut found = None;
+            for (key, child_value) in children(value) {
+                if segment(key).as_ref() == Some(wanted) {
+                    found = Some((child, child_value));
+                    break;
+                }
+                child += self.size[child] as usize;
+            }
+            (id, value) = found?;
+        }
+        Some(id)
+    }
+}
+
+pub fn is_container(value: &Value) -> bool {
+    matches!(value, Value::Object(_) | Value::Array(_))
+}

@@ -1,0 +1,78 @@
+//! The terminal UI: key events become messages, a pure `update` turns state and message
+//! into new state and effects, effects run in tasks and answer with messages, and `view`
+//! draws the state.
+
+pub mod effect;
+pub mod keymap;
+pub mod msg;
+pub mod state;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod widgets;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{Event, EventStream, KeyEventKind};
+use futures_util::StreamExt;
+use ratatui::DefaultTerminal;
+use tokio::sync::mpsc;
+
+use crate::api::Client;
+use effect::{perform, Effect};
+use msg::Msg;
+use state::State;
+use theme::Theme;
+
+/// Runs the UI until the user quits. The terminal is restored on return, on error and
+/// on panic (ratatui's hook restores it before the panic message is printed).
+pub async fn run(client: Arc<Client>, tenant: String, demo: bool) -> std::io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, client, tenant, demo).await;
+    ratatui::restore();
+    result
+}
+
+async fn event_loop(
+    terminal: &mut DefaultTerminal,
+    client: Arc<Client>,
+    tenant: String,
+    demo: bool,
+) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    let mut state = State::new(tenant, demo, size.width, size.height);
+    let theme = Theme::from_env();
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let mut events = EventStream::new();
+    let mut ticks = tokio::time::interval(Duration::from_millis(100));
+    let mut pending = update::list::reload(&mut state);
+    loop {
+        for effect in pending.drain(..) {
+            if effect == Effect::Quit {
+                return Ok(());
+            }
+            let (client, tx) = (client.clone(), tx.clone());
+            tokio::spawn(async move {
+                if let Some(msg) = perform(effect, &client).await {
+                    let _ = tx.send(msg);
+                }
+            });
+        }
+        terminal.draw(|frame| view::draw(&state, frame, theme))?;
+        let msg = tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => keymap::msg_for(&state, key),
+                Some(Ok(Event::Resize(width, height))) => Some(Msg::Resize(width, height)),
+                Some(Ok(_)) => None,
+                Some(Err(err)) => return Err(err),
+                None => return Ok(()),
+            },
+            Some(msg) = rx.recv() => Some(msg),
+            _ = ticks.tick(), if state.is_busy() => Some(Msg::Tick),
+        };
+        if let Some(msg) = msg {
+            pending = update::update(&mut state, msg);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The user view: two metadata trees, moving and folding in them.
+
+use serde_json::Value;
+
+use super::{follow, move_cursor, movement, report};
+use crate::api::ApiError;
+use crate::domain::{MetadataField, Tree, User};
+use crate::tui::effect::Effect;
+use crate::tui::msg::Intent;
+use crate::tui::state::{Screen, State, Status, TreePane, UserView};
+
+fn pane(user: &User, field: MetadataField) -> TreePane {
+    TreePane {
+        field,
+        tree: Tree::new(Value::Object(user.metadata(field))),
+        cursor: 0,
+        scroll: 0,
+    }
+}
+
+/// Shows what the list had at once, and fetches the full, current user.
+pub fn open(state: &mut State, user: User) -> Vec<Effect> {
+    let id = user.id().to_string();
+    state.user = Some(UserView {
+        panes: [
+            pane(&user, MetadataField::User),
+            pane(&user, MetadataField::App),
+        ],
+        user,
+        focus: 0,
+        loading: true,
+    });
+    state.screen = Screen::User;
+    state.status = Status::Loading(format!("loading {id}"));
+    vec![Effect::FetchUser { id }]
+}
+
+pub fn user_loaded(state: &mut State, id: &str, result: Result<User, ApiError>) -> Vec<Effect> {
+    let Some(view) = state.user.as_mut().filter(|v| v.user.id() == id) else {
+        return Vec::new(); // the user was left before the answer came
+    };
+    view.loading = false;
+    match result {
+        Ok(user) => {
+            for pane in &mut view.panes {
+                let path = pane.tree.locate(pane.cursor).map(|at| at.path);
+                pane.tree
+                    .replace_doc(Value::Object(user.metadata(pane.field)));
+                if let Some(path) = path {
+                    pane.cursor = pane.tree.row_of(&path);
+                }
+            }
+            view.user = user;
+            state.status = Status::Idle;
+        }
+        Err(err) => report(state, &format!("loading {id} failed"), &err),
+    }
+    keep_cursor_visible(state);
+    Vec::new()
+}
+
+pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    let rows = state.tree_rows();
+    let Some(view) = state.user.as_mut() else {
+        return Vec::new();
+    };
+    let pane = view.pane_mut();
+    let len = pane.tree.row_count();
+    if let Some(target) = movement(intent, pane.cursor, len, rows) {
+        move_cursor(&mut pane.cursor, &mut pane.scroll, len, rows, target);
+        return Vec::new();
+    }
+    match intent {
+        Intent::Back => {
+            state.screen = Screen::List;
+            state.user = None;
+            if state.is_busy() && !state.list.loading {
+                state.status = Status::Idle;
+            }
+        }
+        Intent::SwitchTree => view.focus = 1 - view.focus,
+        Intent::Expand => expand_or_descend(pane),
+        Intent::Collapse => collapse_or_ascend(pane),
+        Intent::Toggle => {
+            let open = pane
+                .tree
+                .locate(pane.cursor)
+                .is_some_and(|at| pane.tree.is_expanded(at.id));
+            pane.tree.set_expanded(pane.cursor, !open);
+        }
+        Intent::ExpandAll => keep_node(pane, Tree::expand_all),
+        Intent::CollapseAll => keep_node(pane, Tree::collapse_all),
+        Intent::Depth(depth) => keep_node(pane, |tree| tree.expand_to_depth(usize::from(depth))),
+        Intent::Reload => {
+            let id = view.user.id().to_string();
+            view.loading = true;
+            state.status = Status::Loading(format!("loading {id}"));
+            return vec![Effect::FetchUser { id }];
+        }
+        _ => {}
+    }
+    keep_cursor_visible(state);
+    Vec::new()
+}
+
+fn expand_or_descend(pane: &mut TreePane) {
+    let Some(at) = pane.tree.locate(pane.cursor) else {
+        return;
+    };
+    if pane.tree.is_expanded(at.id) {
+        if pane.cursor + 1 < pane.tree.row_count()
+            && pane
+                .tree
+                .locate(pane.cursor + 1)
+                .is_some_and(|next| next.path.len() > at.path.len())
+        {
+            pane.cursor += 1;
+        }
+    } else {
+        pane.tree.set_expanded(pane.cursor, true);
+    }
+}
+
+fn collapse_or_ascend(pane: &mut TreePane) {
+    let Some(at) = pane.tree.locate(pane.cursor) else {
+        return;
+    };
+    if pane.tree.is_expanded(at.id) && at.id != 0 {
+        pane.tree.set_expanded(pane.cursor, false);
+    } else if let Some((parent, _)) = at.path.split_last() {
+        pane.cursor = pane.tree.row_of(&parent);
+    }
+}
+
+/// Runs a whole-tree fold and keeps the cursor on the same node (or its shown ancestor).
+fn keep_node(pane: &mut TreePane, fold: impl FnOnce(&mut Tree)) {
+    let path = pane.tree.locate(pane.cursor).map(|at| at.path);
+    fold(&mut pane.tree);
+    pane.cursor = path.map_or(0, |p| pane.tree.row_of(&p));
+}
+
+pub fn keep_cursor_visible(state: &mut State) {
+    let rows = state.tree_rows();
+    if let Some(view) = state.user.as_mut() {
+        for pane in &mut view.panes {
+            pane.cursor = pane.cursor.min(pane.tree.row_count().saturating_sub(1));
+            follow(pane.cursor, &mut pane.scroll, rows);
+        }
+    }
+}

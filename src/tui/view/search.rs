@@ -1,0 +1,35 @@
+//! The query input: Auth0 Lucene syntax, with a reminder of how it works.
+
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::Frame;
+
+use super::centered;
+use crate::tui::state::{SearchInput, State};
+use crate::tui::theme::Theme;
+
+pub fn draw(_state: &State, input: &SearchInput, frame: &mut Frame, area: Rect, theme: Theme) {
+    let popup = centered(area, area.width.saturating_sub(8).min(90), 3);
+    let popup = Rect {
+        y: area.y + 1,
+        ..popup
+    };
+    let mut text = input.text.clone();
+    text.set_block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border_focused())
+            .title(Span::styled(
+                " search users (Lucene: email:jane*  user_metadata.plan:\"pro\") ",
+                theme.title(),
+            ))
+            .title_bottom(Span::styled(
+                " Enter search · Esc cancel · ↑/↓ earlier queries ",
+                theme.dim(),
+            )),
+    );
+    text.set_cursor_line_style(ratatui::style::Style::default());
+    frame.render_widget(Clear, popup);
+    frame.render_widget(&text, popup);
+}

@@ -1,0 +1,103 @@
+//! The user view: a profile summary, the two metadata trees, and the selected path.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+use crate::domain::User;
+use crate::tui::state::State;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::tree::TreeWidget;
+
+pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some(view) = &state.user else { return };
+    let [profile, trees, path] = Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Min(4),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_profile(&view.user, frame, profile, theme);
+    let areas: [Rect; 2] = if state.side_by_side() {
+        Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(trees)
+    } else {
+        Layout::vertical([Constraint::Ratio(1, 2); 2]).areas(trees)
+    };
+    for (i, pane) in view.panes.iter().enumerate() {
+        frame.render_widget(
+            TreeWidget {
+                pane,
+                focused: i == view.focus,
+                theme,
+            },
+            areas[i],
+        );
+    }
+    let pane = view.pane();
+    let selected = pane.tree.locate(pane.cursor).map(|at| {
+        let rest = at.path.to_string();
+        match rest.chars().next() {
+            None => pane.field.name().to_string(),
+            Some('[') => format!("{}{rest}", pane.field),
+            Some(_) => format!("{}.{rest}", pane.field),
+        }
+    });
+    let line = Line::from(vec![
+        Span::styled(" path ", theme.dim()),
+        Span::styled(selected.unwrap_or_default(), theme.key()),
+    ]);
+    frame.render_widget(Paragraph::new(line), path);
+}
+
+fn draw_profile(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
+    let field = |name: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!(" {name:<12}"), theme.dim()),
+            Span::raw(value),
+        ])
+    };
+    let or_dash = |value: Option<&str>| value.unwrap_or("-").to_string();
+    let left = vec![
+        field("user_id", user.id().to_string()),
+        field(
+            "email",
+            or_dash(user.str("email").or(user.str("phone_number"))),
+        ),
+        field("name", or_dash(user.str("name"))),
+        field("connections", user.connections().join(", ")),
+        field(
+            "blocked",
+            if user.blocked() {
+                "yes".into()
+            } else {
+                "no".into()
+            },
+        ),
+    ];
+    let right = vec![
+        field("created", or_dash(user.str("created_at"))),
+        field("updated", or_dash(user.str("updated_at"))),
+        field(
+            "last login",
+            user.str("last_login")
+                .map_or_else(|| "never".into(), String::from),
+        ),
+        field(
+            "logins",
+            user.logins_count()
+                .map_or_else(|| "0".into(), |n| n.to_string()),
+        ),
+    ];
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::BOTTOM)
+        .title(Span::styled(
+            format!(" {} ", user.identifier()),
+            theme.title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [a, b] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(inner);
+    frame.render_widget(Paragraph::new(left), a);
+    frame.render_widget(Paragraph::new(right), b);
+}

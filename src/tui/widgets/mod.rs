@@ -1,0 +1,3 @@
+//! Widgets of our own: the metadata tree.
+
+pub mod tree;

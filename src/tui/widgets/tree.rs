@@ -1,0 +1,175 @@
+//! Draws a metadata tree: only the rows on screen are visited, and long values are cut
+//! before they are formatted, so a frame costs the same on 1 KB or 16 MB.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use serde_json::Value;
+
+use crate::domain::{Row, RowKey};
+use crate::tui::state::TreePane;
+use crate::tui::theme::Theme;
+
+pub struct TreeWidget<'a> {
+    pub pane: &'a TreePane,
+    pub focused: bool,
+    pub theme: Theme,
+}
+
+impl Widget for TreeWidget<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let pane = self.pane;
+        let doc = pane.tree.doc();
+        let keys = doc.as_object().map_or(0, |m| m.len());
+        let title = format!(
+            " {} · {keys} {} ",
+            pane.field,
+            if keys == 1 { "key" } else { "keys" }
+        );
+        let border = if self.focused {
+            self.theme.border_focused()
+        } else {
+            self.theme.dim()
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(border)
+            .title(Span::styled(title, self.theme.title()));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let rows = pane.tree.rows(pane.scroll, usize::from(inner.height));
+        for (i, row) in rows.iter().enumerate() {
+            let y = inner.y + i as u16;
+            let line = row_line(row, pane.field.name(), usize::from(inner.width), self.theme);
+            let line_area = Rect::new(inner.x, y, inner.width, 1);
+            if pane.scroll + i == pane.cursor {
+                let style = if self.focused {
+                    self.theme.selected()
+                } else {
+                    self.theme.selected_unfocused()
+                };
+                buf.set_style(line_area, style);
+            }
+            line.render(line_area, buf);
+        }
+    }
+}
+
+/// One row: indentation, fold marker, key, and the value by type.
+pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw("  ".repeat(row.depth))];
+    let container = matches!(row.value, Value::Object(_) | Value::Array(_));
+    spans.push(Span::styled(
+        match (container, row.expanded) {
+            (false, _) => "  ",
+            (true, true) => "▾ ",
+            (true, false) => "▸ ",
+        },
+        theme.dim(),
+    ));
+    match row.key {
+        RowKey::Root => spans.push(Span::styled(root_label.to_string(), theme.title())),
+        RowKey::Key(key) => spans.push(Span::styled(cut(key, width), theme.key())),
+        RowKey::Index(index) => spans.push(Span::styled(format!("[{index}]"), theme.dim())),
+    }
+    spans.push(Span::raw(if matches!(row.key, RowKey::Root) {
+        " "
+    } else {
+        ": "
+    }));
+    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let room = width.saturating_sub(used).max(4);
+    match row.value {
+        Value::Object(map) => {
+            spans.push(Span::styled(format!("{{{}}}", map.len()), theme.dim()));
+            if !row.expanded && !map.is_empty() {
+                spans.push(Span::styled(
+                    format!(" {}", preview(row.value, room)),
+                    theme.dim(),
+                ));
+            }
+        }
+        Value::Array(items) => {
+            spans.push(Span::styled(format!("[{}]", items.len()), theme.dim()));
+            if !row.expanded && !items.is_empty() {
+                spans.push(Span::styled(
+                    format!(" {}", preview(row.value, room)),
+                    theme.dim(),
+                ));
+            }
+        }
+        scalar => spans.push(scalar_span(scalar, room, theme)),
+    }
+    Line::from(spans)
+}
+
+pub fn scalar_span(value: &Value, room: usize, theme: Theme) -> Span<'static> {
+    match value {
+        Value::String(s) => Span::styled(quoted(s, room), theme.string()),
+        Value::Number(n) => Span::styled(n.to_string(), theme.number()),
+        Value::Bool(b) => Span::styled(b.to_string(), theme.boolean()),
+        Value::Null => Span::styled("null", theme.null()),
+        other => Span::raw(preview(other, room)),
+    }
+}
+
+/// `"text"` JSON-escaped, cut to `room` characters before escaping the whole string.
+fn quoted(text: &str, room: usize) -> String {
+    let head: String = text.chars().take(room).collect();
+    let escaped = serde_json::to_string(&head).unwrap_or_default();
+    if head.len() < text.len() || escaped.chars().count() > room {
+        let mut out: String = escaped.chars().take(room.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    } else {
+        escaped
+    }
+}
+
+fn cut(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        text.to_string()
+    } else {
+        let mut out: String = text.chars().take(room.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// A one-line taste of a container, at most `room` characters: `{home: {…}, work: "x"}`.
+pub fn preview(value: &Value, room: usize) -> String {
+    let (open, close) = if value.is_object() {
+        ('{', '}')
+    } else {
+        ('[', ']')
+    };
+    let mut out = String::from(open);
+    let items: Box<dyn Iterator<Item = (Option<&str>, &Value)>> = match value {
+        Value::Object(map) => Box::new(map.iter().map(|(k, v)| (Some(k.as_str()), v))),
+        Value::Array(items) => Box::new(items.iter().map(|v| (None, v))),
+        _ => Box::new(std::iter::empty()),
+    };
+    for (n, (key, child)) in items.enumerate() {
+        if out.chars().count() >= room {
+            break;
+        }
+        if n > 0 {
+            out.push_str(", ");
+        }
+        if let Some(key) = key {
+            out.push_str(key);
+            out.push_str(": ");
+        }
+        match child {
+            Value::Object(m) if m.is_empty() => out.push_str("{}"),
+            Value::Array(a) if a.is_empty() => out.push_str("[]"),
+            Value::Object(_) => out.push_str("{…}"),
+            Value::Array(_) => out.push_str("[…]"),
+            Value::String(s) => out.push_str(&quoted(s, 24)),
+            other => out.push_str(&other.to_string()),
+        }
+    }
+    out.push(close);
+    cut(&out, room)
+}
