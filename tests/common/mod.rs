@@ -64,3 +64,4 @@ pub fn many_users(n: usize) -> String {
         .collect();
     serde_json::to_string(&users).unwrap()
 }
+pub mod tui;

@@ -2,7 +2,7 @@
 //! spawning: what must happen outside comes back as an `Effect`.
 
 pub mod list;
-mod user;
+pub mod user;
 
 use crossterm::event::{KeyCode, KeyEvent};
 

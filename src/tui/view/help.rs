@@ -25,7 +25,7 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
             ])
         })
         .collect();
-    let popup = centered(area, 52, lines.len() as u16 + 4);
+    let popup = centered(area, 52, lines.len() as u16 + 2);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(format!(" keys: {screen} "), theme.title()))

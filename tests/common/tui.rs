@@ -1,0 +1,93 @@
+//! Fixtures for UI tests: a state fed with pages and users as the API would answer.
+#![allow(dead_code)]
+
+use auth0_meta::api::UserPage;
+use auth0_meta::domain::User;
+use auth0_meta::tui::effect::Effect;
+use auth0_meta::tui::msg::{Intent, Msg};
+use auth0_meta::tui::state::State;
+use auth0_meta::tui::update::update;
+use serde_json::{json, Value};
+
+pub fn user(i: usize, metadata: Option<(Value, Value)>) -> User {
+    let mut value = json!({
+        "user_id": format!("auth0|{i:024x}"),
+        "email": format!("user{i:03}@example.com"),
+        "name": format!("User {i}"),
+        "identities": [{"connection": "Username-Password-Authentication", "provider": "auth0", "user_id": format!("{i:024x}"), "isSocial": false}],
+        "created_at": "2024-03-01T09:00:00.000Z",
+        "updated_at": "2024-03-02T09:00:00.000Z",
+        "last_login": "2024-05-01T10:00:00.000Z",
+        "logins_count": i,
+    });
+    if let Some((user_metadata, app_metadata)) = metadata {
+        value["user_metadata"] = user_metadata;
+        value["app_metadata"] = app_metadata;
+    }
+    serde_json::from_value(value).unwrap()
+}
+
+pub fn jane() -> User {
+    let mut jane = user(
+        0,
+        Some((
+            json!({"hobby": "surfing", "addresses": {"home": {"city": "Lisbon", "zip": 1000}, "work": "100 Industrial Way"}, "devices": [{"name": "Pixel", "trusted": true}, {"name": "iPad", "trusted": false}], "nickname": null}),
+            json!({"plan": "full", "seats": 3, "flags": {"beta": true}}),
+        )),
+    );
+    jane.0.insert("email".into(), json!("jane.doe@example.com"));
+    jane.0.insert("name".into(), json!("Jane Doe"));
+    jane
+}
+
+pub fn page(start: usize, count: usize, total: u64) -> UserPage {
+    UserPage {
+        start: start as u64,
+        limit: 50,
+        total,
+        users: (start..start + count)
+            .map(|i| user(i, (i % 3 == 0).then(|| (json!({"a": i}), json!({})))))
+            .collect(),
+    }
+}
+
+pub fn state(width: u16, height: u16) -> State {
+    State::new("example.eu.auth0.com", false, width, height)
+}
+
+/// A state showing the first page of a 140-user tenant.
+pub fn listed(width: u16, height: u16) -> State {
+    let mut state = state(width, height);
+    let effects = auth0_meta::tui::update::list::reload(&mut state);
+    assert_eq!(effects.len(), 1);
+    let generation = state.list.generation;
+    update(
+        &mut state,
+        Msg::PageLoaded {
+            generation,
+            result: Ok(page(0, 50, 140)),
+            rate: None,
+        },
+    );
+    state
+}
+
+pub fn press(state: &mut State, intent: Intent) -> Vec<Effect> {
+    update(state, Msg::Intent(intent))
+}
+
+/// A state with `user` open and loaded.
+pub fn opened(width: u16, height: u16, user: User) -> State {
+    let mut state = listed(width, height);
+    auth0_meta::tui::update::user::open(&mut state, user.clone());
+    let id = user.id().to_string();
+    update(
+        &mut state,
+        Msg::UserLoaded {
+            id,
+            result: Ok(user),
+            rate: None,
+        },
+    );
+    state
+}
