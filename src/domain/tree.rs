@@ -7,12 +7,16 @@
 //! viewport skips whole subtrees by their row counts, so no key press or frame walks the
 //! whole document.
 
+use std::sync::Arc;
+
 use serde_json::Value;
 
 use super::path::{JsonPath, Segment};
 
 pub struct Tree {
-    doc: Value,
+    /// Shared, so the document as loaded can be both shown and kept as the original
+    /// without a copy: a 16 MB document parses to about 120 MB.
+    doc: Arc<Value>,
     size: Vec<u32>,
     expanded: Vec<bool>,
     /// Rows the node's subtree shows when the node itself is shown.
@@ -67,15 +71,18 @@ fn segment(key: RowKey<'_>) -> Option<Segment> {
 fn count_nodes(value: &Value, size: &mut Vec<u32>) {
     let id = size.len();
     size.push(1);
-    for (_, child) in children(value) {
-        count_nodes(child, size);
+    match value {
+        Value::Object(map) => map.values().for_each(|child| count_nodes(child, size)),
+        Value::Array(items) => items.iter().for_each(|child| count_nodes(child, size)),
+        _ => {}
     }
     size[id] = (size.len() - id) as u32;
 }
 
 impl Tree {
     /// The root open, everything below it closed.
-    pub fn new(doc: Value) -> Self {
+    pub fn new(doc: impl Into<Arc<Value>>) -> Self {
+        let doc = doc.into();
         let mut size = Vec::new();
         count_nodes(&doc, &mut size);
         let n = size.len();
@@ -93,8 +100,8 @@ impl Tree {
         &self.doc
     }
 
-    pub fn into_doc(self) -> Value {
-        self.doc
+    pub fn shared_doc(&self) -> Arc<Value> {
+        self.doc.clone()
     }
 
     pub fn node_count(&self) -> usize {
@@ -127,7 +134,7 @@ impl Tree {
         let mut out = Vec::with_capacity(count.min(self.row_count()));
         let mut skip = start;
         if count > 0 {
-            self.walk(0, &self.doc, RowKey::Root, 0, &mut skip, count, &mut out);
+            self.walk(0, self.doc(), RowKey::Root, 0, &mut skip, count, &mut out);
         }
         out
     }
@@ -179,7 +186,7 @@ impl Tree {
         if row >= self.row_count() {
             return None;
         }
-        let (mut id, mut value, mut remaining) = (0usize, &self.doc, row);
+        let (mut id, mut value, mut remaining) = (0usize, self.doc(), row);
         let mut path = JsonPath::root();
         let mut ancestors = Vec::new();
         'down: while remaining > 0 {
@@ -207,7 +214,7 @@ impl Tree {
 
     /// The row showing `path`, or its nearest shown ancestor's row.
     pub fn row_of(&self, path: &JsonPath) -> usize {
-        let (mut id, mut value, mut row) = (0usize, &self.doc, 0usize);
+        let (mut id, mut value, mut row) = (0usize, self.doc(), 0usize);
         for wanted in path.segments() {
             if !self.expanded[id] {
                 break;
@@ -258,7 +265,7 @@ impl Tree {
     }
 
     fn value_of(&self, path: &JsonPath) -> &Value {
-        path.get(&self.doc).unwrap_or(&Value::Null)
+        path.get(self.doc()).unwrap_or(&Value::Null)
     }
 
     pub fn expand_all(&mut self) {
@@ -296,7 +303,7 @@ impl Tree {
     /// Paths of the open nodes, to carry expansion over a change of the document.
     pub fn expanded_paths(&self) -> Vec<JsonPath> {
         let mut out = Vec::new();
-        self.collect_expanded(0, &self.doc, JsonPath::root(), &mut out);
+        self.collect_expanded(0, self.doc(), JsonPath::root(), &mut out);
         out
     }
 
@@ -315,7 +322,7 @@ impl Tree {
     }
 
     /// Swaps in a changed document, keeping open what was open where it still exists.
-    pub fn replace_doc(&mut self, doc: Value) {
+    pub fn replace_doc(&mut self, doc: impl Into<Arc<Value>>) {
         let open = self.expanded_paths();
         *self = Tree::new(doc);
         self.expanded[0] = false;
@@ -329,7 +336,7 @@ impl Tree {
     }
 
     fn id_of(&self, path: &JsonPath) -> Option<usize> {
-        let (mut id, mut value) = (0usize, &self.doc);
+        let (mut id, mut value) = (0usize, self.doc());
         for wanted in path.segments() {
             let mut child = id + 1;
             let mut found = None;

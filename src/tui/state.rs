@@ -1,5 +1,8 @@
 //! Everything the UI shows, and nothing it does not: `view` draws this, `update` changes it.
 
+use std::sync::Arc;
+
+use serde_json::Value;
 use tui_textarea::TextArea;
 
 use crate::api::RateLimit;
@@ -104,9 +107,30 @@ impl UserList {
 /// One metadata document as a tree, with its cursor.
 pub struct TreePane {
     pub field: MetadataField,
+    /// The document as the server held it when loaded.
+    pub original: Arc<Value>,
     pub tree: Tree,
     pub cursor: usize,
     pub scroll: usize,
+}
+
+impl TreePane {
+    pub fn new(field: MetadataField, original: Value) -> Self {
+        let original = Arc::new(original);
+        Self {
+            field,
+            tree: Tree::new(original.clone()),
+            original,
+            cursor: 0,
+            scroll: 0,
+        }
+    }
+
+    /// Shows a newer copy from the server, keeping open nodes open.
+    pub fn reload(&mut self, original: Value) {
+        self.original = Arc::new(original);
+        self.tree.replace_doc(self.original.clone());
+    }
 }
 
 pub struct UserView {

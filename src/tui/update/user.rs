@@ -9,23 +9,30 @@ use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
 use crate::tui::state::{Screen, State, Status, TreePane, UserView};
 
-fn pane(user: &User, field: MetadataField) -> TreePane {
-    TreePane {
-        field,
-        tree: Tree::new(Value::Object(user.metadata(field))),
-        cursor: 0,
-        scroll: 0,
+/// Moves a metadata document out of the user into its pane: parsed metadata can be
+/// large (a 16 MB document is about 120 MB in memory), so it is never copied to be shown.
+fn take_metadata(user: &mut User, field: MetadataField) -> Value {
+    match user.0.shift_remove(field.name()) {
+        Some(doc @ Value::Object(_)) => doc,
+        _ => Value::Object(Default::default()),
     }
 }
 
 /// Shows what the list had at once, and fetches the full, current user.
-pub fn open(state: &mut State, user: User) -> Vec<Effect> {
+pub fn open(state: &mut State, mut user: User) -> Vec<Effect> {
     let id = user.id().to_string();
+    let panes = [
+        TreePane::new(
+            MetadataField::User,
+            take_metadata(&mut user, MetadataField::User),
+        ),
+        TreePane::new(
+            MetadataField::App,
+            take_metadata(&mut user, MetadataField::App),
+        ),
+    ];
     state.user = Some(UserView {
-        panes: [
-            pane(&user, MetadataField::User),
-            pane(&user, MetadataField::App),
-        ],
+        panes,
         user,
         focus: 0,
         loading: true,
@@ -41,11 +48,10 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<User, ApiError>) 
     };
     view.loading = false;
     match result {
-        Ok(user) => {
+        Ok(mut user) => {
             for pane in &mut view.panes {
                 let path = pane.tree.locate(pane.cursor).map(|at| at.path);
-                pane.tree
-                    .replace_doc(Value::Object(user.metadata(pane.field)));
+                pane.reload(take_metadata(&mut user, pane.field));
                 if let Some(path) = path {
                     pane.cursor = pane.tree.row_of(&path);
                 }
@@ -125,7 +131,7 @@ fn collapse_or_ascend(pane: &mut TreePane) {
     let Some(at) = pane.tree.locate(pane.cursor) else {
         return;
     };
-    if pane.tree.is_expanded(at.id) && at.id != 0 {
+    if pane.tree.is_expanded(at.id) {
         pane.tree.set_expanded(pane.cursor, false);
     } else if let Some((parent, _)) = at.path.split_last() {
         pane.cursor = pane.tree.row_of(&parent);

@@ -1,0 +1,218 @@
+//! The speed targets of the metadata trees (issue 4): a 16 MB metadata document of about
+//! 500k nodes, opened and drawn into a 200x50 `TestBackend`, and each key press followed
+//! by a redraw. Run with `cargo bench --bench tree`; peak memory is printed at the end.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use auth0_meta::domain::User;
+use auth0_meta::tui::msg::{Intent, Msg};
+use auth0_meta::tui::state::State;
+use auth0_meta::tui::theme::Theme;
+use auth0_meta::tui::update::{update, user};
+use auth0_meta::tui::view::draw;
+use criterion::{criterion_group, Criterion};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use serde_json::{json, Value};
+
+const THEME: Theme = Theme { color: true };
+
+/// A legacy profile: an event log of nested objects and arrays plus a settings tree.
+fn big_user_json() -> String {
+    const KINDS: [&str; 4] = ["login", "export", "share", "upgrade"];
+    let events: Vec<Value> = (0..44_000)
+        .map(|i| {
+            json!({
+                "at": format!("2024-03-{:02}T{:02}:{:02}:00.000Z", i % 28 + 1, i % 24, i % 60),
+                "type": KINDS[i % 4],
+                "detail": {
+                    "ip": format!("198.51.{}.{}", i % 256, (i * 7) % 256),
+                    "agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+                    "tags": ["web", "mfa"],
+                    "session": format!("sess_{i:016x}{:016x}", i * 31),
+                    "note": "x".repeat(80),
+                },
+                "n": i,
+                "ok": i % 3 != 0,
+            })
+        })
+        .collect();
+    let settings: serde_json::Map<String, Value> = (0..2_000)
+        .map(|k| (format!("widget_{k:04}"), json!({"visible": k % 2 == 0, "position": [k % 12, k / 12], "label": format!("Widget {k}")})))
+        .collect();
+    let user = json!({
+        "user_id": "auth0|legacy",
+        "email": "legacy@example.com",
+        "user_metadata": {"history": events, "dashboard": settings},
+        "app_metadata": {"plan": "enterprise"},
+    });
+    serde_json::to_string(&user).unwrap()
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(200, 50)).unwrap()
+}
+
+fn frame(terminal: &mut Terminal<TestBackend>, state: &State) {
+    terminal.draw(|f| draw(state, f, THEME)).unwrap();
+}
+
+/// Parse, build both trees, draw the first frame.
+fn open(text: &str, terminal: &mut Terminal<TestBackend>) -> State {
+    let parsed: User = serde_json::from_str(text).unwrap();
+    let mut state = State::new("bench", false, 200, 50);
+    user::open(&mut state, parsed);
+    frame(terminal, &state);
+    state
+}
+
+fn press(state: &mut State, terminal: &mut Terminal<TestBackend>, intent: Intent) {
+    update(state, Msg::Intent(intent));
+    frame(terminal, state);
+}
+
+/// Times only `measured`, after `setup` has put the tree in the state it starts from.
+fn timed(
+    iters: u64,
+    state: &mut State,
+    term: &mut Terminal<TestBackend>,
+    setup: Intent,
+    measured: Intent,
+) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        press(state, term, setup);
+        let start = Instant::now();
+        press(state, term, measured);
+        total += start.elapsed();
+    }
+    total
+}
+
+fn benches(c: &mut Criterion) {
+    let text = big_user_json();
+    let mut term = terminal();
+    eprintln!(
+        "peak memory of a process that only opens it: {}",
+        measure_open_in_child(&text)
+    );
+    let mut state = open(&text, &mut term);
+    let nodes = state.user.as_ref().unwrap().panes[0].tree.node_count();
+    eprintln!(
+        "document: {:.1} MB, {nodes} nodes in user_metadata",
+        text.len() as f64 / 1e6
+    );
+
+    let mut group = c.benchmark_group("tree_16mb");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(8));
+    group.bench_function("open_parse_and_first_frame", |b| {
+        b.iter_custom(|n| {
+            let mut total = Duration::ZERO;
+            for _ in 0..n {
+                let start = Instant::now();
+                let opened = black_box(open(&text, &mut term));
+                total += start.elapsed();
+                drop(opened); // leaving a user is not part of opening one
+            }
+            total
+        })
+    });
+
+    // Everything open, as the heaviest case for moving around.
+    press(&mut state, &mut term, Intent::ExpandAll);
+    group.bench_function("move_down", |b| {
+        b.iter(|| press(&mut state, &mut term, Intent::Down))
+    });
+    group.bench_function("page_down", |b| {
+        b.iter(|| press(&mut state, &mut term, Intent::PageDown))
+    });
+    group.bench_function("jump_to_end", |b| {
+        b.iter(|| {
+            press(&mut state, &mut term, Intent::Bottom);
+            press(&mut state, &mut term, Intent::Top);
+        })
+    });
+    press(&mut state, &mut term, Intent::CollapseAll);
+    press(&mut state, &mut term, Intent::Down);
+    group.bench_function("expand_then_collapse_history", |b| {
+        b.iter(|| {
+            press(&mut state, &mut term, Intent::Expand);
+            press(&mut state, &mut term, Intent::Collapse);
+        })
+    });
+    group.bench_function("expand_all", |b| {
+        b.iter_custom(|n| {
+            timed(
+                n,
+                &mut state,
+                &mut term,
+                Intent::CollapseAll,
+                Intent::ExpandAll,
+            )
+        })
+    });
+    group.bench_function("collapse_all", |b| {
+        b.iter_custom(|n| {
+            timed(
+                n,
+                &mut state,
+                &mut term,
+                Intent::ExpandAll,
+                Intent::CollapseAll,
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(tree, benches);
+
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Generating the document leaves freed memory in the allocator, which would count in
+/// this process's peak; a child process that reads the text and opens it measures opening alone.
+fn measure_open_in_child(text: &str) -> String {
+    let file = std::env::temp_dir().join(format!("auth0-meta-bench-{}.json", std::process::id()));
+    if std::fs::write(&file, text).is_err() {
+        return "unknown (cannot write a temporary file)".into();
+    }
+    let output = std::process::Command::new(std::env::current_exe().expect("own path"))
+        .env(OPEN_ONLY, &file)
+        .output();
+    let _ = std::fs::remove_file(&file);
+    match output {
+        Ok(out) => String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        Err(err) => format!("unknown ({err})"),
+    }
+}
+
+const OPEN_ONLY: &str = "AUTH0_META_BENCH_OPEN_ONLY";
+
+fn main() {
+    if let Some(file) = std::env::var_os(OPEN_ONLY) {
+        let text = std::fs::read_to_string(file).expect("the document");
+        let state = open(&text, &mut terminal());
+        black_box(&state);
+        println!(
+            "{} for a {:.1} MB document",
+            peak_memory(),
+            text.len() as f64 / 1e6
+        );
+        return;
+    }
+    tree();
+    Criterion::default().configure_from_args().final_summary();
+}

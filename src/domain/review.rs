@@ -1,0 +1,113 @@
+//! The review view of pending edits: the edited document with deleted nodes kept in
+//! place, and a mark per node (pre-order, as `Tree` numbers them) saying what changed.
+
+use serde_json::{Map, Value};
+
+use super::merge::same;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Same,
+    Added,
+    Changed,
+    Deleted,
+    /// Unchanged itself, with changes below.
+    Inside,
+}
+
+/// The document to show for `original` edited into `draft`, and its marks.
+pub fn review(original: &Value, draft: &Value) -> (Value, Vec<Mark>) {
+    let mut marks = Vec::new();
+    let shown = build(Some(original), Some(draft), &mut marks);
+    (shown, marks)
+}
+
+fn fill(value: &Value, mark: Mark, marks: &mut Vec<Mark>) {
+    marks.push(mark);
+    match value {
+        Value::Object(map) => map.values().for_each(|v| fill(v, mark, marks)),
+        Value::Array(items) => items.iter().for_each(|v| fill(v, mark, marks)),
+        _ => {}
+    }
+}
+
+fn build(original: Option<&Value>, draft: Option<&Value>, marks: &mut Vec<Mark>) -> Value {
+    match (original, draft) {
+        (Some(o), Some(d)) if same(o, d) => {
+            fill(d, Mark::Same, marks);
+            d.clone()
+        }
+        (None, Some(d)) => {
+            fill(d, Mark::Added, marks);
+            d.clone()
+        }
+        (Some(o), None) => {
+            fill(o, Mark::Deleted, marks);
+            o.clone()
+        }
+        (Some(Value::Object(o)), Some(Value::Object(d))) => {
+            marks.push(Mark::Inside);
+            let mut out = Map::new();
+            for key in merged_keys(o, d) {
+                out.insert(key.clone(), build(o.get(&key), d.get(&key), marks));
+            }
+            Value::Object(out)
+        }
+        (Some(Value::Array(o)), Some(Value::Array(d))) => {
+            marks.push(Mark::Inside);
+            let mut out: Vec<Value> = d
+                .iter()
+                .enumerate()
+                .map(|(i, item)| build(o.get(i), Some(item), marks))
+                .collect();
+            out.extend(
+                o.iter()
+                    .skip(d.len())
+                    .map(|gone| build(Some(gone), None, marks)),
+            );
+            Value::Array(out)
+        }
+        (Some(_), Some(d)) => {
+            marks.push(Mark::Changed);
+            match d {
+                Value::Object(map) => map.values().for_each(|v| fill(v, Mark::Added, marks)),
+                Value::Array(items) => items.iter().for_each(|v| fill(v, Mark::Added, marks)),
+                _ => {}
+            }
+            d.clone()
+        }
+        (None, None) => Value::Null,
+    }
+}
+
+/// The draft's keys in order, with each deleted key put back where it stood.
+fn merged_keys(original: &Map<String, Value>, draft: &Map<String, Value>) -> Vec<String> {
+    let mut keys: Vec<String> = draft.keys().cloned().collect();
+    for (position, key) in original.keys().enumerate() {
+        if !draft.contains_key(key) {
+            keys.insert(position.min(keys.len()), key.clone());
+        }
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn keeps_deleted_keys_in_place_and_marks_every_node() {
+        let original = json!({"a": 1, "b": {"c": 2, "d": 3}, "e": [1, 2]});
+        let draft = json!({"b": {"c": 2, "d": 4, "f": 5}, "e": [1], "g": true});
+        let (shown, marks) = review(&original, &draft);
+        let keys: Vec<&String> = shown.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["a", "b", "e", "g"]);
+        use Mark::*;
+        // root, a, b, c, d, f, e, [0], [1], g
+        assert_eq!(
+            marks,
+            [Inside, Deleted, Inside, Same, Changed, Added, Inside, Same, Deleted, Added]
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! End to end: the real binary with `--demo` in a pseudo-terminal, read through a
+//! terminal emulator. Waits are for the screen to show something, never for a time.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+
+const BIN: &str = env!("CARGO_BIN_EXE_auth0-meta");
+/// How long to wait for the screen before calling the test failed: a hang guard, not a speed check.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut command = CommandBuilder::new(BIN);
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("AUTH0_DOMAIN");
+        let child = pty.slave.spawn_command(command).expect("spawn");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
+        let feed = screen.clone();
+        thread::spawn(move || {
+            let _master = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Self {
+            screen,
+            writer,
+            child,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str, present: bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.contents().contains(what) != present {
+            assert!(
+                Instant::now() < deadline,
+                "waited for {what:?} (present: {present}); screen:\n{}",
+                self.contents()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn find_jane_read_her_hobby_and_quit_cleanly() {
+    let mut session = Session::start(&["--demo"]);
+    session.wait_for("140 users", true);
+    session.send("/");
+    session.wait_for("search users", true);
+    session.send("email:jane.doe*\r");
+    session.wait_for("1 user", true);
+    session.send("\r");
+    session.wait_for("user_metadata · 1 key", true);
+    session.wait_for("surfing", true);
+    session.send("h");
+    session.wait_for("▸ user_metadata {1}", true);
+    session.wait_for("    hobby: \"surfing\"", false);
+    session.send("l");
+    session.wait_for("▾ user_metadata {1}", true);
+    session.wait_for("    hobby: \"surfing\"", true);
+    session.send("q");
+    session.wait_for("140 users", false);
+    session.wait_for("1 user", true);
+    session.send("q");
+    let deadline = Instant::now() + PATIENCE;
+    let status = loop {
+        if let Some(status) = session.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the program did not quit");
+        thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}");
+    let parser = session.screen.lock().unwrap();
+    assert!(
+        !parser.screen().alternate_screen(),
+        "left the alternate screen"
+    );
+    assert!(!parser.screen().hide_cursor(), "the cursor is shown again");
+}
