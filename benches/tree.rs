@@ -39,7 +39,12 @@ fn big_user_json() -> String {
         })
         .collect();
     let settings: serde_json::Map<String, Value> = (0..2_000)
-        .map(|k| (format!("widget_{k:04}"), json!({"visible": k % 2 == 0, "position": [k % 12, k / 12], "label": format!("Widget {k}")})))
+        .map(|k| {
+            (
+                format!("widget_{k:04}"),
+                json!({"visible": k % 2 == 0, "position": [k % 12, k / 12], "label": format!("Widget {k}")}),
+            )
+        })
         .collect();
     let user = json!({
         "user_id": "auth0|legacy",
@@ -73,13 +78,7 @@ fn press(state: &mut State, terminal: &mut Terminal<TestBackend>, intent: Intent
 }
 
 /// Times only `measured`, after `setup` has put the tree in the state it starts from.
-fn timed(
-    iters: u64,
-    state: &mut State,
-    term: &mut Terminal<TestBackend>,
-    setup: Intent,
-    measured: Intent,
-) -> Duration {
+fn timed(iters: u64, state: &mut State, term: &mut Terminal<TestBackend>, setup: Intent, measured: Intent) -> Duration {
     let mut total = Duration::ZERO;
     for _ in 0..iters {
         press(state, term, setup);
@@ -105,9 +104,7 @@ fn benches(c: &mut Criterion) {
     );
 
     let mut group = c.benchmark_group("tree_16mb");
-    group
-        .sample_size(20)
-        .measurement_time(Duration::from_secs(8));
+    group.sample_size(20).measurement_time(Duration::from_secs(8));
     group.bench_function("open_parse_and_first_frame", |b| {
         b.iter_custom(|n| {
             let mut total = Duration::ZERO;
@@ -123,9 +120,7 @@ fn benches(c: &mut Criterion) {
 
     // Everything open, as the heaviest case for moving around.
     press(&mut state, &mut term, Intent::ExpandAll);
-    group.bench_function("move_down", |b| {
-        b.iter(|| press(&mut state, &mut term, Intent::Down))
-    });
+    group.bench_function("move_down", |b| b.iter(|| press(&mut state, &mut term, Intent::Down)));
     group.bench_function("page_down", |b| {
         b.iter(|| press(&mut state, &mut term, Intent::PageDown))
     });
@@ -144,26 +139,10 @@ fn benches(c: &mut Criterion) {
         })
     });
     group.bench_function("expand_all", |b| {
-        b.iter_custom(|n| {
-            timed(
-                n,
-                &mut state,
-                &mut term,
-                Intent::CollapseAll,
-                Intent::ExpandAll,
-            )
-        })
+        b.iter_custom(|n| timed(n, &mut state, &mut term, Intent::CollapseAll, Intent::ExpandAll))
     });
     group.bench_function("collapse_all", |b| {
-        b.iter_custom(|n| {
-            timed(
-                n,
-                &mut state,
-                &mut term,
-                Intent::ExpandAll,
-                Intent::CollapseAll,
-            )
-        })
+        b.iter_custom(|n| timed(n, &mut state, &mut term, Intent::ExpandAll, Intent::CollapseAll))
     });
     group.finish();
 }
@@ -206,11 +185,7 @@ fn main() {
         let text = std::fs::read_to_string(file).expect("the document");
         let state = open(&text, &mut terminal());
         black_box(&state);
-        println!(
-            "{} for a {:.1} MB document",
-            peak_memory(),
-            text.len() as f64 / 1e6
-        );
+        println!("{} for a {:.1} MB document", peak_memory(), text.len() as f64 / 1e6);
         return;
     }
     tree();

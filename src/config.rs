@@ -46,16 +46,11 @@ pub enum ConfigError {
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
+    value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
 }
 
 /// Resolves flags over the environment `env` (a lookup, so tests need not touch the process's).
-pub fn resolve(
-    flags: &ConnectionFlags,
-    env: impl Fn(&str) -> Option<String>,
-) -> Result<Target, ConfigError> {
+pub fn resolve(flags: &ConnectionFlags, env: impl Fn(&str) -> Option<String>) -> Result<Target, ConfigError> {
     let env = |name: &str| non_empty(env(name));
     let domain = non_empty(flags.domain.clone()).or_else(|| env("AUTH0_DOMAIN"));
     let base_override = non_empty(flags.base_url.clone()).or_else(|| env("AUTH0_META_BASE_URL"));
@@ -130,10 +125,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         move |name| map.get(name).cloned()
     }
 
@@ -160,9 +152,7 @@ mod tests {
             ("AUTH0_ACCESS_TOKEN", "access"),
         ]);
         assert_eq!(
-            resolve(&ConnectionFlags::default(), &e)
-                .unwrap()
-                .credentials,
+            resolve(&ConnectionFlags::default(), &e).unwrap().credentials,
             Credentials::Token(Secret::new("api"))
         );
         let flags = ConnectionFlags {

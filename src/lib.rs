@@ -17,5 +17,6 @@ pub mod emulator;
 pub mod preview;
 pub mod random;
 pub mod secret;
+pub mod storage;
 pub mod timestamp;
 pub mod tui;

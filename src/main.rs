@@ -10,6 +10,7 @@ use auth0_meta::config::{self, Credentials, Target};
 use auth0_meta::emulator::{Emulator, EmulatorConfig, DEMO_TENANT};
 use auth0_meta::random::random_hex;
 use auth0_meta::secret::Secret;
+use auth0_meta::storage::Storage;
 use auth0_meta::tui;
 use clap::Parser;
 
@@ -34,7 +35,7 @@ async fn run(cli: Cli) -> commands::Outcome {
         let client = Client::new(&target)?;
         let result = match cli.command {
             Some(command) => run_command(&client, command).await,
-            None => run_tui(client, emulator.base_url(), true).await,
+            None => run_tui(client, emulator.base_url(), "demo", true).await,
         };
         drop(emulator);
         return result;
@@ -44,7 +45,10 @@ async fn run(cli: Cli) -> commands::Outcome {
     let client = Client::new(&target)?;
     match cli.command {
         Some(command) => run_command(&client, command).await,
-        None => run_tui(client, target.label, false).await,
+        None => {
+            let tenant = target.label.clone();
+            run_tui(client, target.label, &tenant, false).await
+        }
     }
 }
 
@@ -56,8 +60,10 @@ async fn run_command(client: &Client, command: Command) -> commands::Outcome {
     }
 }
 
-async fn run_tui(client: Client, label: String, demo: bool) -> commands::Outcome {
-    tui::run(Arc::new(client), label, demo)
+/// `tenant` names the tenant's drafts and journal entries: the domain, or `demo`.
+async fn run_tui(client: Client, label: String, tenant: &str, demo: bool) -> commands::Outcome {
+    let storage = Storage::locate(tenant, |name| std::env::var(name).ok());
+    tui::run(Arc::new(client), label, demo, storage)
         .await
         .map_err(|e| Failure::error(format!("terminal error: {e}")))
 }

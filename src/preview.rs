@@ -21,9 +21,9 @@ pub struct Preview {
 }
 
 impl Preview {
-    /// What sending `edited` for `user` (as loaded) means.
-    pub fn build(user: &User, edited: &MetadataPair) -> Self {
-        let stored = user.metadata_pair();
+    /// What sending `edited` means for `user` whose metadata is `stored` (as loaded).
+    pub fn build(user: &User, stored: &MetadataPair, edited: &MetadataPair) -> Self {
+        let stored = stored.clone();
         let body = UpdateBody::between(&stored, edited);
         let json = body.to_json();
         let body_text = json
@@ -57,13 +57,83 @@ impl Preview {
 
     /// True when a validation error forbids sending.
     pub fn is_blocked(&self) -> bool {
-        self.problems
-            .iter()
-            .any(|p| p.severity() == Severity::Error)
+        self.problems.iter().any(|p| p.severity() == Severity::Error)
     }
 
     pub fn body_json(&self) -> Option<Value> {
         self.body.to_json()
+    }
+
+    /// The result against what is stored, per field the body sends.
+    pub fn diffs(&self) -> Vec<(MetadataField, Vec<DiffLine>)> {
+        MetadataField::BOTH
+            .into_iter()
+            .filter(|field| !self.body.field(*field).is_unchanged())
+            .map(|field| {
+                let before = Value::Object(self.stored.get(field).clone());
+                let after = Value::Object(self.result.get(field).clone());
+                (field, diff_lines(&before, &after))
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffKind {
+    Same,
+    Added,
+    Removed,
+    /// A run of unchanged lines left out; the text says how many.
+    Folded,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffLine {
+    pub kind: DiffKind,
+    pub text: String,
+}
+
+/// Unchanged lines kept around each change; longer unchanged runs are folded.
+const CONTEXT: usize = 2;
+
+/// A line diff of two documents as pretty JSON, unchanged stretches folded with a count.
+pub fn diff_lines(before: &Value, after: &Value) -> Vec<DiffLine> {
+    let old = serde_json::to_string_pretty(before).unwrap_or_default();
+    let new = serde_json::to_string_pretty(after).unwrap_or_default();
+    let diff = similar::TextDiff::from_lines(&old, &new);
+    let mut out = Vec::new();
+    let mut shown_until = 0;
+    for group in diff.grouped_ops(CONTEXT) {
+        let start = group.first().map_or(shown_until, |op| op.old_range().start);
+        fold(&mut out, start.saturating_sub(shown_until));
+        for op in &group {
+            for change in diff.iter_changes(op) {
+                let kind = match change.tag() {
+                    similar::ChangeTag::Equal => DiffKind::Same,
+                    similar::ChangeTag::Insert => DiffKind::Added,
+                    similar::ChangeTag::Delete => DiffKind::Removed,
+                };
+                out.push(DiffLine {
+                    kind,
+                    text: change.value().trim_end_matches('\n').to_string(),
+                });
+            }
+        }
+        shown_until = group.last().map_or(shown_until, |op| op.old_range().end);
+    }
+    if !out.is_empty() {
+        fold(&mut out, old.lines().count().saturating_sub(shown_until));
+    }
+    out
+}
+
+fn fold(out: &mut Vec<DiffLine>, hidden: usize) {
+    if hidden > 0 {
+        let text = format!("… {hidden} unchanged line{}", if hidden == 1 { "" } else { "s" });
+        out.push(DiffLine {
+            kind: DiffKind::Folded,
+            text,
+        });
     }
 }
 
@@ -71,10 +141,7 @@ impl Preview {
 fn profile_size(user: &User, result: &MetadataPair) -> usize {
     let mut after = user.0.clone();
     for field in MetadataField::BOTH {
-        after.insert(
-            field.name().to_string(),
-            Value::Object(result.get(field).clone()),
-        );
+        after.insert(field.name().to_string(), Value::Object(result.get(field).clone()));
     }
     serde_json::to_vec(&after).map_or(0, |bytes| bytes.len())
 }

@@ -33,10 +33,7 @@ async fn lists_pages_with_totals_and_only_the_fields_asked_for() {
         (100, 50, 140, 40)
     );
     let keys: Vec<&String> = page.users[0].0.keys().collect();
-    assert!(
-        keys.iter().all(|k| *k == "email" || *k == "user_id"),
-        "{keys:?}"
-    );
+    assert!(keys.iter().all(|k| *k == "email" || *k == "user_id"), "{keys:?}");
     assert!(
         page.users.iter().all(|u| !u.id().is_empty()),
         "user_id is always requested"
@@ -52,20 +49,11 @@ async fn searches_with_lucene_and_sorts() {
         per_page: 100,
         ..Default::default()
     };
-    let jane = client
-        .list_users(&q("email:\"JANE.DOE@example.com\""))
-        .await
-        .unwrap();
+    let jane = client.list_users(&q("email:\"JANE.DOE@example.com\"")).await.unwrap();
     assert_eq!(jane.users.len(), 1, "email matches regardless of case");
-    let hobby = client
-        .list_users(&q("user_metadata.hobby:surfing"))
-        .await
-        .unwrap();
+    let hobby = client.list_users(&q("user_metadata.hobby:surfing")).await.unwrap();
     assert_eq!(hobby.users[0].id(), JANE);
-    let case = client
-        .list_users(&q("user_metadata.hobby:Surfing"))
-        .await
-        .unwrap();
+    let case = client.list_users(&q("user_metadata.hobby:Surfing")).await.unwrap();
     assert_eq!(case.total, 0, "metadata is case-sensitive");
     let google = client
         .list_users(&q(
@@ -77,10 +65,7 @@ async fn searches_with_lucene_and_sorts() {
         .users
         .iter()
         .all(|u| u.connections() == ["google-oauth2"] && !u.0.contains_key("user_metadata")));
-    let range = client
-        .list_users(&q("logins_count:[100 TO *]"))
-        .await
-        .unwrap();
+    let range = client.list_users(&q("logins_count:[100 TO *]")).await.unwrap();
     assert!(range.total > 0 && range.users.iter().all(|u| u.logins_count().unwrap() >= 100));
     let sorted = ListQuery {
         sort: Some("email:-1".into()),
@@ -173,10 +158,7 @@ async fn patch_merges_at_the_root_and_reports_validation_errors() {
     let emulator = demo_emulator().await;
     let (client, _) = client(&emulator);
     let user = client
-        .patch_user(
-            JANE,
-            &json!({"user_metadata": {"hobby": null, "x": {"y": 1}}}),
-        )
+        .patch_user(JANE, &json!({"user_metadata": {"hobby": null, "x": {"y": 1}}}))
         .await
         .unwrap();
     assert_eq!(user.0["user_metadata"], json!({"x": {"y": 1}}));
@@ -199,9 +181,7 @@ async fn patch_merges_at_the_root_and_reports_validation_errors() {
         .patch_user(JANE, &json!({"user_metadata": null}))
         .await
         .unwrap_err();
-    assert!(refusal(&err)
-        .2
-        .contains("Expected type object but found type null"));
+    assert!(refusal(&err).2.contains("Expected type object but found type null"));
     let big = "x".repeat(1024 * 1024);
     let err = client
         .patch_user(JANE, &json!({"user_metadata": {"big": big}}))
@@ -232,18 +212,13 @@ async fn creates_deletes_and_finds_by_email() {
         .unwrap();
     let id = created.id().to_string();
     let hex = id.strip_prefix("auth0|").unwrap();
-    assert!(
-        hex.len() == 24 && hex.chars().all(|c| c.is_ascii_hexdigit()),
-        "{id}"
-    );
+    assert!(hex.len() == 24 && hex.chars().all(|c| c.is_ascii_hexdigit()), "{id}");
     assert!(!created.0.contains_key("password"));
     let found = client.users_by_email("NEW@example.com").await.unwrap();
     assert_eq!(found.len(), 1);
 
     let err = client
-        .create_user(
-            &json!({"connection": "Username-Password-Authentication", "email": "new@example.com"}),
-        )
+        .create_user(&json!({"connection": "Username-Password-Authentication", "email": "new@example.com"}))
         .await
         .unwrap_err();
     assert_eq!(refusal(&err).0, 409);
@@ -281,10 +256,7 @@ async fn authentication_and_scopes_answer_as_auth0_does() {
         .unwrap_err();
     assert_eq!(refusal(&err).1, Some("insufficient_scope"));
     assert_eq!(err.missing_scope(), Some("update:users"));
-    assert!(
-        err.to_string().contains("lacks the update:users scope"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("lacks the update:users scope"), "{err}");
 
     let app_only = emulator.issue_token(&["update:users_app_metadata", "read:users"], 3600);
     let (client, _) = client_for(target(&emulator, &app_only));
@@ -306,10 +278,7 @@ async fn a_missing_or_malformed_header_is_refused() {
     let url = format!("{}/api/v2/users", emulator.base_url());
     let none = http.get(&url).send().await.unwrap();
     assert_eq!(none.status(), 401);
-    assert_eq!(
-        none.json::<Value>().await.unwrap()["message"],
-        "Missing authentication"
-    );
+    assert_eq!(none.json::<Value>().await.unwrap()["message"], "Missing authentication");
     let basic = http
         .get(&url)
         .header("Authorization", "Basic abc")
@@ -337,15 +306,10 @@ async fn a_429_is_retried_after_the_reset_the_headers_give() {
     assert_eq!(waits.len(), 2);
     // The bucket is full, so reset is now: the wait is the floor plus under 250 ms of jitter.
     assert!(
-        waits
-            .iter()
-            .all(|w| w.as_millis() >= 100 && w.as_millis() < 1_350),
+        waits.iter().all(|w| w.as_millis() >= 100 && w.as_millis() < 1_350),
         "{waits:?}"
     );
-    assert!(
-        client.rate_limit().is_some(),
-        "the latest budget is kept for the UI"
-    );
+    assert!(client.rate_limit().is_some(), "the latest budget is kept for the UI");
 
     emulator.inject(Fault {
         status: Some(429),
@@ -400,10 +364,7 @@ async fn gets_are_retried_on_5xx_but_a_patch_is_sent_once() {
         .unwrap_err();
     assert_eq!(refusal(&err).0, 502);
     let user = client.get_user(JANE).await.unwrap();
-    assert!(
-        user.0["user_metadata"].get("a").is_none(),
-        "the PATCH was not retried"
-    );
+    assert!(user.0["user_metadata"].get("a").is_none(), "the PATCH was not retried");
 }
 
 #[tokio::test]
@@ -437,10 +398,7 @@ async fn client_credentials_are_exchanged_once_and_cached() {
     };
     let (bad, _) = client_for(t);
     let err = bad.get_user(JANE).await.unwrap_err();
-    assert!(
-        matches!(err, ApiError::Token { status: 401, .. }),
-        "{err:?}"
-    );
+    assert!(matches!(err, ApiError::Token { status: 401, .. }), "{err:?}");
     assert!(!err.to_string().contains("wrong-secret"));
 }
 

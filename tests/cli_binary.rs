@@ -46,13 +46,7 @@ async fn run_async(base_url: String, args: Vec<&'static str>) -> Output {
 #[test]
 fn the_emulator_subcommand_prints_where_it_listens_first() {
     let child = Command::new(BIN)
-        .args([
-            "emulator",
-            "--listen",
-            "127.0.0.1:0",
-            "--token",
-            "cli-token",
-        ])
+        .args(["emulator", "--listen", "127.0.0.1:0", "--token", "cli-token"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -60,26 +54,13 @@ fn the_emulator_subcommand_prints_where_it_listens_first() {
     let mut child = Running(child);
     let mut lines = BufReader::new(child.0.stdout.take().unwrap()).lines();
     let first = lines.next().unwrap().unwrap();
-    let url = first
-        .strip_prefix("listening on ")
-        .expect(&first)
-        .to_string();
-    assert!(
-        url.starts_with("http://127.0.0.1:") && !url.ends_with(":0"),
-        "{first}"
-    );
+    let url = first.strip_prefix("listening on ").expect(&first).to_string();
+    assert!(url.starts_with("http://127.0.0.1:") && !url.ends_with(":0"), "{first}");
     let rest: Vec<String> = lines.take(2).map(Result::unwrap).collect();
-    assert!(
-        !rest.join("\n").contains("cli-token"),
-        "a given token is never printed"
-    );
+    assert!(!rest.join("\n").contains("cli-token"), "a given token is never printed");
 
     let out = run_with_token(&url, "cli-token", &["users", "get", JANE, "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let user: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(user["user_metadata"]["hobby"], "surfing");
 }
@@ -105,13 +86,7 @@ async fn metadata_set_drives_the_documented_sequence_to_the_documented_profile()
 
     let preview = run_async(
         base.clone(),
-        vec![
-            "metadata",
-            "set",
-            JANE,
-            "user_metadata.addresses.home",
-            home,
-        ],
+        vec!["metadata", "set", JANE, "user_metadata.addresses.home", home],
     )
     .await;
     assert!(preview.status.success());
@@ -130,27 +105,13 @@ async fn metadata_set_drives_the_documented_sequence_to_the_documented_profile()
         ("user_metadata.addresses.home", home),
         ("user_metadata.addresses.work", work),
     ] {
-        let out = run_async(
-            base.clone(),
-            vec!["metadata", "set", JANE, path, value, "--yes"],
-        )
-        .await;
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = run_async(base.clone(), vec!["metadata", "set", JANE, path, value, "--yes"]).await;
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
     let second = String::from_utf8_lossy(
         &run_async(
             base.clone(),
-            vec![
-                "metadata",
-                "set",
-                JANE,
-                "user_metadata.addresses.work",
-                "\"elsewhere\"",
-            ],
+            vec!["metadata", "set", JANE, "user_metadata.addresses.work", "\"elsewhere\""],
         )
         .await
         .stdout,
@@ -187,36 +148,20 @@ async fn metadata_set_drives_the_documented_sequence_to_the_documented_profile()
 async fn exit_codes_say_what_went_wrong() {
     let emulator = demo_emulator().await;
     let base = emulator.base_url();
-    let usage = run_async(
-        base.clone(),
-        vec!["metadata", "set", JANE, "profile.x", "1"],
-    )
-    .await;
+    let usage = run_async(base.clone(), vec!["metadata", "set", JANE, "profile.x", "1"]).await;
     assert_eq!(usage.status.code(), Some(2));
     let missing = run_async(base.clone(), vec!["users", "get", "auth0|nobody"]).await;
     assert_eq!(missing.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&missing.stderr)
-        .contains("The user does not exist. (404 inexistent_user)"));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("The user does not exist. (404 inexistent_user)"));
     let invalid = run_async(
         base.clone(),
-        vec![
-            "metadata",
-            "set",
-            JANE,
-            "app_metadata.blocked",
-            "true",
-            "--yes",
-        ],
+        vec!["metadata", "set", JANE, "app_metadata.blocked", "true", "--yes"],
     )
     .await;
     assert_eq!(invalid.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&invalid.stdout).contains("reserved"));
 
-    let unconfigured = Command::new(BIN)
-        .args(["users", "list"])
-        .env_clear()
-        .output()
-        .unwrap();
+    let unconfigured = Command::new(BIN).args(["users", "list"]).env_clear().output().unwrap();
     assert_eq!(unconfigured.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unconfigured.stderr).contains("auth0-meta --demo"));
 }

@@ -1,12 +1,10 @@
 //! Validation rules, preview warnings and conflict detection: one test per rule, each
 //! failing if its rule is removed.
 
-use auth0_meta::domain::validate::{
-    check_document, check_key, check_sizes, parse_json, parse_literal,
-};
+use auth0_meta::domain::validate::{check_document, check_key, check_sizes, parse_json, parse_literal};
 use auth0_meta::domain::{
-    conflicts, warnings, JsonPath, Metadata, MetadataField, MetadataPair, MetadataPatch, Problem,
-    Severity, UpdateBody, Warning,
+    conflicts, warnings, JsonPath, Metadata, MetadataField, MetadataPair, MetadataPatch, Problem, Severity, UpdateBody,
+    Warning,
 };
 use serde_json::{json, Value};
 
@@ -32,20 +30,15 @@ fn a_dot_in_a_key_at_any_depth_is_an_error_in_auth0_words() {
         "{text}"
     );
     assert!(text.contains("user_metadata.a[\"b.c\"]"), "{text}");
-    assert!(
-        !check_document(MetadataField::User, &obj(json!({"a": "b.c"})))
-            .iter()
-            .any(|p| p.severity() == Severity::Error)
-    );
+    assert!(!check_document(MetadataField::User, &obj(json!({"a": "b.c"})))
+        .iter()
+        .any(|p| p.severity() == Severity::Error));
 }
 
 #[test]
 fn a_dollar_in_a_key_is_an_error() {
     let problems = check_document(MetadataField::App, &obj(json!({"list": [{"$ref": 1}]})));
-    assert!(
-        matches!(&problems[..], [Problem::DollarInKey { .. }]),
-        "{problems:?}"
-    );
+    assert!(matches!(&problems[..], [Problem::DollarInKey { .. }]), "{problems:?}");
 }
 
 #[test]
@@ -53,9 +46,7 @@ fn reserved_app_metadata_root_keys_are_errors() {
     let at = JsonPath::root().key("blocked");
     assert_eq!(
         check_key(MetadataField::App, &at, "blocked"),
-        Some(Problem::ReservedKey {
-            key: "blocked".into()
-        })
+        Some(Problem::ReservedKey { key: "blocked".into() })
     );
     assert_eq!(
         check_key(MetadataField::User, &at, "blocked"),
@@ -71,10 +62,7 @@ fn reserved_app_metadata_root_keys_are_errors() {
 
 #[test]
 fn a_null_root_value_is_an_error_that_says_why() {
-    let problems = check_document(
-        MetadataField::User,
-        &obj(json!({"gone": null, "nested": {"ok": null}})),
-    );
+    let problems = check_document(MetadataField::User, &obj(json!({"gone": null, "nested": {"ok": null}})));
     assert_eq!(
         problems,
         [Problem::NullRootValue {
@@ -82,22 +70,16 @@ fn a_null_root_value_is_an_error_that_says_why() {
             key: "gone".into()
         }]
     );
-    assert!(problems[0]
-        .to_string()
-        .contains("deletes a root key sent as null"));
+    assert!(problems[0].to_string().contains("deletes a root key sent as null"));
 }
 
 #[test]
 fn a_profile_over_10_kb_is_a_warning_and_a_body_over_1_mb_an_error() {
     assert!(check_sizes(10 * 1024, 100).is_empty());
     let over = check_sizes(10 * 1024 + 1, 100);
-    assert!(
-        matches!(&over[..], [p @ Problem::ProfileOverSoftLimit { .. }] if p.severity() == Severity::Warning)
-    );
+    assert!(matches!(&over[..], [p @ Problem::ProfileOverSoftLimit { .. }] if p.severity() == Severity::Warning));
     let big = check_sizes(100, 1024 * 1024 + 1);
-    assert!(
-        matches!(&big[..], [p @ Problem::BodyTooLarge { .. }] if p.severity() == Severity::Error)
-    );
+    assert!(matches!(&big[..], [p @ Problem::BodyTooLarge { .. }] if p.severity() == Severity::Error));
 }
 
 #[test]
@@ -131,14 +113,8 @@ fn a_nested_edit_warns_that_the_whole_root_value_is_resent() {
 
 #[test]
 fn an_array_item_edit_counts_items() {
-    let stored = pair(
-        json!({}),
-        json!({"devices": [{"n": 1}, {"n": 2}, {"n": 3}]}),
-    );
-    let edited = pair(
-        json!({}),
-        json!({"devices": [{"n": 1}, {"n": 5}, {"n": 3}]}),
-    );
+    let stored = pair(json!({}), json!({"devices": [{"n": 1}, {"n": 2}, {"n": 3}]}));
+    let edited = pair(json!({}), json!({"devices": [{"n": 1}, {"n": 5}, {"n": 3}]}));
     let found = warnings(&stored, &UpdateBody::between(&stored, &edited));
     assert_eq!(
         found[0].to_string(),
@@ -165,10 +141,7 @@ fn deletions_clears_and_empty_patches_are_warned() {
             key: "hobby".into()
         }]
     );
-    assert_eq!(
-        found[0].to_string(),
-        "deletes user_metadata.hobby (sent as null)"
-    );
+    assert_eq!(found[0].to_string(), "deletes user_metadata.hobby (sent as null)");
 
     let clear = UpdateBody {
         user_metadata: MetadataPatch::Unchanged,
@@ -191,10 +164,7 @@ fn deletions_clears_and_empty_patches_are_warned() {
 
 #[test]
 fn conflicts_name_overwritten_keys_and_report_kept_ones() {
-    let loaded = pair(
-        json!({"theme": "dark", "lang": "en"}),
-        json!({"plan": "free"}),
-    );
+    let loaded = pair(json!({"theme": "dark", "lang": "en"}), json!({"plan": "free"}));
     let server = pair(
         json!({"theme": "light", "lang": "fr", "added": 1}),
         json!({"plan": "free"}),

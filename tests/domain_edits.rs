@@ -50,10 +50,7 @@ fn insert_key_goes_to_the_chosen_position() {
         key: "lang".into(),
         value: json!("en"),
     });
-    assert_eq!(
-        keys(&edited),
-        ["hobby", "lang", "addresses", "devices", "age"]
-    );
+    assert_eq!(keys(&edited), ["hobby", "lang", "addresses", "devices", "age"]);
 }
 
 #[test]
@@ -63,10 +60,7 @@ fn insert_item_goes_before_the_index() {
         index: 1,
         value: json!("new"),
     });
-    assert_eq!(
-        edited["devices"],
-        json!([{"name": "a"}, "new", {"name": "b"}])
-    );
+    assert_eq!(edited["devices"], json!([{"name": "a"}, "new", {"name": "b"}]));
     let edited = apply_and_check_inverse(Edit::InsertItem {
         array: p("devices"),
         index: 2,
@@ -86,13 +80,9 @@ fn rename_keeps_the_position() {
 
 #[test]
 fn remove_takes_out_keys_and_items() {
-    let edited = apply_and_check_inverse(Edit::Remove {
-        path: p("addresses"),
-    });
+    let edited = apply_and_check_inverse(Edit::Remove { path: p("addresses") });
     assert_eq!(keys(&edited), ["hobby", "devices", "age"]);
-    let edited = apply_and_check_inverse(Edit::Remove {
-        path: p("devices[0]"),
-    });
+    let edited = apply_and_check_inverse(Edit::Remove { path: p("devices[0]") });
     assert_eq!(edited["devices"], json!([{"name": "b"}]));
 }
 
@@ -154,14 +144,9 @@ fn an_index_out_of_range_is_refused() {
         index: 5,
         value: json!(1),
     });
-    assert_eq!(
-        err.to_string(),
-        "devices has 2 items: there is no position 5"
-    );
+    assert_eq!(err.to_string(), "devices has 2 items: there is no position 5");
     assert!(matches!(
-        error_of(Edit::Remove {
-            path: p("devices[2]")
-        }),
+        error_of(Edit::Remove { path: p("devices[2]") }),
         EditError::IndexOutOfRange { .. }
     ));
     assert!(matches!(
@@ -185,10 +170,7 @@ fn a_child_of_a_scalar_is_refused() {
         index: 0,
         value: json!(1),
     });
-    assert_eq!(
-        err.to_string(),
-        "addresses is an object, which cannot hold items"
-    );
+    assert_eq!(err.to_string(), "addresses is an object, which cannot hold items");
 }
 
 #[test]
@@ -201,9 +183,7 @@ fn the_root_stays_an_object() {
         EditError::RootMustBeObject
     );
     assert_eq!(
-        error_of(Edit::Remove {
-            path: JsonPath::root()
-        }),
+        error_of(Edit::Remove { path: JsonPath::root() }),
         EditError::RootMustBeObject
     );
     assert!(matches!(
@@ -229,24 +209,14 @@ fn undo_and_redo_walk_the_history() {
             },
         )
         .unwrap();
-    history
-        .apply(
-            &mut d,
-            Edit::Remove {
-                path: p("addresses"),
-            },
-        )
-        .unwrap();
+    history.apply(&mut d, Edit::Remove { path: p("addresses") }).unwrap();
     let after_two = d.clone();
     assert_eq!(history.len(), 2);
 
     assert!(history.undo(&mut d).unwrap().is_some());
     assert!(history.undo(&mut d).unwrap().is_some());
     assert_eq!(d, original);
-    assert!(
-        history.undo(&mut d).unwrap().is_none(),
-        "nothing left to undo"
-    );
+    assert!(history.undo(&mut d).unwrap().is_none(), "nothing left to undo");
 
     history.redo(&mut d).unwrap();
     history.redo(&mut d).unwrap();
@@ -272,9 +242,7 @@ fn undo_and_redo_walk_the_history() {
 fn a_failed_edit_is_not_recorded() {
     let mut d = doc();
     let mut history = History::new();
-    assert!(history
-        .apply(&mut d, Edit::Remove { path: p("nope") })
-        .is_err());
+    assert!(history.apply(&mut d, Edit::Remove { path: p("nope") }).is_err());
     assert!(history.is_empty());
 }
 

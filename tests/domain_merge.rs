@@ -27,10 +27,7 @@ fn documented_sequence_ends_in_the_documented_profile() {
 
     // Add a home address.
     let user = merge(user, json!({"addresses": {"home": HOME}}));
-    assert_eq!(
-        user,
-        json!({"hobby": "surfing", "addresses": {"home": HOME}})
-    );
+    assert_eq!(user, json!({"hobby": "surfing", "addresses": {"home": HOME}}));
 
     // Adding a work address means sending the whole addresses object.
     let user = merge(user, json!({"addresses": {"home": HOME, "work": WORK}}));
@@ -45,10 +42,7 @@ fn documented_sequence_ends_in_the_documented_profile() {
 fn sending_only_the_new_nested_key_replaces_its_siblings() {
     let user = json!({"hobby": "surfing", "addresses": {"home": HOME}});
     let user = merge(user, json!({"addresses": {"work": WORK}}));
-    assert_eq!(
-        user,
-        json!({"hobby": "surfing", "addresses": {"work": WORK}})
-    );
+    assert_eq!(user, json!({"hobby": "surfing", "addresses": {"work": WORK}}));
 }
 
 #[test]
@@ -84,8 +78,7 @@ fn keys_not_sent_survive() {
 fn a_non_object_field_is_refused_with_auth0_wording() {
     let err = apply(MetadataField::App, &Metadata::new(), &json!(null)).unwrap_err();
     assert!(
-        err.to_string()
-            .contains("Expected type object but found type null"),
+        err.to_string().contains("Expected type object but found type null"),
         "{err}"
     );
 }
@@ -93,8 +86,7 @@ fn a_non_object_field_is_refused_with_auth0_wording() {
 #[test]
 fn patch_for_sends_changed_roots_whole_and_removed_roots_as_null() {
     let original = obj(json!({"hobby": "surfing", "addresses": {"home": HOME}, "old": 1}));
-    let edited =
-        obj(json!({"hobby": "surfing", "addresses": {"home": HOME, "work": WORK}, "new": true}));
+    let edited = obj(json!({"hobby": "surfing", "addresses": {"home": HOME, "work": WORK}, "new": true}));
     let MetadataPatch::Keys(keys) = patch_for(&original, &edited) else {
         panic!("expected keys")
     };
@@ -143,10 +135,7 @@ fn update_body_names_only_changed_fields() {
     let mut edited = original.clone();
     edited.app_metadata.insert("plan".into(), json!("pro"));
     let body = UpdateBody::between(&original, &edited);
-    assert_eq!(
-        body.to_json(),
-        Some(json!({"app_metadata": {"plan": "pro"}}))
-    );
+    assert_eq!(body.to_json(), Some(json!({"app_metadata": {"plan": "pro"}})));
     assert_eq!(body.apply_to(&original), edited);
     assert_eq!(UpdateBody::between(&original, &original).to_json(), None);
 }

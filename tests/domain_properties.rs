@@ -2,16 +2,13 @@
 
 use auth0_meta::domain::merge::{apply, patch_for};
 use auth0_meta::domain::validate::check_document;
-use auth0_meta::domain::{
-    Edit, History, JsonPath, Metadata, MetadataField, MetadataPatch, Segment, ValueKind,
-};
+use auth0_meta::domain::{Edit, History, JsonPath, Metadata, MetadataField, MetadataPatch, Segment, ValueKind};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
-        prop::sample::select(vec!["a", "b", "c", "name", "prefs", "x y", "0"])
-            .prop_map(String::from),
+        prop::sample::select(vec!["a", "b", "c", "name", "prefs", "x y", "0"]).prop_map(String::from),
         "[a-z]{1,6}",
     ]
 }
@@ -29,15 +26,13 @@ fn value() -> impl Strategy<Value = Value> {
     leaf().prop_recursive(4, 40, 5, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
-            prop::collection::vec((key(), inner), 0..5)
-                .prop_map(|pairs| Value::Object(pairs.into_iter().collect())),
+            prop::collection::vec((key(), inner), 0..5).prop_map(|pairs| Value::Object(pairs.into_iter().collect())),
         ]
     })
 }
 
 fn document() -> impl Strategy<Value = Metadata> {
-    prop::collection::vec((key(), value()), 0..6)
-        .prop_map(|pairs| pairs.into_iter().collect::<Map<_, _>>())
+    prop::collection::vec((key(), value()), 0..6).prop_map(|pairs| pairs.into_iter().collect::<Map<_, _>>())
 }
 
 /// Every path in a document, the root included.

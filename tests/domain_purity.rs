@@ -19,24 +19,16 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn domain_imports_nothing_from_the_ui_or_the_network() {
     let mut files = Vec::new();
-    rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"),
-        &mut files,
-    );
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"), &mut files);
     assert!(!files.is_empty());
     for file in files {
         let text = fs::read_to_string(&file).expect("read");
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
             for crate_name in FORBIDDEN {
-                let used = code.contains(&format!("{crate_name}::"))
-                    || code.contains(&format!("extern crate {crate_name}"));
-                assert!(
-                    !used,
-                    "{}:{} uses {crate_name}: {line}",
-                    file.display(),
-                    n + 1
-                );
+                let used =
+                    code.contains(&format!("{crate_name}::")) || code.contains(&format!("extern crate {crate_name}"));
+                assert!(!used, "{}:{} uses {crate_name}: {line}", file.display(), n + 1);
             }
         }
     }

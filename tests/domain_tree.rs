@@ -33,10 +33,7 @@ fn p(text: &str) -> JsonPath {
 #[test]
 fn opens_with_the_root_expanded_only() {
     let tree = Tree::new(doc());
-    assert_eq!(
-        labels(&tree),
-        ["$", "  hobby", "  addresses", "  devices", "  empty"]
-    );
+    assert_eq!(labels(&tree), ["$", "  hobby", "  addresses", "  devices", "  empty"]);
     assert_eq!(tree.row_count(), 5);
     assert_eq!(tree.node_count(), 12);
 }
@@ -62,10 +59,7 @@ fn expanding_and_collapsing_show_and_hide_children() {
     assert!(!tree.set_expanded(1, true), "a string cannot be expanded");
     assert!(tree.set_expanded(2, false));
     assert_eq!(tree.row_count(), 5);
-    assert!(
-        tree.set_expanded(2, true),
-        "reopening keeps the inner node open"
-    );
+    assert!(tree.set_expanded(2, true), "reopening keeps the inner node open");
     assert_eq!(labels(&tree)[4], "      city");
 }
 

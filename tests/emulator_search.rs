@@ -19,9 +19,7 @@ fn user() -> Map<String, Value> {
 }
 
 fn hits(query: &str) -> bool {
-    parse(query)
-        .unwrap_or_else(|e| panic!("{query}: {e}"))
-        .matches(&user())
+    parse(query).unwrap_or_else(|e| panic!("{query}: {e}")).matches(&user())
 }
 
 #[test]
@@ -30,21 +28,12 @@ fn terms_phrases_and_wildcards() {
     assert!(hits("name:\"ada okafor\""));
     assert!(hits("email:ada*"));
     assert!(hits("email:*@example.com"));
-    assert!(
-        !hits("user_id:auth0"),
-        "user_id:auth0 does not match auth0|abc"
-    );
+    assert!(!hits("user_id:auth0"), "user_id:auth0 does not match auth0|abc");
     assert!(hits("user_id:auth0*"));
     assert!(hits("user_metadata.city:Lisbon"));
-    assert!(
-        !hits("user_metadata.city:lisbon"),
-        "metadata is case-sensitive"
-    );
+    assert!(!hits("user_metadata.city:lisbon"), "metadata is case-sensitive");
     assert!(hits("user_metadata.tags:b"), "root arrays are searchable");
-    assert!(
-        !hits("user_metadata.nested.deep:x"),
-        "nested metadata is not"
-    );
+    assert!(!hits("user_metadata.nested.deep:x"), "nested metadata is not");
     assert!(hits("identities.connection:google-oauth2"));
     assert!(hits("ada*"), "a bare term searches the profile fields");
     assert!(!hits("Lisbon"), "a bare term never searches metadata");
@@ -55,9 +44,7 @@ fn operators_groups_and_exists() {
     assert!(hits("email:nobody@x.com OR name:\"Ada Okafor\""));
     assert!(!hits("email:nobody@x.com AND name:\"Ada Okafor\""));
     assert!(hits("NOT email:nobody@x.com"));
-    assert!(hits(
-        "(email:nobody@x.com OR logins_count:12) AND _exists_:last_login"
-    ));
+    assert!(hits("(email:nobody@x.com OR logins_count:12) AND _exists_:last_login"));
     assert!(!hits("_exists_:blocked"));
     assert!(hits("_exists_:user_metadata"));
     assert!(hits("-_exists_:blocked"));
@@ -76,13 +63,7 @@ fn ranges_on_numbers_and_dates() {
 fn errors_say_where() {
     let err = parse("email:(a").unwrap_err();
     assert!(err.to_string().contains("position"), "{err}");
-    assert!(parse("name:\"open")
-        .unwrap_err()
-        .to_string()
-        .contains("unterminated"));
-    assert!(parse("logins_count:[1 20]")
-        .unwrap_err()
-        .to_string()
-        .contains("TO"));
+    assert!(parse("name:\"open").unwrap_err().to_string().contains("unterminated"));
+    assert!(parse("logins_count:[1 20]").unwrap_err().to_string().contains("TO"));
     assert_eq!(parse("a:b )").unwrap_err().position, 5);
 }

@@ -48,11 +48,7 @@ impl Session {
                 feed.lock().unwrap().process(&buf[..n]);
             }
         });
-        Self {
-            screen,
-            writer,
-            child,
-        }
+        Self { screen, writer, child }
     }
 
     fn contents(&self) -> String {
@@ -114,9 +110,6 @@ fn find_jane_read_her_hobby_and_quit_cleanly() {
     };
     assert!(status.success(), "{status:?}");
     let parser = session.screen.lock().unwrap();
-    assert!(
-        !parser.screen().alternate_screen(),
-        "left the alternate screen"
-    );
+    assert!(!parser.screen().alternate_screen(), "left the alternate screen");
     assert!(!parser.screen().hide_cursor(), "the cursor is shown again");
 }

@@ -14,9 +14,7 @@ fn fetches(effects: &[Effect]) -> Vec<(u64, u32, Option<String>)> {
     effects
         .iter()
         .filter_map(|e| match e {
-            Effect::FetchPage { generation, query } => {
-                Some((*generation, query.page, query.q.clone()))
-            }
+            Effect::FetchPage { generation, query } => Some((*generation, query.page, query.q.clone())),
             _ => None,
         })
         .collect()
@@ -33,16 +31,9 @@ fn paging_asks_for_the_next_page_exactly_once_near_the_end() {
     for _ in 0..49 {
         asked.extend(fetches(&press(&mut state, Intent::Down)));
     }
-    assert_eq!(
-        asked,
-        [(state.list.generation, 1, None)],
-        "one fetch, for page 1"
-    );
+    assert_eq!(asked, [(state.list.generation, 1, None)], "one fetch, for page 1");
     assert!(state.list.loading);
-    assert_eq!(
-        state.list.cursor, 49,
-        "the cursor stops at the last loaded user"
-    );
+    assert_eq!(state.list.cursor, 49, "the cursor stops at the last loaded user");
     let generation = state.list.generation;
     update(
         &mut state,
@@ -86,10 +77,7 @@ fn a_query_resets_paging() {
     }
     let before = state.list.generation;
     let effects = update(&mut state, key(KeyCode::Enter));
-    assert_eq!(
-        fetches(&effects),
-        [(before + 1, 0, Some("email:jane*".to_string()))]
-    );
+    assert_eq!(fetches(&effects), [(before + 1, 0, Some("email:jane*".to_string()))]);
     assert!(state.list.users.is_empty() && state.list.cursor == 0 && state.overlay.is_none());
     // A late page of the old query is dropped.
     update(
@@ -167,9 +155,7 @@ fn errors_land_in_the_status_line_in_auth0_words() {
     );
     assert_eq!(
         state.status,
-        Status::Error(
-            "loading users failed: 403 Insufficient scope, expected any of: read:users".into()
-        )
+        Status::Error("loading users failed: 403 Insufficient scope, expected any of: read:users".into())
     );
     assert!(!state.list.loading);
 }
@@ -188,11 +174,7 @@ fn opening_a_user_shows_it_and_fetches_it_fresh() {
     assert_eq!(state.screen, Screen::User);
     press(&mut state, Intent::Back);
     assert_eq!(state.screen, Screen::List);
-    assert_eq!(
-        press(&mut state, Intent::Back),
-        [Effect::Quit],
-        "q on the list quits"
-    );
+    assert_eq!(press(&mut state, Intent::Back), [Effect::Quit], "q on the list quits");
 }
 
 fn rows(state: &auth0_meta::tui::state::State) -> Vec<String> {

@@ -156,33 +156,24 @@ impl Client {
             params.push(("fields", fields.join(",")));
             params.push(("include_fields", "true".to_string()));
         }
-        let value = self
-            .call(Method::GET, "/api/v2/users", &params, None)
-            .await?;
+        let value = self.call(Method::GET, "/api/v2/users", &params, None).await?;
         serde_json::from_value(value).map_err(|e| ApiError::Decode(format!("a users page: {e}")))
     }
 
     pub async fn get_user(&self, id: &str) -> Result<User, ApiError> {
-        let value = self
-            .call(Method::GET, &Self::user_path(id), &[], None)
-            .await?;
+        let value = self.call(Method::GET, &Self::user_path(id), &[], None).await?;
         user_from(value)
     }
 
     /// Sent once: a failed write is reported, never retried, since retrying could
     /// overwrite a change made meanwhile.
     pub async fn patch_user(&self, id: &str, body: &Value) -> Result<User, ApiError> {
-        let value = self
-            .call(Method::PATCH, &Self::user_path(id), &[], Some(body))
-            .await?;
+        let value = self.call(Method::PATCH, &Self::user_path(id), &[], Some(body)).await?;
         user_from(value)
     }
 
     pub async fn create_user(&self, body: &Value) -> Result<User, ApiError> {
-        user_from(
-            self.call(Method::POST, "/api/v2/users", &[], Some(body))
-                .await?,
-        )
+        user_from(self.call(Method::POST, "/api/v2/users", &[], Some(body)).await?)
     }
 
     pub async fn delete_user(&self, id: &str) -> Result<(), ApiError> {
@@ -194,9 +185,7 @@ impl Client {
     /// Auth0 stores database users' emails lower-cased, and the lookup is exact.
     pub async fn users_by_email(&self, email: &str) -> Result<Vec<User>, ApiError> {
         let params = [("email", email.to_lowercase())];
-        let value = self
-            .call(Method::GET, "/api/v2/users-by-email", &params, None)
-            .await?;
+        let value = self.call(Method::GET, "/api/v2/users-by-email", &params, None).await?;
         serde_json::from_value(value).map_err(|e| ApiError::Decode(format!("users by email: {e}")))
     }
 
@@ -221,9 +210,7 @@ impl Client {
                 .query(params);
             if let Some(body) = body {
                 // Pretty, so the bytes sent are exactly the ones the preview showed.
-                request = request
-                    .header(CONTENT_TYPE, "application/json")
-                    .body(body_bytes(body));
+                request = request.header(CONTENT_TYPE, "application/json").body(body_bytes(body));
             }
             let response = match request.send().await {
                 Ok(response) => response,
@@ -247,9 +234,7 @@ impl Client {
                 };
             }
             let retry_wait = match status {
-                StatusCode::TOO_MANY_REQUESTS if tries < MAX_TRIES => {
-                    Some(wait_for(&headers, now_secs(), jitter()))
-                }
+                StatusCode::TOO_MANY_REQUESTS if tries < MAX_TRIES => Some(wait_for(&headers, now_secs(), jitter())),
                 s if s.is_server_error() && idempotent && tries < MAX_TRIES => Some(backoff(tries)),
                 StatusCode::UNAUTHORIZED if !renewed && self.tokens.invalidate().await => {
                     renewed = true;

@@ -18,11 +18,7 @@ pub enum ApiError {
     Api(Refusal),
     /// The token endpoint refused the client-credentials grant.
     #[error("getting a token failed: {message} ({status} {code}); check AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET and that the application is authorized for the Management API")]
-    Token {
-        status: u16,
-        code: String,
-        message: String,
-    },
+    Token { status: u16, code: String, message: String },
     #[error("cannot reach {target}: {reason}")]
     Transport { target: String, reason: String },
     #[error("{target} did not answer in time")]
@@ -69,9 +65,9 @@ fn describe(refusal: &Refusal) -> String {
     text.push(')');
     let hint = match refusal.status {
         401 => Some("check the token (AUTH0_API_TOKEN) or the client credentials".to_string()),
-        403 => ApiError::Api(refusal.clone())
-            .missing_scope()
-            .map(|scope| format!("the token lacks the {scope} scope: grant it to the application for the Management API")),
+        403 => ApiError::Api(refusal.clone()).missing_scope().map(|scope| {
+            format!("the token lacks the {scope} scope: grant it to the application for the Management API")
+        }),
         429 => Some("Auth0's rate limit was reached; wait a little and try again".to_string()),
         500..=599 => Some("Auth0 had a problem; try again shortly".to_string()),
         _ => None,

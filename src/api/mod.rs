@@ -5,8 +5,6 @@ mod error;
 mod rate;
 mod token;
 
-pub use client::{
-    body_bytes, encode_segment, tokio_sleeper, Client, ListQuery, Sleeper, UserPage, MAX_TRIES,
-};
+pub use client::{body_bytes, encode_segment, tokio_sleeper, Client, ListQuery, Sleeper, UserPage, MAX_TRIES};
 pub use error::{ApiError, Refusal, Short};
 pub use rate::RateLimit;

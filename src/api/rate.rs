@@ -30,9 +30,7 @@ impl RateLimit {
 /// `x-ratelimit-reset`; at least a moment, at most a minute, plus `jitter`.
 pub fn wait_for(headers: &HeaderMap, now_secs: u64, jitter: Duration) -> Duration {
     let base = number(headers, "retry-after")
-        .or_else(|| {
-            number(headers, "x-ratelimit-reset").map(|reset| reset.saturating_sub(now_secs))
-        })
+        .or_else(|| number(headers, "x-ratelimit-reset").map(|reset| reset.saturating_sub(now_secs)))
         .map(Duration::from_secs)
         .unwrap_or(Duration::from_secs(1));
     base.clamp(Duration::from_millis(100), Duration::from_secs(60)) + jitter
@@ -47,18 +45,12 @@ mod tests {
     fn waits_until_the_reset_or_as_retry_after_says() {
         let mut headers = HeaderMap::new();
         headers.insert("x-ratelimit-reset", HeaderValue::from(1_003u64));
-        assert_eq!(
-            wait_for(&headers, 1_000, Duration::ZERO),
-            Duration::from_secs(3)
-        );
+        assert_eq!(wait_for(&headers, 1_000, Duration::ZERO), Duration::from_secs(3));
         headers.insert("retry-after", HeaderValue::from(7u64));
         assert_eq!(
             wait_for(&headers, 1_000, Duration::from_millis(5)),
             Duration::from_millis(7_005)
         );
-        assert_eq!(
-            wait_for(&HeaderMap::new(), 0, Duration::ZERO),
-            Duration::from_secs(1)
-        );
+        assert_eq!(wait_for(&HeaderMap::new(), 0, Duration::ZERO), Duration::from_secs(1));
     }
 }

@@ -71,10 +71,7 @@ impl TokenSource {
             .await
             .map_err(|e| super::client::transport(&url, e))?;
         let status = response.status().as_u16();
-        let bytes = response
-            .bytes()
-            .await
-            .map_err(|e| super::client::transport(&url, e))?;
+        let bytes = response.bytes().await.map_err(|e| super::client::transport(&url, e))?;
         if status != 200 {
             let body: OAuthError = serde_json::from_slice(&bytes).unwrap_or_default();
             return Err(ApiError::Token {
@@ -83,9 +80,8 @@ impl TokenSource {
                 message: body.error_description,
             });
         }
-        let body: TokenResponse = serde_json::from_slice(&bytes).map_err(|_| {
-            ApiError::Decode("the token endpoint's answer has no access_token".into())
-        })?;
+        let body: TokenResponse = serde_json::from_slice(&bytes)
+            .map_err(|_| ApiError::Decode("the token endpoint's answer has no access_token".into()))?;
         let lifetime = Duration::from_secs(body.expires_in.unwrap_or(86_400));
         let token = Secret::new(body.access_token);
         *cached = Some((token.clone(), Instant::now() + lifetime));

@@ -15,10 +15,7 @@ pub async fn run(args: EmulatorArgs) -> Outcome {
         None => DEMO_TENANT.to_string(),
     };
     let generated = args.token.is_none();
-    let token = args
-        .token
-        .clone()
-        .unwrap_or_else(|| format!("emu_{}", random_hex(32)));
+    let token = args.token.clone().unwrap_or_else(|| format!("emu_{}", random_hex(32)));
     let config = EmulatorConfig {
         listen: args.listen,
         allow_remote: args.allow_remote,
@@ -47,9 +44,7 @@ pub async fn run(args: EmulatorArgs) -> Outcome {
         println!("a bearer token is needed: the one given with --token (every scope)");
     }
     if args.client_id.is_some() {
-        println!(
-            "the client-credentials grant is open at {base}/oauth/token for the client id given"
-        );
+        println!("the client-credentials grant is open at {base}/oauth/token for the client id given");
     }
     let _ = std::io::stdout().flush();
     tokio::signal::ctrl_c()

@@ -6,9 +6,7 @@ use serde_json::Value;
 use crate::api::Client;
 use crate::cli::MetadataCommand;
 use crate::domain::validate::{parse_literal, Severity};
-use crate::domain::{
-    conflicts, Edit, History, JsonPath, MetadataField, MetadataPair, Segment, User,
-};
+use crate::domain::{conflicts, Edit, History, JsonPath, MetadataField, MetadataPair, Segment, User};
 use crate::preview::Preview;
 
 use super::{Failure, Outcome};
@@ -21,8 +19,7 @@ pub async fn run(client: &Client, command: MetadataCommand) -> Outcome {
             json_value,
             yes,
         } => {
-            let value = parse_literal(&json_value)
-                .map_err(|e| Failure::usage(format!("JSON_VALUE: {e}")))?;
+            let value = parse_literal(&json_value).map_err(|e| Failure::usage(format!("JSON_VALUE: {e}")))?;
             (id, path, Some(value), yes)
         }
         MetadataCommand::Unset { id, path, yes } => (id, path, None, yes),
@@ -37,7 +34,7 @@ pub async fn run(client: &Client, command: MetadataCommand) -> Outcome {
     .map_err(|e| Failure::error(e.to_string()))?;
     apply_all(&mut edited, field, edits)?;
 
-    let preview = Preview::build(&user, &edited);
+    let preview = Preview::build(&user, &user.metadata_pair(), &edited);
     print_preview(&preview);
     if preview.is_empty() {
         return Ok(());
@@ -54,9 +51,7 @@ pub async fn run(client: &Client, command: MetadataCommand) -> Outcome {
 
 /// `user_metadata.a.b` -> (User, `a.b`).
 fn split_field(text: &str) -> Result<(MetadataField, JsonPath), Failure> {
-    let path: JsonPath = text
-        .parse()
-        .map_err(|e| Failure::usage(format!("PATH: {e}")))?;
+    let path: JsonPath = text.parse().map_err(|e| Failure::usage(format!("PATH: {e}")))?;
     let field = path
         .root_key()
         .and_then(MetadataField::from_name)
@@ -65,11 +60,7 @@ fn split_field(text: &str) -> Result<(MetadataField, JsonPath), Failure> {
 }
 
 /// The edits that put `value` at `path`, creating objects missing along the way.
-pub fn plan_set(
-    doc: &Value,
-    path: &JsonPath,
-    value: Value,
-) -> Result<Vec<Edit>, crate::domain::EditError> {
+pub fn plan_set(doc: &Value, path: &JsonPath, value: Value) -> Result<Vec<Edit>, crate::domain::EditError> {
     let mut edits = Vec::new();
     let mut at = JsonPath::root();
     let mut node = Some(doc);
@@ -116,9 +107,7 @@ pub fn plan_set(
 fn apply_all(pair: &mut MetadataPair, field: MetadataField, edits: Vec<Edit>) -> Outcome {
     let mut doc = Value::Object(std::mem::take(pair.get_mut(field)));
     let mut history = History::new();
-    let result = edits
-        .into_iter()
-        .try_for_each(|edit| history.apply(&mut doc, edit));
+    let result = edits.into_iter().try_for_each(|edit| history.apply(&mut doc, edit));
     if let Value::Object(map) = doc {
         *pair.get_mut(field) = map;
     }
@@ -152,9 +141,7 @@ fn print_preview(preview: &Preview) {
 
 /// Re-reads the user, refuses if a root key the body touches changed meanwhile, then sends.
 async fn send(client: &Client, loaded: &User, preview: &Preview) -> Outcome {
-    let body = preview
-        .body_json()
-        .ok_or_else(|| Failure::error("nothing to send"))?;
+    let body = preview.body_json().ok_or_else(|| Failure::error("nothing to send"))?;
     let now = client.get_user(loaded.id()).await?;
     let report = conflicts(&loaded.metadata_pair(), &now.metadata_pair(), &preview.body);
     if report.has_conflicts() {

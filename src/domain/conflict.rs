@@ -33,11 +33,7 @@ impl ConflictReport {
     }
 }
 
-pub fn conflicts(
-    loaded: &MetadataPair,
-    server: &MetadataPair,
-    body: &UpdateBody,
-) -> ConflictReport {
+pub fn conflicts(loaded: &MetadataPair, server: &MetadataPair, body: &UpdateBody) -> ConflictReport {
     let mut report = ConflictReport::default();
     for field in MetadataField::BOTH {
         let (before, now) = (loaded.get(field), server.get(field));

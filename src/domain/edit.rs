@@ -53,11 +53,7 @@ pub enum EditError {
     #[error("{} already has a key \"{key}\"", at(.object))]
     KeyExists { object: JsonPath, key: String },
     #[error("{} has {len} items: there is no position {index}", at(.array))]
-    IndexOutOfRange {
-        array: JsonPath,
-        index: usize,
-        len: usize,
-    },
+    IndexOutOfRange { array: JsonPath, index: usize, len: usize },
     #[error("{} is {} {kind}, which cannot hold {holds}", at(.path), article(*.kind))]
     NotAContainer {
         path: JsonPath,
@@ -89,9 +85,7 @@ impl Edit {
     /// The node this edit is about: where the cursor belongs after it is made.
     pub fn target(&self) -> JsonPath {
         match self {
-            Edit::Set { path, .. } | Edit::Remove { path } | Edit::Retype { path, .. } => {
-                path.clone()
-            }
+            Edit::Set { path, .. } | Edit::Remove { path } | Edit::Retype { path, .. } => path.clone(),
             Edit::InsertKey { object, key, .. } => object.clone().key(key.clone()),
             Edit::InsertItem { array, index, .. } => array.clone().index(*index),
             Edit::Rename { path, to } => match path.split_last() {
@@ -123,11 +117,7 @@ pub fn apply(doc: &mut Value, edit: &Edit) -> Result<Edit, EditError> {
             key,
             value,
         } => insert_key(doc, object, *position, key, value.clone()),
-        Edit::InsertItem {
-            array,
-            index,
-            value,
-        } => insert_item(doc, array, *index, value.clone()),
+        Edit::InsertItem { array, index, value } => insert_item(doc, array, *index, value.clone()),
         Edit::Rename { path, to } => rename(doc, path, to),
         Edit::Remove { path } => remove(doc, path),
         Edit::Retype { path, to } => {
@@ -150,13 +140,7 @@ fn set(doc: &mut Value, path: &JsonPath, value: Value) -> Result<Edit, EditError
     })
 }
 
-fn insert_key(
-    doc: &mut Value,
-    object: &JsonPath,
-    position: usize,
-    key: &str,
-    value: Value,
-) -> Result<Edit, EditError> {
+fn insert_key(doc: &mut Value, object: &JsonPath, position: usize, key: &str, value: Value) -> Result<Edit, EditError> {
     let map = match resolve_mut(doc, object)? {
         Value::Object(map) => map,
         other => return Err(not_a_container(object, other, "keys")),
@@ -180,12 +164,7 @@ fn insert_key(
     })
 }
 
-fn insert_item(
-    doc: &mut Value,
-    array: &JsonPath,
-    index: usize,
-    value: Value,
-) -> Result<Edit, EditError> {
+fn insert_item(doc: &mut Value, array: &JsonPath, index: usize, value: Value) -> Result<Edit, EditError> {
     let items = match resolve_mut(doc, array)? {
         Value::Array(items) => items,
         other => return Err(not_a_container(array, other, "items")),
@@ -247,13 +226,11 @@ fn remove(doc: &mut Value, path: &JsonPath) -> Result<Edit, EditError> {
                 value,
             })
         }
-        (Value::Array(items), Segment::Index(index)) if *index < items.len() => {
-            Ok(Edit::InsertItem {
-                array: parent,
-                index: *index,
-                value: items.remove(*index),
-            })
-        }
+        (Value::Array(items), Segment::Index(index)) if *index < items.len() => Ok(Edit::InsertItem {
+            array: parent,
+            index: *index,
+            value: items.remove(*index),
+        }),
         (Value::Array(items), Segment::Index(index)) => Err(EditError::IndexOutOfRange {
             array: parent,
             index: *index,
@@ -281,13 +258,11 @@ pub fn resolve<'a>(doc: &'a Value, path: &JsonPath) -> Result<&'a Value, EditErr
                 .get(key)
                 .ok_or_else(|| EditError::NotFound(here().key(key.clone())))?,
             (Segment::Index(index), Value::Array(items)) => {
-                items
-                    .get(*index)
-                    .ok_or_else(|| EditError::IndexOutOfRange {
-                        array: here(),
-                        index: *index,
-                        len: items.len(),
-                    })?
+                items.get(*index).ok_or_else(|| EditError::IndexOutOfRange {
+                    array: here(),
+                    index: *index,
+                    len: items.len(),
+                })?
             }
             (Segment::Key(_), other) => return Err(not_a_container(&here(), other, "keys")),
             (Segment::Index(_), other) => return Err(not_a_container(&here(), other, "items")),
@@ -298,6 +273,5 @@ pub fn resolve<'a>(doc: &'a Value, path: &JsonPath) -> Result<&'a Value, EditErr
 
 fn resolve_mut<'a>(doc: &'a mut Value, path: &JsonPath) -> Result<&'a mut Value, EditError> {
     resolve(doc, path)?;
-    path.get_mut(doc)
-        .ok_or_else(|| EditError::NotFound(path.clone()))
+    path.get_mut(doc).ok_or_else(|| EditError::NotFound(path.clone()))
 }

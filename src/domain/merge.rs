@@ -92,20 +92,14 @@ impl UpdateBody {
 
 /// Why a PATCH value for a metadata field cannot be merged (Auth0 answers 400 `invalid_body`).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error(
-    "Payload validation error: 'Expected type object but found type {found}' on property {field}."
-)]
+#[error("Payload validation error: 'Expected type object but found type {found}' on property {field}.")]
 pub struct MergeError {
     pub field: MetadataField,
     pub found: ValueKind,
 }
 
 /// What the server holds after merging `sent` into `stored`, exactly as Auth0 does it.
-pub fn apply(
-    field: MetadataField,
-    stored: &Metadata,
-    sent: &Value,
-) -> Result<Metadata, MergeError> {
+pub fn apply(field: MetadataField, stored: &Metadata, sent: &Value) -> Result<Metadata, MergeError> {
     let Value::Object(sent) = sent else {
         return Err(MergeError {
             field,
@@ -172,9 +166,7 @@ pub fn same(a: &Value, b: &Value) -> bool {
                     .zip(y.iter())
                     .all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
         }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(vx, vy)| same(vx, vy))
-        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(vx, vy)| same(vx, vy)),
         _ => a == b,
     }
 }

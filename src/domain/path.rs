@@ -83,23 +83,19 @@ impl JsonPath {
     }
 
     pub fn get<'a>(&self, doc: &'a Value) -> Option<&'a Value> {
-        self.0
-            .iter()
-            .try_fold(doc, |node, segment| match (segment, node) {
-                (Segment::Key(key), Value::Object(map)) => map.get(key),
-                (Segment::Index(i), Value::Array(items)) => items.get(*i),
-                _ => None,
-            })
+        self.0.iter().try_fold(doc, |node, segment| match (segment, node) {
+            (Segment::Key(key), Value::Object(map)) => map.get(key),
+            (Segment::Index(i), Value::Array(items)) => items.get(*i),
+            _ => None,
+        })
     }
 
     pub fn get_mut<'a>(&self, doc: &'a mut Value) -> Option<&'a mut Value> {
-        self.0
-            .iter()
-            .try_fold(doc, |node, segment| match (segment, node) {
-                (Segment::Key(key), Value::Object(map)) => map.get_mut(key),
-                (Segment::Index(i), Value::Array(items)) => items.get_mut(*i),
-                _ => None,
-            })
+        self.0.iter().try_fold(doc, |node, segment| match (segment, node) {
+            (Segment::Key(key), Value::Object(map)) => map.get_mut(key),
+            (Segment::Index(i), Value::Array(items)) => items.get_mut(*i),
+            _ => None,
+        })
     }
 }
 
@@ -189,9 +185,7 @@ impl PathParser<'_> {
         let end = rest.find(['.', '[']).unwrap_or(rest.len());
         let key = &rest[..end];
         if !is_plain_key(key) {
-            return Err(
-                self.error("a bare key is letters, digits and '_'; quote others as [\"key\"]")
-            );
+            return Err(self.error("a bare key is letters, digits and '_'; quote others as [\"key\"]"));
         }
         self.pos += end;
         Ok(Segment::Key(key.to_string()))

@@ -60,11 +60,7 @@ fn build(original: Option<&Value>, draft: Option<&Value>, marks: &mut Vec<Mark>)
                 .enumerate()
                 .map(|(i, item)| build(o.get(i), Some(item), marks))
                 .collect();
-            out.extend(
-                o.iter()
-                    .skip(d.len())
-                    .map(|gone| build(Some(gone), None, marks)),
-            );
+            out.extend(o.iter().skip(d.len()).map(|gone| build(Some(gone), None, marks)));
             Value::Array(out)
         }
         (Some(_), Some(d)) => {

@@ -53,9 +53,7 @@ pub struct Located {
 fn children(value: &Value) -> Box<dyn Iterator<Item = (RowKey<'_>, &Value)> + '_> {
     match value {
         Value::Object(map) => Box::new(map.iter().map(|(k, v)| (RowKey::Key(k), v))),
-        Value::Array(items) => {
-            Box::new(items.iter().enumerate().map(|(i, v)| (RowKey::Index(i), v)))
-        }
+        Value::Array(items) => Box::new(items.iter().enumerate().map(|(i, v)| (RowKey::Index(i), v))),
         _ => Box::new(std::iter::empty()),
     }
 }
@@ -248,9 +246,7 @@ impl Tree {
             return false;
         };
         let id = at.id as usize;
-        if self.expanded[id] == open
-            || (self.size[id] == 1 && open && !is_container(self.value_of(&at.path)))
-        {
+        if self.expanded[id] == open || (self.size[id] == 1 && open && !is_container(self.value_of(&at.path))) {
             return false;
         }
         self.expanded[id] = open;

@@ -32,11 +32,7 @@ impl User {
         self.0
             .get("identities")
             .and_then(Value::as_array)
-            .map(|ids| {
-                ids.iter()
-                    .filter_map(|i| i.get("connection")?.as_str())
-                    .collect()
-            })
+            .map(|ids| ids.iter().filter_map(|i| i.get("connection")?.as_str()).collect())
             .unwrap_or_default()
     }
 
@@ -45,10 +41,7 @@ impl User {
     }
 
     pub fn blocked(&self) -> bool {
-        self.0
-            .get("blocked")
-            .and_then(Value::as_bool)
-            .unwrap_or(false)
+        self.0.get("blocked").and_then(Value::as_bool).unwrap_or(false)
     }
 
     /// One metadata document; an absent or non-object one reads as empty.

@@ -45,27 +45,12 @@ pub enum Severity {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    DotInKey {
-        field: MetadataField,
-        path: JsonPath,
-    },
-    DollarInKey {
-        field: MetadataField,
-        path: JsonPath,
-    },
-    ReservedKey {
-        key: String,
-    },
-    NullRootValue {
-        field: MetadataField,
-        key: String,
-    },
-    ProfileOverSoftLimit {
-        bytes: usize,
-    },
-    BodyTooLarge {
-        bytes: usize,
-    },
+    DotInKey { field: MetadataField, path: JsonPath },
+    DollarInKey { field: MetadataField, path: JsonPath },
+    ReservedKey { key: String },
+    NullRootValue { field: MetadataField, key: String },
+    ProfileOverSoftLimit { bytes: usize },
+    BodyTooLarge { bytes: usize },
 }
 
 impl Problem {
@@ -133,13 +118,8 @@ pub fn check_key(field: MetadataField, at: &JsonPath, key: &str) -> Option<Probl
             field,
             path: at.clone(),
         })
-    } else if field == MetadataField::App
-        && at.len() == 1
-        && RESERVED_APP_METADATA_KEYS.contains(&key)
-    {
-        Some(Problem::ReservedKey {
-            key: key.to_string(),
-        })
+    } else if field == MetadataField::App && at.len() == 1 && RESERVED_APP_METADATA_KEYS.contains(&key) {
+        Some(Problem::ReservedKey { key: key.to_string() })
     } else {
         None
     }
@@ -180,6 +160,22 @@ fn check_nested_keys(field: MetadataField, at: &JsonPath, value: &Value, out: &m
     }
 }
 
+/// The rules a value about to be stored at `at` breaks: key names inside it, and a
+/// null where it would be a root key. Costs the value's size, not the document's.
+pub fn check_value(field: MetadataField, at: &JsonPath, value: &Value) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if at.len() == 1 && value.is_null() {
+        if let Some(key) = at.root_key() {
+            problems.push(Problem::NullRootValue {
+                field,
+                key: key.to_string(),
+            });
+        }
+    }
+    check_nested_keys(field, at, value, &mut problems);
+    problems
+}
+
 /// The size rules: `profile_bytes` is the serialized user after the update.
 pub fn check_sizes(profile_bytes: usize, body_bytes: usize) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -187,9 +183,7 @@ pub fn check_sizes(profile_bytes: usize, body_bytes: usize) -> Vec<Problem> {
         problems.push(Problem::BodyTooLarge { bytes: body_bytes });
     }
     if profile_bytes > PROFILE_SOFT_LIMIT {
-        problems.push(Problem::ProfileOverSoftLimit {
-            bytes: profile_bytes,
-        });
+        problems.push(Problem::ProfileOverSoftLimit { bytes: profile_bytes });
     }
     problems
 }

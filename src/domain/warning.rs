@@ -110,12 +110,8 @@ pub fn warnings(stored: &MetadataPair, body: &UpdateBody) -> Vec<Warning> {
 
 fn resends_whole(field: MetadataField, key: &str, old: &Value, new: &Value) -> Option<Warning> {
     let size = match (old, new) {
-        (Value::Object(before), Value::Object(after)) if !before.is_empty() => {
-            Size::Keys(after.len())
-        }
-        (Value::Array(before), Value::Array(after)) if !before.is_empty() => {
-            Size::Items(after.len())
-        }
+        (Value::Object(before), Value::Object(after)) if !before.is_empty() => Size::Keys(after.len()),
+        (Value::Array(before), Value::Array(after)) if !before.is_empty() => Size::Items(after.len()),
         _ => return None,
     };
     let mut changed = Vec::new();
@@ -136,9 +132,7 @@ pub fn changed_paths(at: &JsonPath, old: &Value, new: &Value, out: &mut Vec<Json
             for (key, value) in b {
                 match a.get(key) {
                     Some(old_value) if same(old_value, value) => {}
-                    Some(old_value) => {
-                        changed_paths(&at.clone().key(key.clone()), old_value, value, out)
-                    }
+                    Some(old_value) => changed_paths(&at.clone().key(key.clone()), old_value, value, out),
                     None => out.push(at.clone().key(key.clone())),
                 }
             }

@@ -81,9 +81,7 @@ impl Tokens {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim)
             .filter(|t| !t.is_empty() && !t.contains(' '))
-            .ok_or_else(|| {
-                Auth0Error::bad_request_plain("Bad HTTP authentication header format")
-            })?;
+            .ok_or_else(|| Auth0Error::bad_request_plain("Bad HTTP authentication header format"))?;
         let grant = self
             .issued
             .get(token)

@@ -64,19 +64,13 @@ impl Fields {
         if self.names.is_empty() {
             return Value::Object(user.clone());
         }
-        let kept = user
-            .iter()
-            .filter(|(k, _)| self.names.contains(k) == self.include);
+        let kept = user.iter().filter(|(k, _)| self.names.contains(k) == self.include);
         Value::Object(kept.map(|(k, v)| (k.clone(), v.clone())).collect())
     }
 }
 
 fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    params
-        .iter()
-        .rev()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
+    params.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
 fn type_error(name: &str, expected: &str) -> Auth0Error {
@@ -163,10 +157,7 @@ impl ListParams {
     }
 
     /// The page of matching users, in the shape the parameters ask for.
-    pub fn respond<'a>(
-        &self,
-        users: impl Iterator<Item = &'a UserObject>,
-    ) -> Result<Value, Auth0Error> {
+    pub fn respond<'a>(&self, users: impl Iterator<Item = &'a UserObject>) -> Result<Value, Auth0Error> {
         let mut matched: Vec<&UserObject> = users
             .filter(|u| self.query.as_ref().is_none_or(|q| q.matches(u)))
             .collect();
@@ -190,9 +181,7 @@ impl ListParams {
         if !self.include_totals {
             return Ok(Value::Array(page));
         }
-        Ok(
-            json!({"start": start, "limit": self.per_page, "length": page.len(), "users": page, "total": matched.len()}),
-        )
+        Ok(json!({"start": start, "limit": self.per_page, "length": page.len(), "users": page, "total": matched.len()}))
     }
 }
 
@@ -242,9 +231,7 @@ fn compare(a: Option<&Value>, b: Option<&Value>, ascending: bool) -> Ordering {
 }
 
 fn text(v: &Value) -> String {
-    v.as_str()
-        .map(str::to_string)
-        .unwrap_or_else(|| v.to_string())
+    v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())
 }
 
 /// For `GET /users/{id}` and `users-by-email`, which take only field selection.

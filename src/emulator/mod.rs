@@ -97,9 +97,7 @@ pub(crate) struct Shared {
 
 /// A handler that panicked mid-request leaves data that is still whole: keep serving.
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// A running emulator; dropping it stops the server.
@@ -128,9 +126,8 @@ impl Emulator {
         let mut store = match &config.state_file {
             Some(path) if path.exists() => Store::from_file(path).map_err(StartError::Seed)?,
             _ => {
-                let users: Vec<Value> = serde_json::from_str(seed).map_err(|e| {
-                    StartError::Seed(format!("the seed is not a JSON array of users: {e}"))
-                })?;
+                let users: Vec<Value> = serde_json::from_str(seed)
+                    .map_err(|e| StartError::Seed(format!("the seed is not a JSON array of users: {e}")))?;
                 Store::from_users(users).map_err(StartError::Seed)?
             }
         };
@@ -140,9 +137,7 @@ impl Emulator {
         let listener = TcpListener::bind(config.listen)
             .await
             .map_err(|e| StartError::Bind(config.listen, e))?;
-        let addr = listener
-            .local_addr()
-            .map_err(|e| StartError::Bind(config.listen, e))?;
+        let addr = listener.local_addr().map_err(|e| StartError::Bind(config.listen, e))?;
         let mut tokens = Tokens::default();
         tokens.add_static(&config.static_token);
         let shared = Arc::new(Shared {

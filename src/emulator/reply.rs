@@ -56,10 +56,7 @@ impl Auth0Error {
         Self::new(
             StatusCode::FORBIDDEN,
             Some("insufficient_scope"),
-            format!(
-                "Insufficient scope, expected any of: {}",
-                accepted.join(",")
-            ),
+            format!("Insufficient scope, expected any of: {}", accepted.join(",")),
         )
     }
 
@@ -92,9 +89,5 @@ impl IntoResponse for Auth0Error {
 
 /// The OAuth error shape the token endpoint uses.
 pub fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
-    (
-        status,
-        Json(json!({"error": error, "error_description": description})),
-    )
-        .into_response()
+    (status, Json(json!({"error": error, "error_description": description}))).into_response()
 }

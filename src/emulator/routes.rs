@@ -39,9 +39,7 @@ pub fn router(shared: Arc<Shared>, faults: bool) -> Router {
         router = router.route("/__emulator/faults", post(set_fault));
     }
     // Bodies up to 16 MB reach the handlers, which answer Auth0's own 413 above 1 MB.
-    router
-        .layer(DefaultBodyLimit::max(16 * 1024 * 1024))
-        .with_state(shared)
+    router.layer(DefaultBodyLimit::max(16 * 1024 * 1024)).with_state(shared)
 }
 
 /// Injected faults first, then the token bucket; the rate-limit headers go on every answer.
@@ -103,11 +101,7 @@ fn check_id(id: &str) -> Result<(), Auth0Error> {
     }
 }
 
-async fn list_users(
-    State(shared): State<Arc<Shared>>,
-    headers: HeaderMap,
-    Query(params): Params,
-) -> Reply {
+async fn list_users(State(shared): State<Arc<Shared>>, headers: HeaderMap, Query(params): Params) -> Reply {
     lock(&shared.tokens)
         .authorize(&headers)?
         .require(&["read:users", "read:user_idp_tokens"])?;
@@ -122,11 +116,9 @@ async fn get_user(
     Path(id): Path<String>,
     Query(params): Params,
 ) -> Reply {
-    lock(&shared.tokens).authorize(&headers)?.require(&[
-        "read:users",
-        "read:current_user",
-        "read:user_idp_tokens",
-    ])?;
+    lock(&shared.tokens)
+        .authorize(&headers)?
+        .require(&["read:users", "read:current_user", "read:user_idp_tokens"])?;
     check_id(&id)?;
     let fields = fields_only(&params, &[])?;
     let store = lock(&shared.store);
@@ -134,18 +126,11 @@ async fn get_user(
     Ok(Json(fields.project(user)).into_response())
 }
 
-async fn users_by_email(
-    State(shared): State<Arc<Shared>>,
-    headers: HeaderMap,
-    Query(params): Params,
-) -> Reply {
-    lock(&shared.tokens)
-        .authorize(&headers)?
-        .require(&["read:users"])?;
+async fn users_by_email(State(shared): State<Arc<Shared>>, headers: HeaderMap, Query(params): Params) -> Reply {
+    lock(&shared.tokens).authorize(&headers)?.require(&["read:users"])?;
     let fields = fields_only(&params, &["email"])?;
-    let email = find_param(&params, "email").ok_or_else(|| {
-        Auth0Error::invalid_query("Query validation error: 'Missing required property: email'")
-    })?;
+    let email = find_param(&params, "email")
+        .ok_or_else(|| Auth0Error::invalid_query("Query validation error: 'Missing required property: email'"))?;
     let store = lock(&shared.store);
     let users: Vec<Value> = store
         .all()
@@ -164,8 +149,7 @@ fn parse_body(bytes: &Bytes) -> Result<Value, Auth0Error> {
             format!("Payload content length greater than maximum allowed: {BODY_LIMIT}"),
         ));
     }
-    serde_json::from_slice(bytes)
-        .map_err(|_| Auth0Error::invalid_body("Invalid request payload JSON format"))
+    serde_json::from_slice(bytes).map_err(|_| Auth0Error::invalid_body("Invalid request payload JSON format"))
 }
 
 async fn patch_user(
@@ -195,20 +179,14 @@ async fn patch_user(
 }
 
 async fn create_user(State(shared): State<Arc<Shared>>, headers: HeaderMap, bytes: Bytes) -> Reply {
-    lock(&shared.tokens)
-        .authorize(&headers)?
-        .require(&["create:users"])?;
+    lock(&shared.tokens).authorize(&headers)?.require(&["create:users"])?;
     let body = parse_body(&bytes)?;
     let body = check_create(&body)?;
     let user = lock(&shared.store).create(body)?;
     Ok((StatusCode::CREATED, Json(user)).into_response())
 }
 
-async fn delete_user(
-    State(shared): State<Arc<Shared>>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Reply {
+async fn delete_user(State(shared): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
     lock(&shared.tokens)
         .authorize(&headers)?
         .require(&["delete:users", "delete:current_user"])?;

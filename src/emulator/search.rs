@@ -12,10 +12,7 @@ pub enum Query {
     Or(Box<Query>, Box<Query>),
     Not(Box<Query>),
     Exists(String),
-    Term {
-        field: Option<String>,
-        matcher: Matcher,
-    },
+    Term { field: Option<String>, matcher: Matcher },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -95,10 +92,7 @@ impl Parser {
         let end = self.pos + word.len();
         let matches = self.chars.len() >= end
             && self.chars[self.pos..end].iter().copied().eq(word.chars())
-            && self
-                .chars
-                .get(end)
-                .is_none_or(|c| c.is_whitespace() || *c == '(');
+            && self.chars.get(end).is_none_or(|c| c.is_whitespace() || *c == '(');
         if matches {
             self.pos = end;
         }
@@ -263,10 +257,7 @@ impl Parser {
 
     fn range_word(&mut self) -> String {
         let mut out = String::new();
-        while let Some(c) = self
-            .peek()
-            .filter(|c| !c.is_whitespace() && !matches!(c, ']' | '}'))
-        {
+        while let Some(c) = self.peek().filter(|c| !c.is_whitespace() && !matches!(c, ']' | '}')) {
             out.push(c);
             self.pos += 1;
         }
@@ -302,18 +293,11 @@ impl Query {
                 matcher,
             } => {
                 let fold = CASE_INSENSITIVE.contains(&field.as_str());
-                values_at(user, field)
-                    .iter()
-                    .any(|v| matcher.accepts(v, fold))
+                values_at(user, field).iter().any(|v| matcher.accepts(v, fold))
             }
-            Query::Term {
-                field: None,
-                matcher,
-            } => DEFAULT_FIELDS.iter().any(|field| {
+            Query::Term { field: None, matcher } => DEFAULT_FIELDS.iter().any(|field| {
                 let fold = CASE_INSENSITIVE.contains(field);
-                values_at(user, field)
-                    .iter()
-                    .any(|v| matcher.accepts(v, fold))
+                values_at(user, field).iter().any(|v| matcher.accepts(v, fold))
             }),
         }
     }

@@ -42,10 +42,9 @@ impl Store {
     }
 
     pub fn from_file(path: &Path) -> Result<Self, String> {
-        let text =
-            fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let users: Vec<Value> = serde_json::from_str(&text)
-            .map_err(|e| format!("{} is not a JSON array of users: {e}", path.display()))?;
+        let text = fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let users: Vec<Value> =
+            serde_json::from_str(&text).map_err(|e| format!("{} is not a JSON array of users: {e}", path.display()))?;
         Self::from_users(users)
     }
 
@@ -97,10 +96,7 @@ impl Store {
             None => random_hex(24),
         };
         let user_id = format!("auth0|{local_id}");
-        let email = body
-            .get("email")
-            .and_then(Value::as_str)
-            .map(str::to_lowercase);
+        let email = body.get("email").and_then(Value::as_str).map(str::to_lowercase);
         let duplicate = self.users.contains_key(&user_id)
             || email.as_ref().is_some_and(|email| {
                 self.all().any(|u| {
@@ -142,8 +138,7 @@ impl Store {
         for field in MetadataField::BOTH {
             drop_if_empty(&mut user, field);
         }
-        self.users
-            .insert(user_id.clone(), Value::Object(user.clone()));
+        self.users.insert(user_id.clone(), Value::Object(user.clone()));
         self.save().map_err(internal)?;
         Ok(user)
     }
@@ -160,13 +155,9 @@ impl Store {
         let mut user = self.get(id).cloned().ok_or_else(Auth0Error::not_found)?;
         for (key, value) in body {
             if let Some(field) = MetadataField::from_name(key) {
-                let stored = user
-                    .get(key)
-                    .and_then(Value::as_object)
-                    .cloned()
-                    .unwrap_or_default();
-                let merged = merge::apply(field, &stored, value)
-                    .map_err(|e| Auth0Error::invalid_body(e.to_string()))?;
+                let stored = user.get(key).and_then(Value::as_object).cloned().unwrap_or_default();
+                let merged =
+                    merge::apply(field, &stored, value).map_err(|e| Auth0Error::invalid_body(e.to_string()))?;
                 user.insert(key.clone(), Value::Object(merged));
                 drop_if_empty(&mut user, field);
             } else if value.is_null() {
@@ -188,8 +179,7 @@ impl Store {
         }
         let now = self.stamp();
         user.insert("updated_at".into(), json!(now));
-        self.users
-            .insert(id.to_string(), Value::Object(user.clone()));
+        self.users.insert(id.to_string(), Value::Object(user.clone()));
         self.save().map_err(internal)?;
         Ok(user)
     }

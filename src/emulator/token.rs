@@ -67,19 +67,13 @@ impl GrantRequest {
 fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let encoded = value.strip_prefix("Basic ")?;
-    let decoded = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
-        .ok()?;
+    let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).ok()?;
     let text = String::from_utf8(decoded).ok()?;
     let (id, secret) = text.split_once(':')?;
     Some((id.to_string(), secret.to_string()))
 }
 
-pub async fn issue_token(
-    State(shared): State<Arc<Shared>>,
-    headers: HeaderMap,
-    bytes: Bytes,
-) -> Response {
+pub async fn issue_token(State(shared): State<Arc<Shared>>, headers: HeaderMap, bytes: Bytes) -> Response {
     shared.token_requests.fetch_add(1, Ordering::Relaxed);
     let Some(request) = GrantRequest::read(&headers, &bytes) else {
         return oauth_error(

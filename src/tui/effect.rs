@@ -1,14 +1,54 @@
 //! What `update` asks the outside world to do, and the code that does it. Effects run
 //! in tasks outside the UI; each ends in exactly one `Msg`.
 
-use crate::api::{Client, ListQuery};
+use std::path::PathBuf;
 
-use super::msg::Msg;
+use crate::api::{ApiError, Client, ListQuery};
+use crate::domain::{conflicts, MetadataPair, UpdateBody};
+use crate::storage::drafts::{self, Draft, DraftEdit};
+use crate::storage::journal::{self, Entry};
+use crate::timestamp::now_millis;
+
+use super::msg::{Applied, Msg};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    FetchPage { generation: u64, query: ListQuery },
-    FetchUser { id: String },
+    FetchPage {
+        generation: u64,
+        query: ListQuery,
+    },
+    FetchUser {
+        id: String,
+    },
+    /// Re-read the user (when `check`), stop on a conflict, else send the PATCH.
+    Apply {
+        id: String,
+        loaded: MetadataPair,
+        body: UpdateBody,
+        check: bool,
+    },
+    SaveDraft {
+        file: PathBuf,
+        tenant: String,
+        user_id: String,
+        edits: Vec<DraftEdit>,
+    },
+    DeleteDraft {
+        file: PathBuf,
+    },
+    LoadDraft {
+        file: PathBuf,
+        user_id: String,
+    },
+    AppendJournal {
+        file: PathBuf,
+        entry: Entry,
+    },
+    LoadJournal {
+        file: PathBuf,
+        tenant: String,
+        user_id: String,
+    },
     Quit,
 }
 
@@ -31,6 +71,70 @@ pub async fn perform(effect: Effect, client: &Client) -> Option<Msg> {
                 rate: client.rate_limit(),
             })
         }
+        Effect::Apply {
+            id,
+            loaded,
+            body,
+            check,
+        } => {
+            let result = apply(client, &id, &loaded, &body, check).await;
+            Some(Msg::Applied {
+                id,
+                loaded,
+                body,
+                result,
+                rate: client.rate_limit(),
+            })
+        }
+        Effect::SaveDraft {
+            file,
+            tenant,
+            user_id,
+            edits,
+        } => {
+            let draft = Draft {
+                tenant,
+                user_id,
+                saved_at: now_millis(),
+                edits,
+            };
+            stored(drafts::save(&file, &draft), "saving the draft")
+        }
+        Effect::DeleteDraft { file } => stored(drafts::delete(&file), "deleting the draft"),
+        Effect::LoadDraft { file, user_id } => Some(Msg::DraftLoaded {
+            user_id,
+            result: drafts::load(&file).map_err(|e| e.to_string()),
+        }),
+        Effect::AppendJournal { file, entry } => stored(journal::append(&file, &entry), "writing the journal"),
+        Effect::LoadJournal { file, tenant, user_id } => {
+            let result = journal::read(&file, &tenant, Some(&user_id)).map_err(|e| e.to_string());
+            Some(Msg::JournalLoaded { user_id, result })
+        }
         Effect::Quit => None,
     }
+}
+
+/// Reports a failed write of a file the tool keeps; a success needs no message.
+fn stored(result: std::io::Result<()>, what: &str) -> Option<Msg> {
+    result
+        .err()
+        .map(|err| Msg::StorageFailed(format!("{what} failed: {err}")))
+}
+
+async fn apply(
+    client: &Client,
+    id: &str,
+    loaded: &MetadataPair,
+    body: &UpdateBody,
+    check: bool,
+) -> Result<Applied, ApiError> {
+    if check {
+        let server = client.get_user(id).await?;
+        let report = conflicts(loaded, &server.metadata_pair(), body);
+        if report.has_conflicts() {
+            return Ok(Applied::Conflict(report, server));
+        }
+    }
+    let json = body.to_json().unwrap_or_default();
+    client.patch_user(id, &json).await.map(Applied::Saved)
 }

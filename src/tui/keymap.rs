@@ -66,12 +66,7 @@ pub const GLOBAL: &[Binding] = &[
 ];
 
 const MOVES: [Binding; 6] = [
-    bind(
-        &[Char('j'), Code(KeyCode::Down)],
-        Intent::Down,
-        "down",
-        false,
-    ),
+    bind(&[Char('j'), Code(KeyCode::Down)], Intent::Down, "down", false),
     bind(&[Char('k'), Code(KeyCode::Up)], Intent::Up, "up", false),
     bind(
         &[Code(KeyCode::PageDown), Ctrl('f')],
@@ -79,24 +74,9 @@ const MOVES: [Binding; 6] = [
         "page down",
         false,
     ),
-    bind(
-        &[Code(KeyCode::PageUp), Ctrl('b')],
-        Intent::PageUp,
-        "page up",
-        false,
-    ),
-    bind(
-        &[Char('g'), Code(KeyCode::Home)],
-        Intent::Top,
-        "first",
-        false,
-    ),
-    bind(
-        &[Char('G'), Code(KeyCode::End)],
-        Intent::Bottom,
-        "last",
-        false,
-    ),
+    bind(&[Code(KeyCode::PageUp), Ctrl('b')], Intent::PageUp, "page up", false),
+    bind(&[Char('g'), Code(KeyCode::Home)], Intent::Top, "first", false),
+    bind(&[Char('G'), Code(KeyCode::End)], Intent::Bottom, "last", false),
 ];
 
 pub const LIST: &[Binding] = &[
@@ -155,6 +135,16 @@ pub const USER: &[Binding] = &[
         true,
     ),
     bind(&[Char('R')], Intent::Reload, "reload user", false),
+    bind(&[Char('e')], Intent::Edit, "edit value", true),
+    bind(&[Char('E')], Intent::EditJson, "edit as JSON", false),
+    bind(&[Char('a')], Intent::Add, "add key / item", true),
+    bind(&[Char('r')], Intent::Rename, "rename key", false),
+    bind(&[Char('d')], Intent::Delete, "delete", true),
+    bind(&[Char('t')], Intent::Retype, "change type", false),
+    bind(&[Char('u')], Intent::Undo, "undo", true),
+    bind(&[Ctrl('r')], Intent::Redo, "redo", false),
+    bind(&[Char('p')], Intent::Preview, "preview and apply", true),
+    bind(&[Char('H')], Intent::History, "history / revert", false),
 ];
 
 /// The table for what has focus now.
@@ -166,9 +156,7 @@ pub fn table(state: &State) -> &'static [Binding] {
 }
 
 fn intent_for(bindings: &[Binding], event: &KeyEvent) -> Option<Intent> {
-    let binding = bindings
-        .iter()
-        .find(|b| b.keys.iter().any(|k| k.matches(event)))?;
+    let binding = bindings.iter().find(|b| b.keys.iter().any(|k| k.matches(event)))?;
     Some(match (binding.intent, event.code) {
         (Intent::Depth(_), KeyCode::Char(c)) => Intent::Depth(c.to_digit(10).unwrap_or(1) as u8),
         (intent, _) => intent,
@@ -181,9 +169,10 @@ pub fn msg_for(state: &State, event: KeyEvent) -> Option<Msg> {
         return Some(Msg::Intent(Intent::Quit));
     }
     match state.overlay {
-        Some(Overlay::Search(_)) => return Some(Msg::Input(event)),
         // Any key closes the help; `?` and `q` are the listed ones.
         Some(Overlay::Help) => return Some(Msg::Intent(Intent::Back)),
+        // Inputs, menus and questions take every key; each lists its keys on screen.
+        Some(_) => return Some(Msg::Input(event)),
         None => {}
     }
     intent_for(GLOBAL, &event)

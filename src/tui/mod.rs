@@ -20,6 +20,7 @@ use ratatui::DefaultTerminal;
 use tokio::sync::mpsc;
 
 use crate::api::Client;
+use crate::storage::Storage;
 use effect::{perform, Effect};
 use msg::Msg;
 use state::State;
@@ -27,9 +28,9 @@ use theme::Theme;
 
 /// Runs the UI until the user quits. The terminal is restored on return, on error and
 /// on panic (ratatui's hook restores it before the panic message is printed).
-pub async fn run(client: Arc<Client>, tenant: String, demo: bool) -> std::io::Result<()> {
+pub async fn run(client: Arc<Client>, tenant: String, demo: bool, storage: Option<Storage>) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, client, tenant, demo).await;
+    let result = event_loop(&mut terminal, client, tenant, demo, storage).await;
     ratatui::restore();
     result
 }
@@ -39,9 +40,11 @@ async fn event_loop(
     client: Arc<Client>,
     tenant: String,
     demo: bool,
+    storage: Option<Storage>,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     let mut state = State::new(tenant, demo, size.width, size.height);
+    state.storage = storage;
     let theme = Theme::from_env();
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut events = EventStream::new();

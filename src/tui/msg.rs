@@ -4,7 +4,9 @@
 use crossterm::event::KeyEvent;
 
 use crate::api::{ApiError, RateLimit, UserPage};
-use crate::domain::User;
+use crate::domain::{ConflictReport, MetadataPair, UpdateBody, User};
+use crate::storage::drafts::Draft;
+use crate::storage::journal::Entry;
 
 /// A bindable action: small and `Copy`, so the key table can hold it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +32,27 @@ pub enum Intent {
     /// Expand to this depth; the key table binds `1`-`9` to it.
     Depth(u8),
     SwitchTree,
+    Edit,
+    EditJson,
+    Add,
+    Rename,
+    Delete,
+    Retype,
+    Undo,
+    Redo,
+    Preview,
+    History,
 }
 
+/// What came of an attempt to apply: saved, or stopped by a change made on the server.
+#[derive(Debug)]
+pub enum Applied {
+    Saved(User),
+    Conflict(ConflictReport, User),
+}
+
+// Messages are moved once, from a task to `update`: their size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Msg {
     Intent(Intent),
@@ -50,4 +71,22 @@ pub enum Msg {
         result: Result<User, ApiError>,
         rate: Option<RateLimit>,
     },
+    Applied {
+        id: String,
+        /// The metadata the body was computed against, for the journal.
+        loaded: MetadataPair,
+        body: UpdateBody,
+        result: Result<Applied, ApiError>,
+        rate: Option<RateLimit>,
+    },
+    DraftLoaded {
+        user_id: String,
+        result: Result<Option<Draft>, String>,
+    },
+    JournalLoaded {
+        user_id: String,
+        result: Result<Vec<Entry>, String>,
+    },
+    /// A file the tool keeps could not be written.
+    StorageFailed(String),
 }

@@ -6,7 +6,21 @@ use serde_json::Value;
 use tui_textarea::TextArea;
 
 use crate::api::RateLimit;
-use crate::domain::{MetadataField, Tree, User};
+use crate::domain::merge::same;
+use crate::domain::{
+    patch_for, review, ConflictReport, History, JsonPath, Mark, Metadata, MetadataField, MetadataPair, MetadataPatch,
+    Tree, UpdateBody, User, ValueKind,
+};
+use crate::preview::{DiffLine, Preview};
+use crate::storage::journal::Entry;
+use crate::storage::Storage;
+
+pub fn field_index(field: MetadataField) -> usize {
+    match field {
+        MetadataField::User => 0,
+        MetadataField::App => 1,
+    }
+}
 
 /// Users fetched per page.
 pub const PAGE_SIZE: u32 = 50;
@@ -38,6 +52,94 @@ pub enum Screen {
 pub enum Overlay {
     Help,
     Search(Box<SearchInput>),
+    /// A text input for an edit: a value, a key, or a subtree as JSON.
+    Editor(Box<Editor>),
+    /// A yes/no question before something that loses data.
+    Confirm(Confirm),
+    TypeMenu(TypeMenu),
+    Preview(Box<PreviewScreen>),
+    Conflict(Box<ConflictScreen>),
+    /// Leaving a user (or quitting) with edits not sent.
+    Leave {
+        quit: bool,
+    },
+    History(Box<HistoryList>),
+}
+
+pub struct Editor {
+    pub purpose: EditorPurpose,
+    pub text: TextArea<'static>,
+    /// Why the text cannot be committed yet, shown in the editor's title.
+    pub error: Option<String>,
+    /// The text it opened with, to know whether Esc loses anything.
+    pub initial: String,
+    /// Esc was pressed on changed JSON text: the next `y` discards it.
+    pub confirm_discard: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditorPurpose {
+    /// `e` on a scalar: the value as text (a string without quotes).
+    Value {
+        field: MetadataField,
+        path: JsonPath,
+        kind: ValueKind,
+    },
+    /// `E`: the node as pretty JSON.
+    Json {
+        field: MetadataField,
+        path: JsonPath,
+    },
+    /// `a` in an object: first the key...
+    AddKey {
+        field: MetadataField,
+        object: JsonPath,
+        position: usize,
+    },
+    /// ...then the value (a JSON literal; a bare word is a string). `key` is `None` in an array.
+    AddValue {
+        field: MetadataField,
+        parent: JsonPath,
+        position: usize,
+        key: Option<String>,
+    },
+    Rename {
+        field: MetadataField,
+        path: JsonPath,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    Delete {
+        field: MetadataField,
+        path: JsonPath,
+        what: String,
+    },
+}
+
+pub struct TypeMenu {
+    pub field: MetadataField,
+    pub path: JsonPath,
+    pub selected: usize,
+}
+
+pub struct PreviewScreen {
+    pub preview: Preview,
+    pub diffs: Vec<(MetadataField, Vec<DiffLine>)>,
+    pub scroll: usize,
+}
+
+pub struct ConflictScreen {
+    pub report: ConflictReport,
+    /// The user as the server holds it now, for a rebase.
+    pub server: User,
+    pub body: UpdateBody,
+}
+
+pub struct HistoryList {
+    pub entries: Vec<Entry>,
+    pub cursor: usize,
 }
 
 pub struct SearchInput {
@@ -104,12 +206,19 @@ impl UserList {
     }
 }
 
-/// One metadata document as a tree, with its cursor.
+/// One metadata document as a tree, with its cursor and its pending edits.
 pub struct TreePane {
     pub field: MetadataField,
     /// The document as the server held it when loaded.
     pub original: Arc<Value>,
+    /// The document with the pending edits; `None` while there are none.
+    pub draft: Option<Value>,
+    /// Shows the original, or the draft with deleted nodes kept in place.
     pub tree: Tree,
+    /// What changed, per tree node id; empty while nothing is pending.
+    pub marks: Vec<Mark>,
+    /// Root keys a PATCH would carry, counted when the draft changes (not per frame).
+    pub sending: usize,
     pub cursor: usize,
     pub scroll: usize,
 }
@@ -121,27 +230,108 @@ impl TreePane {
             field,
             tree: Tree::new(original.clone()),
             original,
+            draft: None,
+            marks: Vec::new(),
+            sending: 0,
             cursor: 0,
             scroll: 0,
         }
     }
 
-    /// Shows a newer copy from the server, keeping open nodes open.
+    /// Shows a newer copy from the server, keeping open nodes open; pending edits are
+    /// the caller's to replay.
     pub fn reload(&mut self, original: Value) {
         self.original = Arc::new(original);
-        self.tree.replace_doc(self.original.clone());
+        self.set_draft(None);
+    }
+
+    /// The document as it will be if the pending edits are sent.
+    pub fn current(&self) -> &Value {
+        self.draft.as_ref().unwrap_or(&self.original)
+    }
+
+    /// Replaces the draft and rebuilds what the tree shows and marks.
+    pub fn set_draft(&mut self, draft: Option<Value>) {
+        match draft {
+            Some(draft) if !same(&draft, &self.original) => {
+                let (shown, marks) = review(&self.original, &draft);
+                self.tree.replace_doc(shown);
+                self.marks = marks;
+                self.draft = Some(draft);
+                self.sending = self.keys_to_send();
+            }
+            _ => {
+                self.tree.replace_doc(self.original.clone());
+                self.marks.clear();
+                self.draft = None;
+                self.sending = 0;
+            }
+        }
+    }
+
+    pub fn mark(&self, id: u32) -> Mark {
+        self.marks.get(id as usize).copied().unwrap_or(Mark::Same)
+    }
+
+    /// The root keys a PATCH would carry for this document.
+    pub fn keys_to_send(&self) -> usize {
+        match (&self.draft, self.original.as_object()) {
+            (Some(Value::Object(draft)), Some(original)) => match patch_for(original, draft) {
+                MetadataPatch::Keys(keys) => keys.len(),
+                _ => 0,
+            },
+            _ => 0,
+        }
+    }
+
+    pub fn original_map(&self) -> Metadata {
+        self.original.as_object().cloned().unwrap_or_default()
+    }
+
+    pub fn current_map(&self) -> Metadata {
+        self.current().as_object().cloned().unwrap_or_default()
     }
 }
 
 pub struct UserView {
+    /// The user without its metadata, which lives in the panes.
     pub user: User,
     pub panes: [TreePane; 2],
     pub focus: usize,
     /// The full user is being fetched (what the list gave is shown meanwhile).
     pub loading: bool,
+    /// The server's copy has been read once: a draft may now be restored onto it.
+    pub loaded_once: bool,
+    pub history: History<MetadataField>,
 }
 
 impl UserView {
+    pub fn pane_for(&self, field: MetadataField) -> &TreePane {
+        &self.panes[field_index(field)]
+    }
+
+    pub fn pane_for_mut(&mut self, field: MetadataField) -> &mut TreePane {
+        &mut self.panes[field_index(field)]
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.panes.iter().any(|p| p.draft.is_some())
+    }
+
+    pub fn stored(&self) -> MetadataPair {
+        MetadataPair {
+            user_metadata: self.panes[0].original_map(),
+            app_metadata: self.panes[1].original_map(),
+        }
+    }
+
+    pub fn edited(&self) -> MetadataPair {
+        MetadataPair {
+            user_metadata: self.panes[0].current_map(),
+            app_metadata: self.panes[1].current_map(),
+        }
+    }
+
     pub fn pane(&self) -> &TreePane {
         &self.panes[self.focus]
     }
@@ -163,6 +353,8 @@ pub enum Status {
 pub struct State {
     /// The tenant's domain or base URL.
     pub tenant: String,
+    /// Where drafts and the journal go; `None` keeps nothing on disk.
+    pub storage: Option<Storage>,
     pub demo: bool,
     pub rate: Option<RateLimit>,
     pub screen: Screen,
@@ -183,6 +375,7 @@ impl State {
     pub fn new(tenant: impl Into<String>, demo: bool, width: u16, height: u16) -> Self {
         Self {
             tenant: tenant.into(),
+            storage: None,
             demo,
             rate: None,
             screen: Screen::List,

@@ -80,11 +80,7 @@ impl Theme {
 
     pub fn demo(&self) -> Style {
         self.fg(Color::Black)
-            .bg(if self.color {
-                Color::Yellow
-            } else {
-                Color::Reset
-            })
+            .bg(if self.color { Color::Yellow } else { Color::Reset })
             .add_modifier(Modifier::BOLD)
     }
 
@@ -98,6 +94,19 @@ impl Theme {
 
     pub fn footer_key(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn added(&self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn changed(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// Deleted rows stay visible, struck through, so the reviewer sees them.
+    pub fn deleted(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::CROSSED_OUT)
     }
 
     pub fn border_focused(&self) -> Style {

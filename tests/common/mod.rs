@@ -18,9 +18,7 @@ pub async fn demo_emulator() -> Emulator {
 }
 
 pub async fn start(config: EmulatorConfig, seed: &str) -> Emulator {
-    Emulator::start(config, seed)
-        .await
-        .expect("emulator starts")
+    Emulator::start(config, seed).await.expect("emulator starts")
 }
 
 pub fn target(emulator: &Emulator, token: &str) -> Target {
@@ -43,10 +41,7 @@ pub fn client_for(target: Target) -> (Client, Arc<Mutex<Vec<Duration>>>) {
         recorded.lock().unwrap().push(d);
         Box::pin(async {})
     });
-    (
-        Client::new(&target).expect("client").with_sleeper(sleeper),
-        waits,
-    )
+    (Client::new(&target).expect("client").with_sleeper(sleeper), waits)
 }
 
 /// `n` minimal users, for paging past the 1000-result window.

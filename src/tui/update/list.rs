@@ -6,22 +6,14 @@ use super::{follow, move_cursor, movement, report, user};
 use crate::api::{ApiError, ListQuery, UserPage};
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
-use crate::tui::state::{
-    Overlay, SearchInput, State, Status, LIST_FIELDS, PAGE_SIZE, PREFETCH_MARGIN, SEARCH_WINDOW,
-};
+use crate::tui::state::{Overlay, SearchInput, State, Status, LIST_FIELDS, PAGE_SIZE, PREFETCH_MARGIN, SEARCH_WINDOW};
 
 pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     let list = &mut state.list;
     if let Some(target) = movement(intent, list.cursor, list.users.len(), state.list_rows()) {
         let rows = state.list_rows();
         let list = &mut state.list;
-        move_cursor(
-            &mut list.cursor,
-            &mut list.scroll,
-            list.users.len(),
-            rows,
-            target,
-        );
+        move_cursor(&mut list.cursor, &mut list.scroll, list.users.len(), rows, target);
         return fetch_if_near_end(state);
     }
     match intent {
@@ -33,10 +25,7 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         Intent::Search => {
             let mut text = TextArea::new(vec![state.list.query.clone()]);
             text.move_cursor(tui_textarea::CursorMove::End);
-            state.overlay = Some(Overlay::Search(Box::new(SearchInput {
-                text,
-                recalled: None,
-            })));
+            state.overlay = Some(Overlay::Search(Box::new(SearchInput { text, recalled: None })));
             Vec::new()
         }
         Intent::CycleSort => {
@@ -96,11 +85,7 @@ fn fetch_if_near_end(state: &mut State) -> Vec<Effect> {
     }
 }
 
-pub fn page_loaded(
-    state: &mut State,
-    generation: u64,
-    result: Result<UserPage, ApiError>,
-) -> Vec<Effect> {
+pub fn page_loaded(state: &mut State, generation: u64, result: Result<UserPage, ApiError>) -> Vec<Effect> {
     if generation != state.list.generation {
         return Vec::new(); // a page of a search the user has since replaced
     }
@@ -113,8 +98,7 @@ pub fn page_loaded(
             list.total = Some(page.total);
             list.next_page += 1;
             let loaded = list.users.len() as u64;
-            list.exhausted =
-                got < u64::from(PAGE_SIZE) || loaded >= page.total || loaded >= SEARCH_WINDOW;
+            list.exhausted = got < u64::from(PAGE_SIZE) || loaded >= page.total || loaded >= SEARCH_WINDOW;
             state.status = Status::Idle;
             Vec::new()
         }

@@ -1,6 +1,9 @@
 //! `update(state, msg) -> effects`: the only place state changes. No I/O, no clock, no
 //! spawning: what must happen outside comes back as an `Effect`.
 
+mod apply;
+mod drafts;
+mod edit;
 pub mod list;
 pub mod user;
 
@@ -38,12 +41,32 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.rate = rate.or(state.rate);
             user::user_loaded(state, &id, result)
         }
+        Msg::Applied {
+            id,
+            loaded,
+            body,
+            result,
+            rate,
+        } => {
+            state.rate = rate.or(state.rate);
+            apply::applied(state, &id, loaded, body, result)
+        }
+        Msg::DraftLoaded { user_id, result } => drafts::restored(state, &user_id, result),
+        Msg::JournalLoaded { user_id, result } => apply::journal_loaded(state, &user_id, result),
+        Msg::StorageFailed(reason) => {
+            state.status = Status::Error(reason);
+            Vec::new()
+        }
     }
 }
 
 fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
     match (intent, &state.overlay) {
-        (Intent::Quit, _) => return vec![Effect::Quit],
+        (Intent::Quit, _) if state.user.as_ref().is_none_or(|v| !v.is_dirty()) => return vec![Effect::Quit],
+        (Intent::Quit, _) => {
+            state.overlay = Some(Overlay::Leave { quit: true });
+            return Vec::new();
+        }
         (_, Some(Overlay::Help)) => {
             state.overlay = None;
             return Vec::new();
@@ -61,6 +84,19 @@ fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
 }
 
 fn input_update(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    match &state.overlay {
+        Some(Overlay::Editor(_)) => return edit::editor_input(state, key),
+        Some(Overlay::TypeMenu(_)) => return edit::type_menu_input(state, key),
+        Some(Overlay::Confirm(_)) => return edit::confirm_input(state, key),
+        Some(Overlay::Preview(_)) => return apply::preview_input(state, key),
+        Some(Overlay::Conflict(_)) => return apply::conflict_input(state, key),
+        Some(Overlay::History(_)) => return apply::history_input(state, key),
+        Some(Overlay::Leave { quit }) => {
+            let quit = *quit;
+            return apply::leave_input(state, key, quit);
+        }
+        Some(Overlay::Search(_)) | Some(Overlay::Help) | None => {}
+    }
     match key.code {
         KeyCode::Enter => list::run_search(state),
         KeyCode::Esc => {
@@ -91,13 +127,7 @@ pub(super) fn report(state: &mut State, what: &str, err: &ApiError) {
 }
 
 /// Moves `cursor` by `delta` within `len` items and scrolls `scroll` so it stays on screen.
-pub(super) fn move_cursor(
-    cursor: &mut usize,
-    scroll: &mut usize,
-    len: usize,
-    rows: usize,
-    target: isize,
-) {
+pub(super) fn move_cursor(cursor: &mut usize, scroll: &mut usize, len: usize, rows: usize, target: isize) {
     let last = len.saturating_sub(1) as isize;
     *cursor = target.clamp(0, last.max(0)) as usize;
     follow(*cursor, scroll, rows);

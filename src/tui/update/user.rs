@@ -2,12 +2,12 @@
 
 use serde_json::Value;
 
-use super::{follow, move_cursor, movement, report};
+use super::{apply, drafts, edit, follow, move_cursor, movement, report};
 use crate::api::ApiError;
-use crate::domain::{MetadataField, Tree, User};
+use crate::domain::{History, MetadataField, Tree, User};
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
-use crate::tui::state::{Screen, State, Status, TreePane, UserView};
+use crate::tui::state::{Overlay, Screen, State, Status, TreePane, UserView};
 
 /// Moves a metadata document out of the user into its pane: parsed metadata can be
 /// large (a 16 MB document is about 120 MB in memory), so it is never copied to be shown.
@@ -22,20 +22,16 @@ fn take_metadata(user: &mut User, field: MetadataField) -> Value {
 pub fn open(state: &mut State, mut user: User) -> Vec<Effect> {
     let id = user.id().to_string();
     let panes = [
-        TreePane::new(
-            MetadataField::User,
-            take_metadata(&mut user, MetadataField::User),
-        ),
-        TreePane::new(
-            MetadataField::App,
-            take_metadata(&mut user, MetadataField::App),
-        ),
+        TreePane::new(MetadataField::User, take_metadata(&mut user, MetadataField::User)),
+        TreePane::new(MetadataField::App, take_metadata(&mut user, MetadataField::App)),
     ];
     state.user = Some(UserView {
         panes,
         user,
         focus: 0,
         loading: true,
+        loaded_once: false,
+        history: History::default(),
     });
     state.screen = Screen::User;
     state.status = Status::Loading(format!("loading {id}"));
@@ -47,22 +43,54 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<User, ApiError>) 
         return Vec::new(); // the user was left before the answer came
     };
     view.loading = false;
+    let mut effects = Vec::new();
     match result {
         Ok(mut user) => {
-            for pane in &mut view.panes {
-                let path = pane.tree.locate(pane.cursor).map(|at| at.path);
-                pane.reload(take_metadata(&mut user, pane.field));
-                if let Some(path) = path {
-                    pane.cursor = pane.tree.row_of(&path);
-                }
-            }
+            let pending = drafts::pending(view);
+            reload_panes(view, &mut user);
             view.user = user;
-            state.status = Status::Idle;
+            let failed = if pending.is_empty() {
+                0
+            } else {
+                drafts::replay(view, pending)
+            };
+            state.status = if failed > 0 {
+                Status::Error(format!(
+                    "{failed} pending edits no longer apply to the server's copy and were dropped"
+                ))
+            } else {
+                Status::Idle
+            };
+            if !view.loaded_once {
+                view.loaded_once = true;
+                effects = drafts::load(state);
+            }
         }
         Err(err) => report(state, &format!("loading {id} failed"), &err),
     }
     keep_cursor_visible(state);
-    Vec::new()
+    effects
+}
+
+/// Shows the server's copy in both panes, keeping each cursor on its node.
+pub fn reload_panes(view: &mut UserView, user: &mut User) {
+    for pane in &mut view.panes {
+        let path = pane.tree.locate(pane.cursor).map(|at| at.path);
+        pane.reload(take_metadata(user, pane.field));
+        if let Some(path) = path {
+            pane.cursor = pane.tree.row_of(&path);
+        }
+    }
+}
+
+/// After a successful PATCH: what the server answered becomes the original, nothing pending.
+pub fn show_saved(state: &mut State, mut user: User) {
+    if let Some(view) = state.user.as_mut() {
+        reload_panes(view, &mut user);
+        view.user = user;
+        view.history.clear();
+    }
+    keep_cursor_visible(state);
 }
 
 pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
@@ -70,6 +98,7 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     let Some(view) = state.user.as_mut() else {
         return Vec::new();
     };
+    let dirty = view.is_dirty();
     let pane = view.pane_mut();
     let len = pane.tree.row_count();
     if let Some(target) = movement(intent, pane.cursor, len, rows) {
@@ -77,13 +106,24 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         return Vec::new();
     }
     match intent {
-        Intent::Back => {
-            state.screen = Screen::List;
-            state.user = None;
-            if state.is_busy() && !state.list.loading {
-                state.status = Status::Idle;
-            }
+        Intent::Back | Intent::Quit if dirty => {
+            state.overlay = Some(Overlay::Leave {
+                quit: intent == Intent::Quit,
+            });
+            return Vec::new();
         }
+        Intent::Quit => return vec![Effect::Quit],
+        Intent::Back => return apply::leave(state, false, Vec::new()),
+        Intent::Edit
+        | Intent::EditJson
+        | Intent::Add
+        | Intent::Rename
+        | Intent::Delete
+        | Intent::Retype
+        | Intent::Undo
+        | Intent::Redo => return edit::start(state, intent),
+        Intent::Preview => return apply::open_preview(state),
+        Intent::History => return apply::open_history(state),
         Intent::SwitchTree => view.focus = 1 - view.focus,
         Intent::Expand => expand_or_descend(pane),
         Intent::Collapse => collapse_or_ascend(pane),

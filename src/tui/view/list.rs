@@ -82,16 +82,8 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
 
 fn cells(user: &User, wide: bool) -> Vec<String> {
     let marker = if user.has_metadata() { "●" } else { " " };
-    let connection = user
-        .connections()
-        .first()
-        .copied()
-        .unwrap_or("")
-        .to_string();
-    let logins = user
-        .logins_count()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|| "-".into());
+    let connection = user.connections().first().copied().unwrap_or("").to_string();
+    let logins = user.logins_count().map(|n| n.to_string()).unwrap_or_else(|| "-".into());
     let last_login = |len: usize| {
         user.str("last_login")
             .map(|t| t.get(..len).unwrap_or(t).replace('T', " "))

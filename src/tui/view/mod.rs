@@ -1,7 +1,9 @@
 //! `draw(state, frame)`: a pure function of the state. One file per screen or overlay.
 
+mod editor;
 mod help;
 mod list;
+mod preview;
 mod search;
 mod user;
 
@@ -48,6 +50,16 @@ pub fn draw(state: &State, frame: &mut Frame, theme: Theme) {
     match &state.overlay {
         Some(Overlay::Help) => help::draw(state, frame, body, theme),
         Some(Overlay::Search(input)) => search::draw(state, input, frame, body, theme),
+        Some(Overlay::Editor(editor)) => editor::draw_editor(editor, frame, body, theme),
+        Some(Overlay::TypeMenu(menu)) => editor::draw_type_menu(menu, frame, body, theme),
+        Some(Overlay::Confirm(confirm)) => editor::draw_confirm(confirm, frame, body, theme),
+        Some(Overlay::Leave { quit }) => {
+            let pending = state.user.as_ref().map_or(0, |v| v.history.len());
+            editor::draw_leave(*quit, pending, frame, body, theme)
+        }
+        Some(Overlay::Preview(screen)) => preview::draw_preview(screen, frame, body, theme),
+        Some(Overlay::Conflict(screen)) => preview::draw_conflict(screen, frame, body, theme),
+        Some(Overlay::History(list)) => preview::draw_history(list, frame, body, theme),
         None => {}
     }
 }
@@ -62,24 +74,15 @@ fn draw_header(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     spans.push(Span::styled(state.tenant.clone(), theme.title()));
     if let Some(rate) = state.rate {
-        spans.push(Span::raw(format!(
-            "   API budget {}/{}",
-            rate.remaining, rate.limit
-        )));
+        spans.push(Span::raw(format!("   API budget {}/{}", rate.remaining, rate.limit)));
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(theme.header()),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.header()), area);
 }
 
 fn draw_status(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     let line = match &state.status {
         Status::Idle => Line::default(),
-        Status::Loading(what) => Line::from(format!(
-            " {} {what}…",
-            SPINNER[state.spinner % SPINNER.len()]
-        )),
+        Status::Loading(what) => Line::from(format!(" {} {what}…", SPINNER[state.spinner % SPINNER.len()])),
         Status::Error(text) => Line::from(Span::styled(format!(" ✗ {text}"), theme.error())),
         Status::Info(text) => Line::from(Span::styled(format!(" ✓ {text}"), theme.info())),
     };
@@ -87,16 +90,10 @@ fn draw_status(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn draw_footer(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
-    let bindings = keymap::table(state)
-        .iter()
-        .chain(keymap::GLOBAL)
-        .filter(|b| b.footer);
+    let bindings = keymap::table(state).iter().chain(keymap::GLOBAL).filter(|b| b.footer);
     let mut spans = Vec::new();
     for binding in bindings {
-        spans.push(Span::styled(
-            format!(" {}", keys_label(binding)),
-            theme.footer_key(),
-        ));
+        spans.push(Span::styled(format!(" {}", keys_label(binding)), theme.footer_key()));
         spans.push(Span::styled(format!(" {} ", binding.label), theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -107,12 +104,7 @@ pub fn keys_label(binding: &Binding) -> String {
     if binding.keys.len() == 9 {
         return "1-9".into();
     }
-    binding
-        .keys
-        .iter()
-        .map(|k| k.label())
-        .collect::<Vec<_>>()
-        .join("/")
+    binding.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/")
 }
 
 /// A rectangle of `width` x `height` centred in `area`.

@@ -11,10 +11,7 @@ use crate::tui::theme::Theme;
 
 pub fn draw(_state: &State, input: &SearchInput, frame: &mut Frame, area: Rect, theme: Theme) {
     let popup = centered(area, area.width.saturating_sub(8).min(90), 3);
-    let popup = Rect {
-        y: area.y + 1,
-        ..popup
-    };
+    let popup = Rect { y: area.y + 1, ..popup };
     let mut text = input.text.clone();
     text.set_block(
         Block::default()

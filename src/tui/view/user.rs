@@ -12,12 +12,8 @@ use crate::tui::widgets::tree::TreeWidget;
 
 pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     let Some(view) = &state.user else { return };
-    let [profile, trees, path] = Layout::vertical([
-        Constraint::Length(8),
-        Constraint::Min(4),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [profile, trees, path] =
+        Layout::vertical([Constraint::Length(8), Constraint::Min(4), Constraint::Length(1)]).areas(area);
     draw_profile(&view.user, frame, profile, theme);
     let areas: [Rect; 2] = if state.side_by_side() {
         Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(trees)
@@ -60,41 +56,26 @@ fn draw_profile(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
     let or_dash = |value: Option<&str>| value.unwrap_or("-").to_string();
     let left = vec![
         field("user_id", user.id().to_string()),
-        field(
-            "email",
-            or_dash(user.str("email").or(user.str("phone_number"))),
-        ),
+        field("email", or_dash(user.str("email").or(user.str("phone_number")))),
         field("name", or_dash(user.str("name"))),
         field("connections", user.connections().join(", ")),
-        field(
-            "blocked",
-            if user.blocked() {
-                "yes".into()
-            } else {
-                "no".into()
-            },
-        ),
+        field("blocked", if user.blocked() { "yes".into() } else { "no".into() }),
     ];
     let right = vec![
         field("created", or_dash(user.str("created_at"))),
         field("updated", or_dash(user.str("updated_at"))),
         field(
             "last login",
-            user.str("last_login")
-                .map_or_else(|| "never".into(), String::from),
+            user.str("last_login").map_or_else(|| "never".into(), String::from),
         ),
         field(
             "logins",
-            user.logins_count()
-                .map_or_else(|| "0".into(), |n| n.to_string()),
+            user.logins_count().map_or_else(|| "0".into(), |n| n.to_string()),
         ),
     ];
     let block = Block::default()
         .borders(Borders::TOP | Borders::BOTTOM)
-        .title(Span::styled(
-            format!(" {} ", user.identifier()),
-            theme.title(),
-        ));
+        .title(Span::styled(format!(" {} ", user.identifier()), theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [a, b] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(inner);

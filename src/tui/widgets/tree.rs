@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 use serde_json::Value;
 
-use crate::domain::{Row, RowKey};
+use crate::domain::{Mark, Row, RowKey};
 use crate::tui::state::TreePane;
 use crate::tui::theme::Theme;
 
@@ -20,13 +20,15 @@ pub struct TreeWidget<'a> {
 impl Widget for TreeWidget<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let pane = self.pane;
-        let doc = pane.tree.doc();
-        let keys = doc.as_object().map_or(0, |m| m.len());
-        let title = format!(
-            " {} · {keys} {} ",
-            pane.field,
-            if keys == 1 { "key" } else { "keys" }
-        );
+        let keys = pane.current().as_object().map_or(0, |m| m.len());
+        let mut title = format!(" {} · {keys} {} ", pane.field, if keys == 1 { "key" } else { "keys" });
+        let sending = pane.sending;
+        if sending > 0 {
+            title.push_str(&format!(
+                "· {sending} root {} to send ",
+                if sending == 1 { "key" } else { "keys" }
+            ));
+        }
         let border = if self.focused {
             self.theme.border_focused()
         } else {
@@ -41,7 +43,17 @@ impl Widget for TreeWidget<'_> {
         let rows = pane.tree.rows(pane.scroll, usize::from(inner.height));
         for (i, row) in rows.iter().enumerate() {
             let y = inner.y + i as u16;
-            let line = row_line(row, pane.field.name(), usize::from(inner.width), self.theme);
+            let mark = pane.mark(row.id);
+            let line = marked(
+                row_line(
+                    row,
+                    pane.field.name(),
+                    usize::from(inner.width).saturating_sub(2),
+                    self.theme,
+                ),
+                mark,
+                self.theme,
+            );
             let line_area = Rect::new(inner.x, y, inner.width, 1);
             if pane.scroll + i == pane.cursor {
                 let style = if self.focused {
@@ -54,6 +66,24 @@ impl Widget for TreeWidget<'_> {
             line.render(line_area, buf);
         }
     }
+}
+
+/// Puts the change mark in front of a row: `+` added, `~` changed, `-` deleted (struck
+/// through), `•` something inside changed.
+fn marked(line: Line<'static>, mark: Mark, theme: Theme) -> Line<'static> {
+    let (sign, style) = match mark {
+        Mark::Same => return Line::from([vec![Span::raw("  ")], line.spans].concat()),
+        Mark::Added => ("+ ", theme.added()),
+        Mark::Changed => ("~ ", theme.changed()),
+        Mark::Deleted => ("- ", theme.deleted()),
+        Mark::Inside => ("• ", theme.changed()),
+    };
+    let mut spans = vec![Span::styled(sign, style)];
+    match mark {
+        Mark::Deleted => spans.extend(line.spans.into_iter().map(|s| s.patch_style(theme.deleted()))),
+        _ => spans.extend(line.spans),
+    }
+    Line::from(spans)
 }
 
 /// One row: indentation, fold marker, key, and the value by type.
@@ -73,30 +103,20 @@ pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme) -> 
         RowKey::Key(key) => spans.push(Span::styled(cut(key, width), theme.key())),
         RowKey::Index(index) => spans.push(Span::styled(format!("[{index}]"), theme.dim())),
     }
-    spans.push(Span::raw(if matches!(row.key, RowKey::Root) {
-        " "
-    } else {
-        ": "
-    }));
+    spans.push(Span::raw(if matches!(row.key, RowKey::Root) { " " } else { ": " }));
     let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
     let room = width.saturating_sub(used).max(4);
     match row.value {
         Value::Object(map) => {
             spans.push(Span::styled(format!("{{{}}}", map.len()), theme.dim()));
             if !row.expanded && !map.is_empty() {
-                spans.push(Span::styled(
-                    format!(" {}", preview(row.value, room)),
-                    theme.dim(),
-                ));
+                spans.push(Span::styled(format!(" {}", preview(row.value, room)), theme.dim()));
             }
         }
         Value::Array(items) => {
             spans.push(Span::styled(format!("[{}]", items.len()), theme.dim()));
             if !row.expanded && !items.is_empty() {
-                spans.push(Span::styled(
-                    format!(" {}", preview(row.value, room)),
-                    theme.dim(),
-                ));
+                spans.push(Span::styled(format!(" {}", preview(row.value, room)), theme.dim()));
             }
         }
         scalar => spans.push(scalar_span(scalar, room, theme)),
@@ -139,11 +159,7 @@ fn cut(text: &str, room: usize) -> String {
 
 /// A one-line taste of a container, at most `room` characters: `{home: {…}, work: "x"}`.
 pub fn preview(value: &Value, room: usize) -> String {
-    let (open, close) = if value.is_object() {
-        ('{', '}')
-    } else {
-        ('[', ']')
-    };
+    let (open, close) = if value.is_object() { ('{', '}') } else { ('[', ']') };
     let mut out = String::from(open);
     let items: Box<dyn Iterator<Item = (Option<&str>, &Value)>> = match value {
         Value::Object(map) => Box::new(map.iter().map(|(k, v)| (Some(k.as_str()), v))),

@@ -1,0 +1,53 @@
+//! Drafts: the pending edits of one user, saved after every edit by replacing the file
+//! whole, so a process killed at any moment leaves the last committed edit on disk.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::atomic_write::write_atomically;
+use crate::domain::{Edit, MetadataField};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub tenant: String,
+    pub user_id: String,
+    /// Milliseconds since the Unix epoch.
+    pub saved_at: u64,
+    pub edits: Vec<DraftEdit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftEdit {
+    pub field: MetadataField,
+    #[serde(flatten)]
+    pub edit: Edit,
+}
+
+pub fn save(path: &Path, draft: &Draft) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let bytes = serde_json::to_vec_pretty(draft).map_err(io::Error::other)?;
+    write_atomically(path, &bytes)
+}
+
+/// The draft at `path`, or `None` when there is none.
+pub fn load(path: &Path) -> io::Result<Option<Draft>> {
+    match fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{}: {e}", path.display()))),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+pub fn delete(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,44 @@
+//! What the tool keeps on disk, in the user's state directory: drafts of unsent edits
+//! (so a crash or a closed terminal loses nothing) and the journal of applied changes
+//! (so every change can be undone). Neither ever holds a token or a secret.
+
+pub mod drafts;
+pub mod journal;
+
+use std::path::PathBuf;
+
+use crate::api::encode_segment;
+
+/// The state directory and the tenant whose files are meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Storage {
+    pub root: PathBuf,
+    pub tenant: String,
+}
+
+impl Storage {
+    /// `AUTH0_META_STATE_DIR`, else `$XDG_STATE_HOME/auth0-meta`, else
+    /// `~/.local/state/auth0-meta`; `None` when none can be found.
+    pub fn locate(tenant: &str, env: impl Fn(&str) -> Option<String>) -> Option<Self> {
+        let non_empty = |name: &str| env(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let root = non_empty("AUTH0_META_STATE_DIR")
+            .or_else(|| non_empty("XDG_STATE_HOME").map(|d| d.join("auth0-meta")))
+            .or_else(|| non_empty("HOME").map(|d| d.join(".local/state/auth0-meta")))?;
+        Some(Self {
+            root,
+            tenant: tenant.to_string(),
+        })
+    }
+
+    /// One file per tenant and user.
+    pub fn draft_file(&self, user_id: &str) -> PathBuf {
+        self.root
+            .join("drafts")
+            .join(encode_segment(&self.tenant))
+            .join(format!("{}.json", encode_segment(user_id)))
+    }
+
+    pub fn journal_file(&self) -> PathBuf {
+        self.root.join("journal.jsonl")
+    }
+}

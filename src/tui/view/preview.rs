@@ -1,0 +1,149 @@
+//! The merge preview, the conflict screen and the history list.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+use super::centered;
+use crate::domain::validate::Severity;
+use crate::preview::DiffKind;
+use crate::tui::state::{ConflictScreen, HistoryList, PreviewScreen};
+use crate::tui::theme::Theme;
+
+fn popup(area: Rect) -> Rect {
+    centered(area, area.width.saturating_sub(4), area.height)
+}
+
+pub fn draw_preview(screen: &PreviewScreen, frame: &mut Frame, area: Rect, theme: Theme) {
+    let preview = &screen.preview;
+    let mut lines = vec![Line::from(Span::styled(preview.request_line.clone(), theme.title()))];
+    lines.extend(preview.body_text.lines().map(|l| Line::from(l.to_string())));
+    lines.push(Line::default());
+    for problem in &preview.problems {
+        let (label, style) = match problem.severity() {
+            Severity::Error => ("error (blocks sending)", theme.error()),
+            Severity::Warning => ("warning", theme.boolean()),
+        };
+        lines.push(Line::from(Span::styled(format!("{label}: {problem}"), style)));
+    }
+    for warning in &preview.warnings {
+        lines.push(Line::from(Span::styled(format!("warning: {warning}"), theme.boolean())));
+    }
+    for (field, diff) in &screen.diffs {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            format!("{field} on the server afterwards:"),
+            theme.title(),
+        )));
+        for line in diff {
+            let (prefix, style) = match line.kind {
+                DiffKind::Same => ("  ", ratatui::style::Style::default()),
+                DiffKind::Added => ("+ ", theme.string()),
+                DiffKind::Removed => ("- ", theme.error()),
+                DiffKind::Folded => ("  ", theme.dim()),
+            };
+            lines.push(Line::from(Span::styled(format!("{prefix}{}", line.text), style)));
+        }
+    }
+    let keys = if preview.is_blocked() {
+        " Esc back to editing · j/k scroll "
+    } else {
+        " y/Enter send · Esc back to editing · j/k scroll "
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused())
+        .title(Span::styled(" preview: exactly what will be sent ", theme.title()))
+        .title_bottom(Span::styled(keys, theme.footer_key()));
+    let area = popup(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((screen.scroll as u16, 0)),
+        area,
+    );
+}
+
+fn compact(value: Option<&serde_json::Value>) -> String {
+    let text = value.map_or_else(|| "(absent)".to_string(), |v| v.to_string());
+    if text.chars().count() > 70 {
+        format!("{}…", text.chars().take(69).collect::<String>())
+    } else {
+        text
+    }
+}
+
+pub fn draw_conflict(screen: &ConflictScreen, frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut lines = vec![Line::from(
+        "Changed on the server since you loaded this user, and overwritten by your edits:",
+    )];
+    for conflict in &screen.report.overwritten {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            format!("{}.{}", conflict.field, conflict.key),
+            theme.key(),
+        )));
+        lines.push(Line::from(format!(
+            "  server now: {}",
+            compact(conflict.server.as_ref())
+        )));
+        lines.push(Line::from(format!("  yours:      {}", compact(conflict.ours.as_ref()))));
+    }
+    if !screen.report.kept.is_empty() {
+        let kept: Vec<String> = screen.report.kept.iter().map(|(f, k)| format!("{f}.{k}")).collect();
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            format!("Also changed there, and kept: {}", kept.join(", ")),
+            theme.dim(),
+        )));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.error())
+        .title(Span::styled(" conflict: nothing was sent ", theme.error()))
+        .title_bottom(Span::styled(
+            " r rebase (your edits on the server's copy, then preview) · o overwrite · c cancel ",
+            theme.footer_key(),
+        ));
+    let area = popup(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+pub fn draw_history(list: &HistoryList, frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut lines = Vec::new();
+    if list.entries.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No change to this user has been applied from here yet.",
+            theme.dim(),
+        )));
+    }
+    for (i, entry) in list.entries.iter().enumerate() {
+        let keys: Vec<String> = entry
+            .previous
+            .iter()
+            .flat_map(|(field, keys)| {
+                keys.as_object()
+                    .into_iter()
+                    .flat_map(move |m| m.keys().map(move |k| format!("{field}.{k}")))
+            })
+            .collect();
+        let text = format!("{}  {}", entry.time, keys.join(", "));
+        let style = if i == list.cursor {
+            theme.selected()
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(" applied changes, newest first ", theme.title()))
+        .title_bottom(Span::styled(
+            " Enter revert (shown in the preview first) · j/k · Esc ",
+            theme.footer_key(),
+        ));
+    let area = popup(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
