@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::api::{body_bytes, Client};
 use crate::domain::validate::{check_document, check_sizes, Problem, Severity};
-use crate::domain::{warnings, MetadataField, MetadataPair, UpdateBody, User, Warning};
+use crate::domain::{warnings, Metadata, MetadataField, MetadataPair, MetadataPatch, UpdateBody, User, Warning};
 
 #[derive(Debug, Clone)]
 pub struct Preview {
@@ -31,10 +31,15 @@ impl Preview {
             .map(|v| String::from_utf8_lossy(&body_bytes(v)).into_owned())
             .unwrap_or_default();
         let result = body.apply_to(&stored);
+        // Only what is sent is checked: a flaw in a key left alone is not this PATCH's.
         let mut problems = Vec::new();
         for field in MetadataField::BOTH {
-            if !body.field(field).is_unchanged() {
-                problems.extend(check_document(field, edited.get(field)));
+            if let MetadataPatch::Keys(keys) = body.field(field) {
+                let sent: Metadata = keys
+                    .keys()
+                    .filter_map(|k| edited.get(field).get(k).map(|v| (k.clone(), v.clone())))
+                    .collect();
+                problems.extend(check_document(field, &sent));
             }
         }
         if json.is_some() {

@@ -76,13 +76,20 @@ fn build(original: Option<&Value>, draft: Option<&Value>, marks: &mut Vec<Mark>)
     }
 }
 
-/// The draft's keys in order, with each deleted key put back where it stood.
+/// The draft's keys in order, each deleted key put back just before the next original
+/// key that survives (at the end when none does), so deletions show where they were.
 fn merged_keys(original: &Map<String, Value>, draft: &Map<String, Value>) -> Vec<String> {
     let mut keys: Vec<String> = draft.keys().cloned().collect();
-    for (position, key) in original.keys().enumerate() {
-        if !draft.contains_key(key) {
-            keys.insert(position.min(keys.len()), key.clone());
+    let originals: Vec<&String> = original.keys().collect();
+    for (i, key) in originals.iter().enumerate() {
+        if draft.contains_key(*key) {
+            continue;
         }
+        let anchor = originals[i + 1..].iter().find(|k| draft.contains_key(**k));
+        let at = anchor
+            .and_then(|a| keys.iter().position(|k| k == *a))
+            .unwrap_or(keys.len());
+        keys.insert(at, (*key).clone());
     }
     keys
 }

@@ -1,0 +1,433 @@
+//! Editing flows through `update`: each edit operation, undo/redo, bad input kept in
+//! place, the preview, the leave prompt, and the conflict choices.
+
+mod common;
+
+use auth0_meta::domain::{ConflictReport, Mark, MetadataField, UpdateBody};
+use auth0_meta::tui::effect::Effect;
+use auth0_meta::tui::msg::{Applied, Intent, Msg};
+use auth0_meta::tui::state::{Confirm, EditorPurpose, Overlay, Screen, State, Status};
+use auth0_meta::tui::update::update;
+use common::tui::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde_json::{json, Value};
+
+fn key(state: &mut State, code: KeyCode) -> Vec<Effect> {
+    update(state, Msg::Input(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ctrl(state: &mut State, c: char) -> Vec<Effect> {
+    update(
+        state,
+        Msg::Input(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
+}
+
+fn typed(state: &mut State, text: &str) {
+    for c in text.chars() {
+        key(state, KeyCode::Char(c));
+    }
+}
+
+/// Clears an editor's prefilled text.
+fn clear(state: &mut State) {
+    if let Some(Overlay::Editor(editor)) = &mut state.overlay {
+        editor.text = tui_textarea::TextArea::default();
+    }
+}
+
+fn draft(state: &State, field: MetadataField) -> Value {
+    state.user.as_ref().unwrap().pane_for(field).current().clone()
+}
+
+fn editor_error(state: &State) -> Option<String> {
+    match &state.overlay {
+        Some(Overlay::Editor(editor)) => editor.error.clone(),
+        _ => None,
+    }
+}
+
+/// Moves the cursor of the focused tree to `row`.
+fn to_row(state: &mut State, row: usize) {
+    press(state, Intent::Top);
+    for _ in 0..row {
+        press(state, Intent::Down);
+    }
+}
+
+fn jane_state() -> State {
+    opened(130, 30, jane())
+}
+
+#[test]
+fn e_edits_a_string_without_quotes() {
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Edit);
+    clear(&mut state);
+    typed(&mut state, "chess");
+    key(&mut state, KeyCode::Enter);
+    assert!(state.overlay.is_none());
+    assert_eq!(draft(&state, MetadataField::User)["hobby"], "chess");
+    let pane = state.user.as_ref().unwrap().pane();
+    assert_eq!(pane.mark(pane.tree.locate(1).unwrap().id), Mark::Changed);
+    assert_eq!(pane.sending, 1);
+}
+
+#[test]
+fn a_number_must_parse_and_the_typed_text_is_kept() {
+    let mut state = jane_state();
+    press(&mut state, Intent::SwitchTree);
+    to_row(&mut state, 2);
+    press(&mut state, Intent::Edit);
+    clear(&mut state);
+    typed(&mut state, "4x");
+    key(&mut state, KeyCode::Enter);
+    assert_eq!(editor_error(&state).as_deref(), Some("not a number: 4x"));
+    let Some(Overlay::Editor(editor)) = &state.overlay else {
+        panic!()
+    };
+    assert_eq!(editor.text.lines(), ["4x"], "the text stays for correction");
+    key(&mut state, KeyCode::Backspace);
+    key(&mut state, KeyCode::Enter);
+    assert_eq!(draft(&state, MetadataField::App)["seats"], json!(4));
+}
+
+#[test]
+fn a_adds_a_key_then_its_value_and_refuses_bad_keys() {
+    let mut state = jane_state();
+    press(&mut state, Intent::Add); // on the root row: a root key at the end
+    typed(&mut state, "a.b");
+    key(&mut state, KeyCode::Enter);
+    assert!(editor_error(&state)
+        .unwrap()
+        .starts_with("Fields with \".\" are not allowed"));
+    clear(&mut state);
+    typed(&mut state, "hobby");
+    key(&mut state, KeyCode::Enter);
+    assert_eq!(
+        editor_error(&state).as_deref(),
+        Some("there is already a key \"hobby\" here")
+    );
+    clear(&mut state);
+    typed(&mut state, "lang");
+    key(&mut state, KeyCode::Enter);
+    let Some(Overlay::Editor(editor)) = &state.overlay else {
+        panic!()
+    };
+    assert!(matches!(editor.purpose, EditorPurpose::AddValue { .. }));
+    typed(&mut state, "null");
+    key(&mut state, KeyCode::Enter);
+    assert!(editor_error(&state)
+        .unwrap()
+        .contains("deletes a root key sent as null"));
+    clear(&mut state);
+    typed(&mut state, "en");
+    key(&mut state, KeyCode::Enter);
+    let keys: Vec<String> = draft(&state, MetadataField::User)
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    assert_eq!(keys, ["hobby", "addresses", "devices", "nickname", "lang"]);
+    assert_eq!(
+        draft(&state, MetadataField::User)["lang"],
+        "en",
+        "a bare word is a string"
+    );
+}
+
+#[test]
+fn reserved_app_metadata_keys_are_refused_where_typed() {
+    let mut state = jane_state();
+    press(&mut state, Intent::SwitchTree);
+    press(&mut state, Intent::Add);
+    typed(&mut state, "blocked");
+    key(&mut state, KeyCode::Enter);
+    assert!(editor_error(&state).unwrap().contains("reserved"));
+}
+
+#[test]
+fn a_in_an_array_adds_an_item_after_the_cursor() {
+    let mut state = jane_state();
+    to_row(&mut state, 3);
+    press(&mut state, Intent::Expand); // devices
+    press(&mut state, Intent::Down); // devices[0]
+    press(&mut state, Intent::Add);
+    typed(&mut state, "{\"name\": \"Mac\"}");
+    key(&mut state, KeyCode::Enter);
+    let devices = &draft(&state, MetadataField::User)["devices"];
+    assert_eq!(devices[1], json!({"name": "Mac"}));
+    assert_eq!(devices.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn r_renames_in_place_and_d_deletes_with_a_question_for_subtrees() {
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Rename);
+    clear(&mut state);
+    typed(&mut state, "pastime");
+    key(&mut state, KeyCode::Enter);
+    let keys: Vec<String> = draft(&state, MetadataField::User)
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    assert_eq!(keys[0], "pastime");
+
+    to_row(&mut state, 3); // pastime, then hobby struck through, then addresses
+    let at = {
+        let p = state.user.as_ref().unwrap().pane();
+        p.tree.locate(p.cursor).unwrap().path.to_string()
+    };
+    assert_eq!(at, "addresses");
+    press(&mut state, Intent::Delete);
+    assert!(matches!(state.overlay, Some(Overlay::Confirm(Confirm::Delete { .. }))));
+    key(&mut state, KeyCode::Char('n'));
+    assert!(
+        draft(&state, MetadataField::User).get("addresses").is_some(),
+        "anything but y keeps it"
+    );
+    press(&mut state, Intent::Delete);
+    key(&mut state, KeyCode::Char('y'));
+    assert!(draft(&state, MetadataField::User).get("addresses").is_none());
+    let pane = state.user.as_ref().unwrap().pane();
+    assert_eq!(
+        pane.mark(pane.tree.locate(3).unwrap().id),
+        Mark::Deleted,
+        "deleted rows stay visible"
+    );
+    press(&mut state, Intent::Edit);
+    assert!(
+        matches!(&state.status, Status::Error(e) if e.contains("deleted")),
+        "{:?}",
+        state.status
+    );
+}
+
+#[test]
+fn t_changes_the_type_with_the_core_rules() {
+    let mut state = jane_state();
+    press(&mut state, Intent::SwitchTree);
+    to_row(&mut state, 2); // seats: 3
+    press(&mut state, Intent::Retype);
+    key(&mut state, KeyCode::Up); // number -> string
+    key(&mut state, KeyCode::Enter);
+    assert_eq!(draft(&state, MetadataField::App)["seats"], "3");
+    press(&mut state, Intent::Retype);
+    for _ in 0..3 {
+        key(&mut state, KeyCode::Down);
+    }
+    key(&mut state, KeyCode::Enter); // null at the root: refused
+    assert!(matches!(&state.status, Status::Error(e) if e.contains("null")));
+    assert_eq!(draft(&state, MetadataField::App)["seats"], "3");
+}
+
+#[test]
+fn the_json_editor_reports_errors_by_line_and_commits_with_ctrl_s() {
+    let mut state = jane_state();
+    to_row(&mut state, 2);
+    press(&mut state, Intent::EditJson);
+    clear(&mut state);
+    typed(&mut state, "{\"home\": ");
+    assert!(editor_error(&state).unwrap().starts_with("line 1, column"));
+    key(&mut state, KeyCode::Esc);
+    let Some(Overlay::Editor(editor)) = &state.overlay else {
+        panic!("Esc on changed text asks first")
+    };
+    assert!(editor.confirm_discard);
+    typed(&mut state, "\"x\"}");
+    assert_eq!(editor_error(&state), None);
+    ctrl(&mut state, 's');
+    assert!(state.overlay.is_none());
+    assert_eq!(draft(&state, MetadataField::User)["addresses"], json!({"home": "x"}));
+}
+
+#[test]
+fn undo_and_redo_across_both_trees() {
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete);
+    press(&mut state, Intent::SwitchTree);
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete);
+    assert!(draft(&state, MetadataField::App).get("plan").is_none());
+    press(&mut state, Intent::Undo);
+    assert_eq!(draft(&state, MetadataField::App)["plan"], "full");
+    press(&mut state, Intent::Undo);
+    assert_eq!(draft(&state, MetadataField::User)["hobby"], "surfing");
+    assert!(!state.user.as_ref().unwrap().is_dirty());
+    press(&mut state, Intent::Redo);
+    assert!(draft(&state, MetadataField::User).get("hobby").is_none());
+}
+
+#[test]
+fn every_edit_saves_the_draft_and_the_last_undo_deletes_it() {
+    let mut state = jane_state();
+    state.storage = Some(auth0_meta::storage::Storage {
+        root: "/tmp/x".into(),
+        tenant: "t".into(),
+    });
+    to_row(&mut state, 1);
+    let effects = press(&mut state, Intent::Delete);
+    assert!(
+        matches!(&effects[..], [Effect::SaveDraft { edits, .. }] if edits.len() == 1),
+        "{effects:?}"
+    );
+    let effects = press(&mut state, Intent::Undo);
+    assert!(matches!(&effects[..], [Effect::DeleteDraft { .. }]), "{effects:?}");
+}
+
+#[test]
+fn the_preview_sends_exactly_its_body_after_y() {
+    let mut state = jane_state();
+    press(&mut state, Intent::Preview);
+    assert!(state.overlay.is_none(), "nothing pending, no preview");
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete);
+    press(&mut state, Intent::Preview);
+    let Some(Overlay::Preview(screen)) = &state.overlay else {
+        panic!()
+    };
+    assert_eq!(
+        screen.preview.body_json(),
+        Some(json!({"user_metadata": {"hobby": null}}))
+    );
+    assert!(screen
+        .preview
+        .warnings
+        .iter()
+        .any(|w| w.to_string().contains("deletes user_metadata.hobby")));
+    key(&mut state, KeyCode::Esc);
+    assert!(
+        state.overlay.is_none() && state.user.as_ref().unwrap().is_dirty(),
+        "Esc keeps everything"
+    );
+    press(&mut state, Intent::Preview);
+    let effects = key(&mut state, KeyCode::Char('y'));
+    let [Effect::Apply { body, check: true, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(body.to_json(), Some(json!({"user_metadata": {"hobby": null}})));
+}
+
+#[test]
+fn leaving_with_pending_edits_asks_first() {
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete);
+    press(&mut state, Intent::Back);
+    assert!(matches!(state.overlay, Some(Overlay::Leave { quit: false })));
+    key(&mut state, KeyCode::Esc);
+    assert_eq!(state.screen, Screen::User);
+    let effects = press(&mut state, Intent::Quit);
+    assert!(effects.is_empty(), "Ctrl-C asks too");
+    assert!(matches!(state.overlay, Some(Overlay::Leave { quit: true })));
+    let effects = key(&mut state, KeyCode::Char('d'));
+    assert_eq!(
+        effects,
+        [Effect::Quit],
+        "discard and quit (no storage: no file to delete)"
+    );
+}
+
+#[test]
+fn keep_as_draft_leaves_the_user() {
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete);
+    press(&mut state, Intent::Back);
+    key(&mut state, KeyCode::Char('k'));
+    assert_eq!(state.screen, Screen::List);
+}
+
+fn conflicted(state: &mut State) {
+    to_row(state, 1);
+    press(state, Intent::Delete);
+    let id = state.user.as_ref().unwrap().user.id().to_string();
+    let loaded = state.user.as_ref().unwrap().stored();
+    let body = UpdateBody::between(&loaded, &state.user.as_ref().unwrap().edited());
+    let mut server = jane();
+    server.0["user_metadata"]["hobby"] = json!("kitesurfing");
+    server.0["user_metadata"]["added"] = json!(1);
+    let report = auth0_meta::domain::conflicts(&loaded, &server.metadata_pair(), &body);
+    assert!(report.has_conflicts());
+    update(
+        state,
+        Msg::Applied {
+            id,
+            loaded,
+            body,
+            result: Ok(Applied::Conflict(report, server)),
+            rate: None,
+        },
+    );
+    assert!(matches!(state.overlay, Some(Overlay::Conflict(_))));
+}
+
+#[test]
+fn a_conflict_offers_rebase_overwrite_and_cancel() {
+    let mut state = jane_state();
+    conflicted(&mut state);
+    key(&mut state, KeyCode::Char('c'));
+    assert!(state.overlay.is_none() && state.user.as_ref().unwrap().is_dirty());
+
+    let mut state = jane_state();
+    conflicted(&mut state);
+    let effects = key(&mut state, KeyCode::Char('o'));
+    assert!(
+        matches!(&effects[..], [Effect::Apply { check: false, .. }]),
+        "{effects:?}"
+    );
+
+    let mut state = jane_state();
+    conflicted(&mut state);
+    key(&mut state, KeyCode::Char('r'));
+    let Some(Overlay::Preview(screen)) = &state.overlay else {
+        panic!("rebase shows the preview again")
+    };
+    assert_eq!(
+        screen.preview.body_json(),
+        Some(json!({"user_metadata": {"hobby": null}}))
+    );
+    assert_eq!(
+        screen.preview.stored.user_metadata["hobby"], "kitesurfing",
+        "on the server's copy"
+    );
+    assert_eq!(
+        draft(&state, MetadataField::User)["added"],
+        1,
+        "the server's other change is kept"
+    );
+}
+
+#[test]
+fn a_failed_send_keeps_the_edits_and_says_why() {
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete);
+    let id = state.user.as_ref().unwrap().user.id().to_string();
+    let loaded = state.user.as_ref().unwrap().stored();
+    let body = UpdateBody::between(&loaded, &state.user.as_ref().unwrap().edited());
+    let err = auth0_meta::api::ApiError::Api(auth0_meta::api::Refusal {
+        status: 429,
+        code: Some("too_many_requests".into()),
+        message: "Global limit has been reached".into(),
+    });
+    update(
+        &mut state,
+        Msg::Applied {
+            id,
+            loaded,
+            body,
+            result: Err(err),
+            rate: None,
+        },
+    );
+    assert!(matches!(&state.status, Status::Error(e) if e.contains("429 Global limit has been reached")));
+    assert!(state.user.as_ref().unwrap().is_dirty());
+    let _ = ConflictReport::default();
+}
