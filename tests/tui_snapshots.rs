@@ -107,3 +107,111 @@ fn selection_and_value_types_have_their_styles() {
         "the unfocused tree's selection is muted"
     );
 }
+
+mod editing {
+    use super::*;
+    use auth0_meta::domain::{MetadataField, UpdateBody};
+    use auth0_meta::storage::journal::Entry;
+    use auth0_meta::tui::msg::{Applied, Msg};
+    use auth0_meta::tui::state::Overlay;
+    use auth0_meta::tui::update::update;
+    use crossterm::event::KeyCode;
+    use serde_json::json;
+
+    fn clear(state: &mut State) {
+        if let Some(Overlay::Editor(editor)) = &mut state.overlay {
+            editor.text = tui_textarea::TextArea::default();
+        }
+    }
+
+    #[test]
+    fn value_editor() {
+        let mut state = opened(100, 30, jane());
+        to_row(&mut state, 1);
+        press(&mut state, Intent::Edit);
+        insta::assert_snapshot!(render(&state, PLAIN).backend());
+    }
+
+    #[test]
+    fn json_editor_with_an_error() {
+        let mut state = opened(100, 30, jane());
+        to_row(&mut state, 2);
+        press(&mut state, Intent::EditJson);
+        clear(&mut state);
+        typed(&mut state, "{\"home\": {\"city\": \"Porto\",}}");
+        insta::assert_snapshot!(render(&state, PLAIN).backend());
+    }
+
+    #[test]
+    fn add_key_prompt() {
+        let mut state = opened(100, 30, jane());
+        press(&mut state, Intent::Add);
+        typed(&mut state, "bad.key");
+        key(&mut state, KeyCode::Enter);
+        insta::assert_snapshot!(render(&state, PLAIN).backend());
+    }
+
+    /// Added, changed and deleted rows, and the count of root keys to send.
+    fn edited() -> State {
+        let mut state = opened(130, 30, jane());
+        to_row(&mut state, 1);
+        press(&mut state, Intent::Delete); // hobby
+        to_row(&mut state, 2);
+        press(&mut state, Intent::Expand); // addresses
+        press(&mut state, Intent::Down);
+        press(&mut state, Intent::Down); // addresses.work
+        press(&mut state, Intent::Edit);
+        clear(&mut state);
+        typed(&mut state, "1 Harbour Road");
+        key(&mut state, KeyCode::Enter);
+        press(&mut state, Intent::Add);
+        typed(&mut state, "office");
+        key(&mut state, KeyCode::Enter);
+        typed(&mut state, "Floor 3");
+        key(&mut state, KeyCode::Enter);
+        state
+    }
+
+    #[test]
+    fn marked_trees() {
+        insta::assert_snapshot!(render(&edited(), PLAIN).backend());
+    }
+
+    #[test]
+    fn preview_with_diff_and_warnings() {
+        let mut state = edited();
+        press(&mut state, Intent::Preview);
+        insta::assert_snapshot!(render(&state, PLAIN).backend());
+    }
+
+    #[test]
+    fn conflict_screen() {
+        let mut state = edited();
+        let view = state.user.as_ref().unwrap();
+        let (id, loaded) = (view.user.id().to_string(), view.stored());
+        let body = UpdateBody::between(&loaded, &view.edited());
+        let mut server = jane();
+        server.0["user_metadata"]["addresses"]["work"] = json!("2 Dock Street");
+        server.0["app_metadata"]["plan"] = json!("pro");
+        let report = auth0_meta::domain::conflicts(&loaded, &server.metadata_pair(), &body);
+        update(&mut state, Msg::Applied { id, loaded, body, result: Ok(Applied::Conflict(report, server)), rate: None });
+        insta::assert_snapshot!(render(&state, PLAIN).backend());
+    }
+
+    #[test]
+    fn history_list() {
+        let mut state = opened(100, 30, jane());
+        let view = state.user.as_ref().unwrap();
+        let stored = view.stored();
+        let mut edited = stored.clone();
+        edited.user_metadata.insert("hobby".into(), json!("chess"));
+        edited.app_metadata.shift_remove("plan");
+        let body = UpdateBody::between(&stored, &edited);
+        let mut entry = Entry::new("t", view.user.id(), &body, &stored).unwrap();
+        entry.time = "2026-11-23T14:02:11.123Z".into();
+        let id = view.user.id().to_string();
+        update(&mut state, Msg::JournalLoaded { user_id: id, result: Ok(vec![entry.clone(), entry]) });
+        let _ = MetadataField::User;
+        insta::assert_snapshot!(render(&state, PLAIN).backend());
+    }
+}

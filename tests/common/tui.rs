@@ -91,3 +91,20 @@ pub fn opened(width: u16, height: u16, user: User) -> State {
     );
     state
 }
+
+pub fn key(state: &mut State, code: crossterm::event::KeyCode) -> Vec<Effect> {
+    update(state, Msg::Input(crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE)))
+}
+
+pub fn typed(state: &mut State, text: &str) {
+    for c in text.chars() {
+        key(state, crossterm::event::KeyCode::Char(c));
+    }
+}
+
+pub fn to_row(state: &mut State, row: usize) {
+    press(state, Intent::Top);
+    for _ in 0..row {
+        press(state, Intent::Down);
+    }
+}
