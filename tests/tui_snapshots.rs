@@ -194,7 +194,16 @@ mod editing {
         server.0["user_metadata"]["addresses"]["work"] = json!("2 Dock Street");
         server.0["app_metadata"]["plan"] = json!("pro");
         let report = auth0_meta::domain::conflicts(&loaded, &server.metadata_pair(), &body);
-        update(&mut state, Msg::Applied { id, loaded, body, result: Ok(Applied::Conflict(report, server)), rate: None });
+        update(
+            &mut state,
+            Msg::Applied {
+                id,
+                loaded,
+                body,
+                result: Ok(Applied::Conflict(report, server)),
+                rate: None,
+            },
+        );
         insta::assert_snapshot!(render(&state, PLAIN).backend());
     }
 
@@ -210,7 +219,13 @@ mod editing {
         let mut entry = Entry::new("t", view.user.id(), &body, &stored).unwrap();
         entry.time = "2026-11-23T14:02:11.123Z".into();
         let id = view.user.id().to_string();
-        update(&mut state, Msg::JournalLoaded { user_id: id, result: Ok(vec![entry.clone(), entry]) });
+        update(
+            &mut state,
+            Msg::JournalLoaded {
+                user_id: id,
+                result: Ok(vec![entry.clone(), entry]),
+            },
+        );
         let _ = MetadataField::User;
         insta::assert_snapshot!(render(&state, PLAIN).backend());
     }

@@ -66,21 +66,30 @@ impl Entry {
                 continue;
             };
             let now: &Metadata = current.get(field);
+            // Edits are made one after another: each insert goes at the end as it is then.
+            let mut len = now.len();
             for (key, old) in keys {
                 let path = JsonPath::root().key(key.clone());
                 let edit = match (old, now.contains_key(key)) {
-                    (Value::Null, true) => Edit::Remove { path },
+                    (Value::Null, true) => {
+                        len -= 1;
+                        Edit::Remove { path }
+                    }
                     (Value::Null, false) => continue,
                     (old, true) => Edit::Set {
                         path,
                         value: old.clone(),
                     },
-                    (old, false) => Edit::InsertKey {
-                        object: JsonPath::root(),
-                        position: now.len(),
-                        key: key.clone(),
-                        value: old.clone(),
-                    },
+                    (old, false) => {
+                        len += 1;
+                        let (key, value) = (key.clone(), old.clone());
+                        Edit::InsertKey {
+                            object: JsonPath::root(),
+                            position: len - 1,
+                            key,
+                            value,
+                        }
+                    }
                 };
                 edits.push((field, edit));
             }

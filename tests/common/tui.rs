@@ -93,7 +93,13 @@ pub fn opened(width: u16, height: u16, user: User) -> State {
 }
 
 pub fn key(state: &mut State, code: crossterm::event::KeyCode) -> Vec<Effect> {
-    update(state, Msg::Input(crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE)))
+    update(
+        state,
+        Msg::Input(crossterm::event::KeyEvent::new(
+            code,
+            crossterm::event::KeyModifiers::NONE,
+        )),
+    )
 }
 
 pub fn typed(state: &mut State, text: &str) {
