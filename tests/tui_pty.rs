@@ -20,6 +20,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Self {
+        Self::start_with(args, &[])
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -32,6 +36,9 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("AUTH0_DOMAIN");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pty.slave.spawn_command(command).expect("spawn");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -63,6 +70,17 @@ impl Session {
                 "waited for {what:?} (present: {present}); screen:\n{}",
                 self.contents()
             );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the program did not quit");
             thread::sleep(Duration::from_millis(20));
         }
     }
@@ -112,4 +130,67 @@ fn find_jane_read_her_hobby_and_quit_cleanly() {
     let parser = session.screen.lock().unwrap();
     assert!(!parser.screen().alternate_screen(), "left the alternate screen");
     assert!(!parser.screen().hide_cursor(), "the cursor is shown again");
+}
+
+/// Opens jane.doe in a demo whose tenant and drafts live in `dir`.
+fn open_jane(dir: &std::path::Path) -> Session {
+    let state = dir.join("tenant.json");
+    let mut session = Session::start_with(
+        &["--demo", "--demo-state", state.to_str().unwrap()],
+        &[("AUTH0_META_STATE_DIR", dir)],
+    );
+    session.wait_for("140 users", true);
+    session.send("/");
+    session.wait_for("search users", true);
+    session.send("email:jane.doe*\r");
+    session.wait_for("1 user", true);
+    session.send("\r");
+    session.wait_for("┌ user_metadata · ", true);
+    session
+}
+
+#[test]
+fn an_applied_edit_is_stored_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = open_jane(dir.path());
+    session.send("a");
+    session.wait_for("new key in user_metadata", true);
+    session.send("addresses\r");
+    session.wait_for("value of user_metadata.addresses", true);
+    session.send("{\"home\": \"123 Main Street\"}\r");
+    session.wait_for("1 root key to send", true);
+    session.send("p");
+    session.wait_for("preview: exactly what will be sent", true);
+    session.send("y");
+    session.wait_for("saved: user_metadata.addresses", true);
+    session.send("qq");
+    assert!(session.wait_exit().success());
+    drop(session);
+
+    let session = open_jane(dir.path());
+    session.wait_for("addresses: {1} {home: \"123 Main Street\"}", true);
+}
+
+#[test]
+fn a_draft_survives_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = open_jane(dir.path());
+    session.send("a");
+    session.wait_for("new key in user_metadata", true);
+    session.send("lang\r");
+    session.wait_for("value of user_metadata.lang", true);
+    session.send("fr\r");
+    session.wait_for("1 root key to send", true);
+    let draft = dir.path().join("drafts/demo/auth0%7C64b1f0c2a7e9d3f5b8c1a2e4.json");
+    let deadline = Instant::now() + PATIENCE;
+    while !draft.exists() {
+        assert!(Instant::now() < deadline, "no draft written");
+        thread::sleep(Duration::from_millis(20));
+    }
+    session.child.kill().unwrap(); // SIGKILL: no chance to clean up
+    drop(session);
+
+    let session = open_jane(dir.path());
+    session.wait_for("restored: 1 edit", true);
+    session.wait_for("lang: \"fr\"", true);
 }
