@@ -72,6 +72,19 @@ pub enum Command {
     /// Change one metadata value, with the same preview the TUI shows
     #[command(subcommand)]
     Metadata(MetadataCommand),
+    /// List the changes applied from here (the journal), for one user or all
+    History {
+        user_id: Option<String>,
+        /// Print the journal entries as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put back what a journal entry changed; without --yes only the preview is printed
+    Revert {
+        entry_id: String,
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -34,7 +34,7 @@ async fn run(cli: Cli) -> commands::Outcome {
         let (emulator, target) = start_demo(&cli).await?;
         let client = Client::new(&target)?;
         let result = match cli.command {
-            Some(command) => run_command(&client, command).await,
+            Some(command) => run_command(&client, storage("demo").as_ref(), command).await,
             None => run_tui(client, emulator.base_url(), "demo", true).await,
         };
         drop(emulator);
@@ -44,7 +44,7 @@ async fn run(cli: Cli) -> commands::Outcome {
         .map_err(|e| Failure::usage(e.to_string()))?;
     let client = Client::new(&target)?;
     match cli.command {
-        Some(command) => run_command(&client, command).await,
+        Some(command) => run_command(&client, storage(&target.label).as_ref(), command).await,
         None => {
             let tenant = target.label.clone();
             run_tui(client, target.label, &tenant, false).await
@@ -52,18 +52,24 @@ async fn run(cli: Cli) -> commands::Outcome {
     }
 }
 
-async fn run_command(client: &Client, command: Command) -> commands::Outcome {
+/// Drafts and the journal of `tenant`: the domain, or `demo`.
+fn storage(tenant: &str) -> Option<Storage> {
+    Storage::locate(tenant, |name| std::env::var(name).ok())
+}
+
+async fn run_command(client: &Client, storage: Option<&Storage>, command: Command) -> commands::Outcome {
     match command {
         Command::Users(users) => commands::run_users(client, users).await,
-        Command::Metadata(metadata) => commands::run_metadata(client, metadata).await,
+        Command::Metadata(metadata) => commands::run_metadata(client, storage, metadata).await,
+        Command::History { user_id, json } => commands::run_history(storage, user_id.as_deref(), json),
+        Command::Revert { entry_id, yes } => commands::run_revert(client, storage, &entry_id, yes).await,
         Command::Emulator(_) => Ok(()),
     }
 }
 
 /// `tenant` names the tenant's drafts and journal entries: the domain, or `demo`.
 async fn run_tui(client: Client, label: String, tenant: &str, demo: bool) -> commands::Outcome {
-    let storage = Storage::locate(tenant, |name| std::env::var(name).ok());
-    tui::run(Arc::new(client), label, demo, storage)
+    tui::run(Arc::new(client), label, demo, storage(tenant))
         .await
         .map_err(|e| Failure::error(format!("terminal error: {e}")))
 }

@@ -165,3 +165,60 @@ async fn exit_codes_say_what_went_wrong() {
     assert_eq!(unconfigured.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unconfigured.stderr).contains("auth0-meta --demo"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn history_lists_applied_changes_and_revert_puts_them_back() {
+    let emulator = demo_emulator().await;
+    let base = emulator.base_url();
+    let dir = tempfile::tempdir().unwrap();
+    let state_dir = dir.path().to_path_buf();
+    let run_in = move |args: Vec<String>| {
+        let (base, state_dir) = (base.clone(), state_dir.clone());
+        tokio::task::spawn_blocking(move || {
+            Command::new(BIN)
+                .args(&args)
+                .env_clear()
+                .env("AUTH0_META_BASE_URL", &base)
+                .env("AUTH0_API_TOKEN", TOKEN)
+                .env("AUTH0_META_STATE_DIR", &state_dir)
+                .output()
+                .unwrap()
+        })
+    };
+    let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+
+    let set = run_in(args(&[
+        "metadata",
+        "set",
+        JANE,
+        "user_metadata.hobby",
+        "chess",
+        "--yes",
+    ]))
+    .await
+    .unwrap();
+    assert!(set.status.success(), "{}", String::from_utf8_lossy(&set.stderr));
+    let history = run_in(args(&["history", JANE, "--json"])).await.unwrap();
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&history.stdout).unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["body"], json!({"user_metadata": {"hobby": "chess"}}));
+    assert_eq!(entries[0]["previous"], json!({"user_metadata": {"hobby": "surfing"}}));
+    let journal = std::fs::read_to_string(dir.path().join("journal.jsonl")).unwrap();
+    assert!(!journal.contains(TOKEN), "no secret in the journal");
+
+    let id = entries[0]["id"].as_str().unwrap().to_string();
+    let preview = run_in(args(&["revert", &id])).await.unwrap();
+    assert!(String::from_utf8_lossy(&preview.stdout).contains("\"hobby\": \"surfing\""));
+    let (client, _) = client(&emulator);
+    assert_eq!(
+        client.get_user(JANE).await.unwrap().0["user_metadata"]["hobby"],
+        "chess",
+        "preview sends nothing"
+    );
+    let revert = run_in(args(&["revert", &id, "--yes"])).await.unwrap();
+    assert!(revert.status.success(), "{}", String::from_utf8_lossy(&revert.stderr));
+    assert_eq!(
+        client.get_user(JANE).await.unwrap().0["user_metadata"]["hobby"],
+        "surfing"
+    );
+}

@@ -8,10 +8,12 @@ use crate::cli::MetadataCommand;
 use crate::domain::validate::{parse_literal, Severity};
 use crate::domain::{conflicts, Edit, History, JsonPath, MetadataField, MetadataPair, Segment, User};
 use crate::preview::Preview;
+use crate::storage::journal::{self, Entry};
+use crate::storage::Storage;
 
 use super::{Failure, Outcome};
 
-pub async fn run(client: &Client, command: MetadataCommand) -> Outcome {
+pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCommand) -> Outcome {
     let (id, path, change, yes) = match command {
         MetadataCommand::Set {
             id,
@@ -34,7 +36,18 @@ pub async fn run(client: &Client, command: MetadataCommand) -> Outcome {
     .map_err(|e| Failure::error(e.to_string()))?;
     apply_all(&mut edited, field, edits)?;
 
-    let preview = Preview::build(&user, &user.metadata_pair(), &edited);
+    preview_then_send(client, storage, &user, &edited, yes).await
+}
+
+/// Prints the preview; with `yes`, checks for changes on the server and sends.
+pub async fn preview_then_send(
+    client: &Client,
+    storage: Option<&Storage>,
+    user: &User,
+    edited: &MetadataPair,
+    yes: bool,
+) -> Outcome {
+    let preview = Preview::build(user, &user.metadata_pair(), edited);
     print_preview(&preview);
     if preview.is_empty() {
         return Ok(());
@@ -46,7 +59,7 @@ pub async fn run(client: &Client, command: MetadataCommand) -> Outcome {
         println!("\npreview only: nothing was sent (add --yes to send it)");
         return Ok(());
     }
-    send(client, &user, &preview).await
+    send(client, storage, user, &preview).await
 }
 
 /// `user_metadata.a.b` -> (User, `a.b`).
@@ -140,7 +153,7 @@ fn print_preview(preview: &Preview) {
 }
 
 /// Re-reads the user, refuses if a root key the body touches changed meanwhile, then sends.
-async fn send(client: &Client, loaded: &User, preview: &Preview) -> Outcome {
+async fn send(client: &Client, storage: Option<&Storage>, loaded: &User, preview: &Preview) -> Outcome {
     let body = preview.body_json().ok_or_else(|| Failure::error("nothing to send"))?;
     let now = client.get_user(loaded.id()).await?;
     let report = conflicts(&loaded.metadata_pair(), &now.metadata_pair(), &preview.body);
@@ -156,6 +169,13 @@ async fn send(client: &Client, loaded: &User, preview: &Preview) -> Outcome {
         )));
     }
     let saved = client.patch_user(loaded.id(), &body).await?;
+    if let Some(storage) = storage {
+        if let Some(entry) = Entry::new(&storage.tenant, loaded.id(), &preview.body, &preview.stored) {
+            journal::append(&storage.journal_file(), &entry)
+                .map_err(|e| Failure::error(format!("saved, but the journal could not be written: {e}")))?;
+            println!("journal entry {}", entry.id);
+        }
+    }
     println!(
         "\nsaved ({} updated_at {})",
         saved.id(),

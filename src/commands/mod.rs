@@ -2,10 +2,12 @@
 //! validation error (already reported on stderr), 2 a usage error.
 
 mod emulator;
+mod history;
 mod metadata;
 mod users;
 
 pub use emulator::run as run_emulator;
+pub use history::{list as run_history, revert as run_revert};
 pub use metadata::{plan_set, run as run_metadata};
 pub use users::run as run_users;
 
