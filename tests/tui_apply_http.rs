@@ -217,3 +217,29 @@ async fn a_saved_draft_is_restored_when_the_user_is_opened_again() {
     );
     let _ = Msg::Tick;
 }
+
+#[tokio::test]
+async fn keys_changed_elsewhere_and_left_alone_are_kept_and_reported() {
+    let emulator = demo_emulator().await;
+    let (client, _) = client(&emulator);
+    let mut state = open_jane(&client, None).await;
+    add(&mut state, &client, "lang", "fr").await;
+    let (other, _) = common::client(&emulator);
+    other
+        .patch_user(JANE, &json!({"user_metadata": {"theme": "dark"}}))
+        .await
+        .unwrap();
+    preview_and_send(&mut state, &client).await;
+    let Status::Info(text) = &state.status else {
+        panic!("{:?}", state.status)
+    };
+    assert!(
+        text.contains("kept what the server changed meanwhile: user_metadata.theme"),
+        "{text}"
+    );
+    let stored = client.get_user(JANE).await.unwrap();
+    assert_eq!(
+        stored.0["user_metadata"],
+        json!({"hobby": "surfing", "theme": "dark", "lang": "fr"})
+    );
+}

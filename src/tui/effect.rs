@@ -128,13 +128,16 @@ async fn apply(
     body: &UpdateBody,
     check: bool,
 ) -> Result<Applied, ApiError> {
+    let mut kept = Vec::new();
     if check {
         let server = client.get_user(id).await?;
         let report = conflicts(loaded, &server.metadata_pair(), body);
         if report.has_conflicts() {
             return Ok(Applied::Conflict(report, server));
         }
+        kept = report.kept;
     }
     let json = body.to_json().unwrap_or_default();
-    client.patch_user(id, &json).await.map(Applied::Saved)
+    let user = client.patch_user(id, &json).await?;
+    Ok(Applied::Saved { user, kept })
 }

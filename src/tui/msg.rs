@@ -4,7 +4,7 @@
 use crossterm::event::KeyEvent;
 
 use crate::api::{ApiError, RateLimit, UserPage};
-use crate::domain::{ConflictReport, MetadataPair, UpdateBody, User};
+use crate::domain::{ConflictReport, MetadataField, MetadataPair, UpdateBody, User};
 use crate::storage::drafts::Draft;
 use crate::storage::journal::Entry;
 
@@ -47,7 +47,11 @@ pub enum Intent {
 /// What came of an attempt to apply: saved, or stopped by a change made on the server.
 #[derive(Debug)]
 pub enum Applied {
-    Saved(User),
+    /// Saved; `kept` names keys changed on the server meanwhile that the body left alone.
+    Saved {
+        user: User,
+        kept: Vec<(MetadataField, String)>,
+    },
     Conflict(ConflictReport, User),
 }
 

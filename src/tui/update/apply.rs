@@ -4,7 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::{drafts, edit, list, report};
 use crate::api::ApiError;
-use crate::domain::{MetadataPair, UpdateBody, User};
+use crate::domain::{MetadataField, MetadataPair, UpdateBody, User};
 use crate::preview::Preview;
 use crate::storage::journal::Entry;
 use crate::tui::effect::Effect;
@@ -79,7 +79,7 @@ pub fn applied(
         return Vec::new();
     }
     match result {
-        Ok(Applied::Saved(user)) => saved(state, user, &loaded, &body),
+        Ok(Applied::Saved { user, kept }) => saved(state, user, &loaded, &body, &kept),
         Ok(Applied::Conflict(report, server)) => {
             state.status = Status::Error(format!("not sent: {id} changed on the server since it was loaded"));
             state.overlay = Some(Overlay::Conflict(Box::new(ConflictScreen { report, server, body })));
@@ -92,7 +92,13 @@ pub fn applied(
     }
 }
 
-fn saved(state: &mut State, user: User, loaded: &MetadataPair, body: &UpdateBody) -> Vec<Effect> {
+fn saved(
+    state: &mut State,
+    user: User,
+    loaded: &MetadataPair,
+    body: &UpdateBody,
+    kept: &[(MetadataField, String)],
+) -> Vec<Effect> {
     let mut effects = drafts::delete(state);
     if let Some(storage) = &state.storage {
         if let Some(entry) = Entry::new(&storage.tenant, user.id(), body, loaded) {
@@ -102,7 +108,7 @@ fn saved(state: &mut State, user: User, loaded: &MetadataPair, body: &UpdateBody
             });
         }
     }
-    let keys: Vec<String> = crate::domain::MetadataField::BOTH
+    let keys: Vec<String> = MetadataField::BOTH
         .into_iter()
         .filter_map(|f| match body.field(f).body() {
             Some(serde_json::Value::Object(k)) => {
@@ -112,7 +118,15 @@ fn saved(state: &mut State, user: User, loaded: &MetadataPair, body: &UpdateBody
         })
         .collect();
     super::user::show_saved(state, user);
-    state.status = Status::Info(format!("saved: {}", keys.join(", ")));
+    let mut text = format!("saved: {}", keys.join(", "));
+    if !kept.is_empty() {
+        let kept: Vec<String> = kept.iter().map(|(f, k)| format!("{f}.{k}")).collect();
+        text.push_str(&format!(
+            " (kept what the server changed meanwhile: {})",
+            kept.join(", ")
+        ));
+    }
+    state.status = Status::Info(text);
     effects
 }
 
