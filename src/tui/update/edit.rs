@@ -58,6 +58,7 @@ fn refuse(state: &mut State, reason: String) -> Vec<Effect> {
 
 fn editor(purpose: EditorPurpose, text: String) -> Overlay {
     let mut area = TextArea::new(text.lines().map(String::from).collect());
+    area.set_cursor_line_style(ratatui::style::Style::default());
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);
     Overlay::Editor(Box::new(Editor {

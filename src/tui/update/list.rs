@@ -24,6 +24,7 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         },
         Intent::Search => {
             let mut text = TextArea::new(vec![state.list.query.clone()]);
+            text.set_cursor_line_style(ratatui::style::Style::default());
             text.move_cursor(tui_textarea::CursorMove::End);
             state.overlay = Some(Overlay::Search(Box::new(SearchInput { text, recalled: None })));
             Vec::new()
@@ -142,6 +143,7 @@ pub fn recall(state: &mut State, older: bool) {
     input.recalled = next;
     let text = next.map(|i| history[i].clone()).unwrap_or_default();
     input.text = TextArea::new(vec![text]);
+    input.text.set_cursor_line_style(ratatui::style::Style::default());
     input.text.move_cursor(tui_textarea::CursorMove::End);
 }
 

@@ -1,13 +1,14 @@
 //! The merge preview, the conflict screen and the history list.
 
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use super::centered;
 use crate::domain::validate::Severity;
-use crate::preview::DiffKind;
+use crate::preview::{DiffKind, DiffLine};
 use crate::tui::state::{ConflictScreen, HistoryList, PreviewScreen};
 use crate::tui::theme::Theme;
 
@@ -15,37 +16,61 @@ fn popup(area: Rect) -> Rect {
     centered(area, area.width.saturating_sub(4), area.height)
 }
 
+/// One line of the preview, cheap to make: only the lines on screen become `Line`s, so
+/// scrolling a large body does not format all of it per frame.
+enum Item<'a> {
+    Title(String),
+    Plain(&'a str),
+    Blank,
+    Styled(String, Style),
+    Diff(&'a DiffLine),
+}
+
 pub fn draw_preview(screen: &PreviewScreen, frame: &mut Frame, area: Rect, theme: Theme) {
     let preview = &screen.preview;
-    let mut lines = vec![Line::from(Span::styled(preview.request_line.clone(), theme.title()))];
-    lines.extend(preview.body_text.lines().map(|l| Line::from(l.to_string())));
-    lines.push(Line::default());
-    for problem in &preview.problems {
-        let (label, style) = match problem.severity() {
-            Severity::Error => ("error (blocks sending)", theme.error()),
-            Severity::Warning => ("warning", theme.boolean()),
-        };
-        lines.push(Line::from(Span::styled(format!("{label}: {problem}"), style)));
-    }
-    for warning in &preview.warnings {
-        lines.push(Line::from(Span::styled(format!("warning: {warning}"), theme.boolean())));
-    }
-    for (field, diff) in &screen.diffs {
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            format!("{field} on the server afterwards:"),
-            theme.title(),
-        )));
-        for line in diff {
-            let (prefix, style) = match line.kind {
-                DiffKind::Same => ("  ", ratatui::style::Style::default()),
-                DiffKind::Added => ("+ ", theme.string()),
-                DiffKind::Removed => ("- ", theme.error()),
-                DiffKind::Folded => ("  ", theme.dim()),
-            };
-            lines.push(Line::from(Span::styled(format!("{prefix}{}", line.text), style)));
-        }
-    }
+    let notes = preview
+        .problems
+        .iter()
+        .map(|problem| match problem.severity() {
+            Severity::Error => Item::Styled(format!("error (blocks sending): {problem}"), theme.error()),
+            Severity::Warning => Item::Styled(format!("warning: {problem}"), theme.boolean()),
+        })
+        .chain(
+            preview
+                .warnings
+                .iter()
+                .map(|w| Item::Styled(format!("warning: {w}"), theme.boolean())),
+        );
+    let diffs = screen.diffs.iter().flat_map(|(field, diff)| {
+        [Item::Blank, Item::Title(format!("{field} on the server afterwards:"))]
+            .into_iter()
+            .chain(diff.iter().map(Item::Diff))
+    });
+    let area = popup(area);
+    let rows = usize::from(area.height.saturating_sub(2));
+    let lines: Vec<Line> = std::iter::once(Item::Title(preview.request_line.clone()))
+        .chain(preview.body_text.lines().map(Item::Plain))
+        .chain(std::iter::once(Item::Blank))
+        .chain(notes)
+        .chain(diffs)
+        .skip(screen.scroll)
+        .take(rows)
+        .map(|item| match item {
+            Item::Title(text) => Line::from(Span::styled(text, theme.title())),
+            Item::Plain(text) => Line::from(text),
+            Item::Blank => Line::default(),
+            Item::Styled(text, style) => Line::from(Span::styled(text, style)),
+            Item::Diff(line) => {
+                let (prefix, style) = match line.kind {
+                    DiffKind::Same => ("  ", Style::default()),
+                    DiffKind::Added => ("+ ", theme.string()),
+                    DiffKind::Removed => ("- ", theme.error()),
+                    DiffKind::Folded => ("  ", theme.dim()),
+                };
+                Line::from(Span::styled(format!("{prefix}{}", line.text), style))
+            }
+        })
+        .collect();
     let keys = if preview.is_blocked() {
         " Esc back to editing · j/k scroll "
     } else {
@@ -56,12 +81,8 @@ pub fn draw_preview(screen: &PreviewScreen, frame: &mut Frame, area: Rect, theme
         .border_style(theme.border_focused())
         .title(Span::styled(" preview: exactly what will be sent ", theme.title()))
         .title_bottom(Span::styled(keys, theme.footer_key()));
-    let area = popup(area);
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines).block(block).scroll((screen.scroll as u16, 0)),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn compact(value: Option<&serde_json::Value>) -> String {

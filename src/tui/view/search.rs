@@ -12,21 +12,19 @@ use crate::tui::theme::Theme;
 pub fn draw(_state: &State, input: &SearchInput, frame: &mut Frame, area: Rect, theme: Theme) {
     let popup = centered(area, area.width.saturating_sub(8).min(90), 3);
     let popup = Rect { y: area.y + 1, ..popup };
-    let mut text = input.text.clone();
-    text.set_block(
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border_focused())
-            .title(Span::styled(
-                " search users (Lucene: email:jane*  user_metadata.plan:\"pro\") ",
-                theme.title(),
-            ))
-            .title_bottom(Span::styled(
-                " Enter search · Esc cancel · ↑/↓ earlier queries ",
-                theme.dim(),
-            )),
-    );
-    text.set_cursor_line_style(ratatui::style::Style::default());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused())
+        .title(Span::styled(
+            " search users (Lucene: email:jane*  user_metadata.plan:\"pro\") ",
+            theme.title(),
+        ))
+        .title_bottom(Span::styled(
+            " Enter search · Esc cancel · ↑/↓ earlier queries ",
+            theme.dim(),
+        ));
+    let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
-    frame.render_widget(&text, popup);
+    frame.render_widget(block, popup);
+    frame.render_widget(&input.text, inner);
 }
