@@ -41,13 +41,13 @@ pub struct ConnectionArgs {
     pub domain: Option<String>,
     /// Management API token; prefer the environment, which other users cannot see [env: AUTH0_API_TOKEN, AUTH0_ACCESS_TOKEN]
     #[arg(long, global = true, value_name = "TOKEN")]
-    pub token: Option<String>,
+    pub token: Option<Secret>,
     /// Client id for the client-credentials grant [env: AUTH0_CLIENT_ID]
     #[arg(long, global = true, value_name = "ID")]
     pub client_id: Option<String>,
     /// Client secret; prefer the environment [env: AUTH0_CLIENT_SECRET]
     #[arg(long, global = true, value_name = "SECRET")]
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
 }
 
 impl ConnectionArgs {
@@ -55,9 +55,9 @@ impl ConnectionArgs {
         ConnectionFlags {
             base_url: self.base_url.clone(),
             domain: self.domain.clone(),
-            token: self.token.clone().map(Secret::new),
+            token: self.token.clone(),
             client_id: self.client_id.clone(),
-            client_secret: self.client_secret.clone().map(Secret::new),
+            client_secret: self.client_secret.clone(),
         }
     }
 }
@@ -103,13 +103,13 @@ pub struct EmulatorArgs {
     pub state: Option<PathBuf>,
     /// A static bearer token with every scope [default: a generated one, printed]
     #[arg(long, value_name = "TOKEN")]
-    pub token: Option<String>,
+    pub token: Option<Secret>,
     /// Client id accepted by the client-credentials grant
     #[arg(long, value_name = "ID", requires = "client_secret")]
     pub client_id: Option<String>,
     /// Client secret accepted by the client-credentials grant
     #[arg(long, value_name = "SECRET", requires = "client_id")]
-    pub client_secret: Option<String>,
+    pub client_secret: Option<Secret>,
     /// Sustained requests per second
     #[arg(long = "rate-limit", value_name = "PER_SECOND", default_value_t = 50.0)]
     pub rate_limit: f64,
@@ -170,4 +170,26 @@ pub enum MetadataCommand {
         #[arg(long)]
         yes: bool,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parsed_flags_never_show_a_secret_in_debug() {
+        let cli = Cli::parse_from([
+            "auth0-meta",
+            "--token",
+            "tok-123",
+            "--client-secret",
+            "sec-456",
+            "users",
+            "list",
+        ]);
+        let shown = format!("{cli:?}");
+        assert!(!shown.contains("tok-123") && !shown.contains("sec-456"), "{shown}");
+        let emulator = Cli::parse_from(["auth0-meta", "emulator", "--token", "emu-789"]);
+        assert!(!format!("{emulator:?}").contains("emu-789"));
+    }
 }

@@ -15,12 +15,18 @@ pub async fn run(args: EmulatorArgs) -> Outcome {
         None => DEMO_TENANT.to_string(),
     };
     let generated = args.token.is_none();
-    let token = args.token.clone().unwrap_or_else(|| format!("emu_{}", random_hex(32)));
+    let token = args
+        .token
+        .as_ref()
+        .map_or_else(|| format!("emu_{}", random_hex(32)), |t| t.expose().to_string());
     let config = EmulatorConfig {
         listen: args.listen,
         allow_remote: args.allow_remote,
         static_token: token.clone(),
-        client: args.client_id.clone().zip(args.client_secret.clone()),
+        client: args
+            .client_id
+            .clone()
+            .zip(args.client_secret.as_ref().map(|s| s.expose().to_string())),
         rate_per_second: args.rate_limit,
         burst: args.burst,
         token_lifetime: args.token_lifetime,
