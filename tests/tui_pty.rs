@@ -19,10 +19,6 @@ struct Session {
 }
 
 impl Session {
-    fn start(args: &[&str]) -> Self {
-        Self::start_with(args, &[])
-    }
-
     fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -99,13 +95,8 @@ impl Drop for Session {
 
 #[test]
 fn find_jane_read_her_hobby_and_quit_cleanly() {
-    let mut session = Session::start(&["--demo"]);
-    session.wait_for("140 users", true);
-    session.send("/");
-    session.wait_for("search users", true);
-    session.send("email:jane.doe*\r");
-    session.wait_for("1 user", true);
-    session.send("\r");
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = open_jane(dir.path());
     session.wait_for("user_metadata · 1 key", true);
     session.wait_for("surfing", true);
     session.send("h");
@@ -118,14 +109,7 @@ fn find_jane_read_her_hobby_and_quit_cleanly() {
     session.wait_for("140 users", false);
     session.wait_for("1 user", true);
     session.send("q");
-    let deadline = Instant::now() + PATIENCE;
-    let status = loop {
-        if let Some(status) = session.child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "the program did not quit");
-        thread::sleep(Duration::from_millis(20));
-    };
+    let status = session.wait_exit();
     assert!(status.success(), "{status:?}");
     let parser = session.screen.lock().unwrap();
     assert!(!parser.screen().alternate_screen(), "left the alternate screen");

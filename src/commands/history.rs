@@ -25,15 +25,7 @@ pub fn list(storage: Option<&Storage>, user_id: Option<&str>, json: bool) -> Out
         println!("no changes applied from here yet");
     }
     for entry in &entries {
-        let keys: Vec<String> = entry
-            .previous
-            .iter()
-            .flat_map(|(field, keys)| {
-                keys.as_object()
-                    .into_iter()
-                    .flat_map(move |m| m.keys().map(move |k| format!("{field}.{k}")))
-            })
-            .collect();
+        let keys = entry.touched_keys();
         println!("{}  {}  {}  {}", entry.id, entry.time, entry.user_id, keys.join(", "));
     }
     Ok(())

@@ -212,28 +212,33 @@ impl Tree {
 
     /// The row showing `path`, or its nearest shown ancestor's row.
     pub fn row_of(&self, path: &JsonPath) -> usize {
+        self.descend(path, true).1
+    }
+
+    /// Follows `path` down from the root: the id reached and its row (the rows counted
+    /// only while `shown_only` keeps the walk to open nodes), and whether all of it exists.
+    fn descend(&self, path: &JsonPath, shown_only: bool) -> (usize, usize, bool) {
         let (mut id, mut value, mut row) = (0usize, self.doc(), 0usize);
         for wanted in path.segments() {
-            if !self.expanded[id] {
-                break;
+            if shown_only && !self.expanded[id] {
+                return (id, row, false);
             }
-            let mut child = id + 1;
-            let mut next_row = row + 1;
+            let (mut child, mut next_row) = (id + 1, row + 1);
             let mut found = None;
             for (key, child_value) in children(value) {
                 if segment(key).as_ref() == Some(wanted) {
-                    found = Some((child, child_value));
+                    found = Some(child_value);
                     break;
                 }
                 next_row += self.visible[child] as usize;
                 child += self.size[child] as usize;
             }
-            let Some((child, child_value)) = found else {
-                break;
+            let Some(child_value) = found else {
+                return (id, row, false);
             };
             (id, value, row) = (child, child_value, next_row);
         }
-        row
+        (id, row, true)
     }
 
     pub fn is_expanded(&self, id: u32) -> bool {
@@ -332,20 +337,8 @@ impl Tree {
     }
 
     fn id_of(&self, path: &JsonPath) -> Option<usize> {
-        let (mut id, mut value) = (0usize, self.doc());
-        for wanted in path.segments() {
-            let mut child = id + 1;
-            let mut found = None;
-            for (key, child_value) in children(value) {
-                if segment(key).as_ref() == Some(wanted) {
-                    found = Some((child, child_value));
-                    break;
-                }
-                child += self.size[child] as usize;
-            }
-            (id, value) = found?;
-        }
-        Some(id)
+        let (id, _, complete) = self.descend(path, false);
+        complete.then_some(id)
     }
 }
 

@@ -58,6 +58,18 @@ impl Entry {
         })
     }
 
+    /// `field.key` for every root key the change replaced or deleted.
+    pub fn touched_keys(&self) -> Vec<String> {
+        self.previous
+            .iter()
+            .flat_map(|(field, keys)| {
+                keys.as_object()
+                    .into_iter()
+                    .flat_map(move |m| m.keys().map(move |k| format!("{field}.{k}")))
+            })
+            .collect()
+    }
+
     /// The edits that put every touched root key back as it was, applied to `current`.
     pub fn revert_edits(&self, current: &MetadataPair) -> Vec<(MetadataField, Edit)> {
         let mut edits = Vec::new();

@@ -140,15 +140,7 @@ pub fn draw_history(list: &HistoryList, frame: &mut Frame, area: Rect, theme: Th
         )));
     }
     for (i, entry) in list.entries.iter().enumerate() {
-        let keys: Vec<String> = entry
-            .previous
-            .iter()
-            .flat_map(|(field, keys)| {
-                keys.as_object()
-                    .into_iter()
-                    .flat_map(move |m| m.keys().map(move |k| format!("{field}.{k}")))
-            })
-            .collect();
+        let keys = entry.touched_keys();
         let text = format!("{}  {}", entry.time, keys.join(", "));
         let style = if i == list.cursor {
             theme.selected()
