@@ -6,6 +6,7 @@ mod auth;
 mod body;
 mod faults;
 mod listing;
+mod matching;
 mod ratelimit;
 mod reply;
 mod routes;

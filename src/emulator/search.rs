@@ -4,8 +4,6 @@
 //!
 //! Terms side by side without an operator are OR-ed, as Lucene's default operator does.
 
-use serde_json::{Map, Value};
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Query {
     And(Box<Query>, Box<Query>),
@@ -36,19 +34,6 @@ pub struct QueryError {
     pub position: usize,
     pub reason: String,
 }
-
-/// Fields Auth0 matches without regard to case; every other field is case-sensitive.
-const CASE_INSENSITIVE: [&str; 5] = ["email", "name", "given_name", "family_name", "nickname"];
-/// Fields a term without a field name searches; never metadata.
-const DEFAULT_FIELDS: [&str; 7] = [
-    "email",
-    "name",
-    "nickname",
-    "given_name",
-    "family_name",
-    "username",
-    "user_id",
-];
 
 pub fn parse(text: &str) -> Result<Query, QueryError> {
     let mut parser = Parser {
@@ -279,129 +264,4 @@ fn bound(text: String, inclusive: bool) -> Bound {
         (_, true) => Bound::Inclusive(text),
         (_, false) => Bound::Exclusive(text),
     }
-}
-
-impl Query {
-    pub fn matches(&self, user: &Map<String, Value>) -> bool {
-        match self {
-            Query::And(a, b) => a.matches(user) && b.matches(user),
-            Query::Or(a, b) => a.matches(user) || b.matches(user),
-            Query::Not(inner) => !inner.matches(user),
-            Query::Exists(field) => !nodes_at(user, field).is_empty(),
-            Query::Term {
-                field: Some(field),
-                matcher,
-            } => {
-                let fold = CASE_INSENSITIVE.contains(&field.as_str());
-                values_at(user, field).iter().any(|v| matcher.accepts(v, fold))
-            }
-            Query::Term { field: None, matcher } => DEFAULT_FIELDS.iter().any(|field| {
-                let fold = CASE_INSENSITIVE.contains(field);
-                values_at(user, field).iter().any(|v| matcher.accepts(v, fold))
-            }),
-        }
-    }
-}
-
-/// The scalar values a field name reaches; an array's items count as values.
-fn values_at<'a>(user: &'a Map<String, Value>, field: &str) -> Vec<&'a Value> {
-    nodes_at(user, field)
-        .into_iter()
-        .flat_map(|node| match node {
-            Value::Array(items) => items.iter().collect(),
-            other => vec![other],
-        })
-        .filter(|v| !v.is_null() && !v.is_object() && !v.is_array())
-        .collect()
-}
-
-/// The nodes a dotted field name reaches. Arrays along the way match any element; only
-/// root metadata keys are searchable, as on Auth0.
-fn nodes_at<'a>(user: &'a Map<String, Value>, field: &str) -> Vec<&'a Value> {
-    let segments: Vec<&str> = field.split('.').collect();
-    if matches!(segments[0], "user_metadata" | "app_metadata") && segments.len() > 2 {
-        return Vec::new();
-    }
-    let mut nodes: Vec<&Value> = match user.get(segments[0]) {
-        Some(v) => vec![v],
-        None => return Vec::new(),
-    };
-    for segment in &segments[1..] {
-        nodes = nodes
-            .into_iter()
-            .flat_map(|node| match node {
-                Value::Array(items) => items.iter().filter_map(|i| i.get(segment)).collect(),
-                other => other.get(segment).into_iter().collect::<Vec<_>>(),
-            })
-            .collect();
-    }
-    nodes.retain(|v| !v.is_null());
-    nodes
-}
-
-fn text_of(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-impl Matcher {
-    fn accepts(&self, value: &Value, fold: bool) -> bool {
-        let text = text_of(value);
-        let norm = |s: &str| {
-            if fold {
-                s.to_lowercase()
-            } else {
-                s.to_string()
-            }
-        };
-        match self {
-            Matcher::Exact(want) => norm(&text) == norm(want),
-            Matcher::Glob(pattern) => glob(&norm(pattern), &norm(&text)),
-            Matcher::Range { low, high } => in_range(&text, low, high),
-        }
-    }
-}
-
-fn in_range(text: &str, low: &Bound, high: &Bound) -> bool {
-    use std::cmp::Ordering;
-    let compare = |bound: &str| match (text.parse::<f64>(), bound.parse::<f64>()) {
-        (Ok(a), Ok(b)) => a.partial_cmp(&b).unwrap_or(Ordering::Equal),
-        _ => text.cmp(bound),
-    };
-    let above = match low {
-        Bound::Open => true,
-        Bound::Inclusive(b) => compare(b) != Ordering::Less,
-        Bound::Exclusive(b) => compare(b) == Ordering::Greater,
-    };
-    let below = match high {
-        Bound::Open => true,
-        Bound::Inclusive(b) => compare(b) != Ordering::Greater,
-        Bound::Exclusive(b) => compare(b) == Ordering::Less,
-    };
-    above && below
-}
-
-/// `*` matches any run of characters.
-fn glob(pattern: &str, text: &str) -> bool {
-    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
-    let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
-    while ti < t.len() {
-        if pi < p.len() && p[pi] != '*' && p[pi] == t[ti] {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some(pi);
-            mark = ti;
-            pi += 1;
-        } else if let Some(s) = star {
-            pi = s + 1;
-            mark += 1;
-            ti = mark;
-        } else {
-            return false;
-        }
-    }
-    p[pi..].iter().all(|c| *c == '*')
 }

@@ -5,6 +5,7 @@
 pub mod effect;
 pub mod keymap;
 pub mod msg;
+pub mod overlay;
 pub mod state;
 pub mod theme;
 pub mod update;

@@ -4,6 +4,7 @@
 mod apply;
 mod drafts;
 mod edit;
+mod editor;
 pub mod list;
 pub mod user;
 
@@ -85,7 +86,7 @@ fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
 
 fn input_update(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     match &state.overlay {
-        Some(Overlay::Editor(_)) => return edit::editor_input(state, key),
+        Some(Overlay::Editor(_)) => return editor::editor_input(state, key),
         Some(Overlay::TypeMenu(_)) => return edit::type_menu_input(state, key),
         Some(Overlay::Confirm(_)) => return edit::confirm_input(state, key),
         Some(Overlay::Preview(_)) => return apply::preview_input(state, key),
