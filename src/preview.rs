@@ -150,3 +150,45 @@ fn profile_size(user: &User, result: &MetadataPair) -> usize {
     }
     serde_json::to_vec(&after).map_or(0, |bytes| bytes.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_body_shown_is_byte_for_byte_the_body_sent() {
+        let user: User =
+            serde_json::from_value(json!({"user_id": "auth0|a/b", "user_metadata": {"a": {"b": 1}}})).unwrap();
+        let stored = user.metadata_pair();
+        let mut edited = stored.clone();
+        edited.user_metadata.insert("a".into(), json!({"b": 2, "c": "é"}));
+        let preview = Preview::build(&user, &stored, &edited);
+        assert_eq!(preview.request_line, "PATCH /api/v2/users/auth0%7Ca%2Fb");
+        assert_eq!(
+            preview.body_text.as_bytes(),
+            body_bytes(&preview.body_json().unwrap()).as_slice()
+        );
+    }
+
+    #[test]
+    fn unchanged_stretches_are_folded_with_a_count() {
+        let before = json!({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8});
+        let mut after = before.clone();
+        after["h"] = json!(9);
+        let lines = diff_lines(&before, &after);
+        assert_eq!(
+            lines[0],
+            DiffLine {
+                kind: DiffKind::Folded,
+                text: "… 6 unchanged lines".into()
+            }
+        );
+        assert!(lines
+            .iter()
+            .any(|l| l.kind == DiffKind::Removed && l.text.contains("\"h\": 8")));
+        assert!(lines
+            .iter()
+            .any(|l| l.kind == DiffKind::Added && l.text.contains("\"h\": 9")));
+    }
+}

@@ -161,9 +161,14 @@ async fn exit_codes_say_what_went_wrong() {
     assert_eq!(invalid.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&invalid.stdout).contains("reserved"));
 
-    let unconfigured = Command::new(BIN).args(["users", "list"]).env_clear().output().unwrap();
-    assert_eq!(unconfigured.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&unconfigured.stderr).contains("auth0-meta --demo"));
+    for args in [&["users", "list"][..], &[][..]] {
+        let unconfigured = Command::new(BIN).args(args).env_clear().output().unwrap();
+        assert_eq!(unconfigured.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&unconfigured.stderr).contains("auth0-meta --demo"),
+            "{args:?}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
