@@ -431,3 +431,17 @@ fn a_failed_send_keeps_the_edits_and_says_why() {
     assert!(state.user.as_ref().unwrap().is_dirty());
     let _ = ConflictReport::default();
 }
+
+#[test]
+fn edits_wait_until_the_server_copy_and_any_draft_are_in() {
+    let mut state = listed(100, 30);
+    auth0_meta::tui::update::user::open(&mut state, jane());
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete);
+    assert!(
+        matches!(&state.status, Status::Error(e) if e.contains("still loading")),
+        "{:?}",
+        state.status
+    );
+    assert!(!state.user.as_ref().unwrap().is_dirty());
+}

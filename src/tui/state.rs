@@ -201,6 +201,9 @@ pub struct UserView {
     pub loading: bool,
     /// The server's copy has been read once: a draft may now be restored onto it.
     pub loaded_once: bool,
+    /// The server's copy is in and any saved draft has been restored onto it: only now
+    /// may edits be made, so a new edit can never overwrite a draft not yet restored.
+    pub ready: bool,
     pub history: History<MetadataField>,
 }
 

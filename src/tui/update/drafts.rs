@@ -85,6 +85,7 @@ pub fn restored(state: &mut State, user_id: &str, result: Result<Option<Draft>, 
     let Some(view) = state.user.as_mut().filter(|v| v.user.id() == user_id) else {
         return Vec::new();
     };
+    view.ready = true;
     match result {
         Ok(Some(draft)) if !draft.edits.is_empty() => {
             let count = draft.edits.len();

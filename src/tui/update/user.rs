@@ -31,6 +31,7 @@ pub fn open(state: &mut State, mut user: User) -> Vec<Effect> {
         focus: 0,
         loading: true,
         loaded_once: false,
+        ready: false,
         history: History::default(),
     });
     state.screen = Screen::User;
@@ -64,6 +65,11 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<User, ApiError>) 
             if !view.loaded_once {
                 view.loaded_once = true;
                 effects = drafts::load(state);
+                if effects.is_empty() {
+                    if let Some(view) = state.user.as_mut() {
+                        view.ready = true;
+                    }
+                }
             }
         }
         Err(err) => report(state, &format!("loading {id} failed"), &err),
@@ -98,7 +104,7 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     let Some(view) = state.user.as_mut() else {
         return Vec::new();
     };
-    let dirty = view.is_dirty();
+    let (dirty, ready) = (view.is_dirty(), view.ready);
     let pane = view.pane_mut();
     let len = pane.tree.row_count();
     if let Some(target) = movement(intent, pane.cursor, len, rows) {
@@ -114,6 +120,19 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         }
         Intent::Quit => return vec![Effect::Quit],
         Intent::Back => return apply::leave(state, false, Vec::new()),
+        Intent::Edit
+        | Intent::EditJson
+        | Intent::Add
+        | Intent::Rename
+        | Intent::Delete
+        | Intent::Retype
+        | Intent::Undo
+        | Intent::Redo
+            if !ready =>
+        {
+            state.status = Status::Error("the user is still loading: edits wait for the server's copy".into());
+            return Vec::new();
+        }
         Intent::Edit
         | Intent::EditJson
         | Intent::Add
