@@ -25,6 +25,7 @@ impl Key {
             Key::Code(KeyCode::Right) => "→".into(),
             Key::Code(KeyCode::PageUp) => "PgUp".into(),
             Key::Code(KeyCode::PageDown) => "PgDn".into(),
+            Key::Code(KeyCode::BackTab) => "⇧Tab".into(),
             Key::Code(code) => format!("{code}"),
         }
     }
@@ -115,24 +116,24 @@ pub const USER: &[Binding] = &[
         &[Char('l'), Code(KeyCode::Right)],
         Intent::Expand,
         "expand / first child",
-        true,
+        false,
     ),
     bind(
         &[Char('h'), Code(KeyCode::Left)],
         Intent::Collapse,
         "collapse / parent",
-        true,
+        false,
     ),
     bind(&[Char(' ')], Intent::Toggle, "toggle", false),
-    bind(&[Char('*')], Intent::ExpandAll, "expand all", true),
-    bind(&[Char('0')], Intent::CollapseAll, "collapse all", true),
+    bind(&[Char('*')], Intent::ExpandAll, "expand all", false),
+    bind(&[Char('0')], Intent::CollapseAll, "collapse all", false),
     // The digit pressed is the depth: see `intent_for`.
     bind(DIGITS, Intent::Depth(0), "expand to depth 1-9", false),
     bind(
         &[Code(KeyCode::Tab), Code(KeyCode::BackTab)],
         Intent::SwitchTree,
         "switch tree",
-        true,
+        false,
     ),
     bind(&[Char('R')], Intent::Reload, "reload user", false),
     bind(&[Char('e')], Intent::Edit, "edit value", true),
@@ -143,7 +144,7 @@ pub const USER: &[Binding] = &[
     bind(&[Char('t')], Intent::Retype, "change type", false),
     bind(&[Char('u')], Intent::Undo, "undo", true),
     bind(&[Ctrl('r')], Intent::Redo, "redo", false),
-    bind(&[Char('p')], Intent::Preview, "preview and apply", true),
+    bind(&[Char('p')], Intent::Preview, "preview & apply", true),
     bind(&[Char('H')], Intent::History, "history / revert", false),
 ];
 

@@ -1,6 +1,6 @@
 //! `?`: every key of the current screen, from the same table that dispatches them.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
@@ -25,11 +25,20 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
             ])
         })
         .collect();
-    let popup = centered(area, 52, lines.len() as u16 + 2);
+    // As many columns as it takes to show every key on a short terminal.
+    let rows = usize::from(area.height.saturating_sub(2)).max(1);
+    let columns = lines.len().div_ceil(rows).max(1);
+    let per_column = lines.len().div_ceil(columns);
+    let popup = centered(area, 48 * columns as u16 + 2, per_column as u16 + 2);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(format!(" keys: {screen} "), theme.title()))
         .title_bottom(Span::styled(" any key closes ", theme.dim()));
+    let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    frame.render_widget(block, popup);
+    let parts = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);
+    for (part, chunk) in parts.iter().zip(lines.chunks(per_column)) {
+        frame.render_widget(Paragraph::new(chunk.to_vec()), *part);
+    }
 }
