@@ -445,3 +445,41 @@ fn edits_wait_until_the_server_copy_and_any_draft_are_in() {
     );
     assert!(!state.user.as_ref().unwrap().is_dirty());
 }
+
+#[test]
+fn a_save_that_lands_after_leaving_the_user_is_still_journaled() {
+    let mut state = jane_state();
+    state.storage = Some(auth0_meta::storage::Storage {
+        root: "/tmp/unused".into(),
+        tenant: "t".into(),
+    });
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete);
+    let view = state.user.as_ref().unwrap();
+    let (id, loaded) = (view.user.id().to_string(), view.stored());
+    let body = UpdateBody::between(&loaded, &view.edited());
+    press(&mut state, Intent::Back);
+    key(&mut state, KeyCode::Char('k')); // keep as draft and leave
+    assert_eq!(state.screen, Screen::List);
+    let effects = update(
+        &mut state,
+        Msg::Applied {
+            id,
+            loaded,
+            body,
+            result: Ok(Applied::Saved {
+                user: jane(),
+                kept: vec![],
+            }),
+            rate: None,
+        },
+    );
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::AppendJournal { .. })),
+        "{effects:?}"
+    );
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::DeleteDraft { .. })),
+        "{effects:?}"
+    );
+}

@@ -75,11 +75,11 @@ pub fn applied(
     body: UpdateBody,
     result: Result<Applied, ApiError>,
 ) -> Vec<Effect> {
-    if state.user.as_ref().is_none_or(|v| v.user.id() != id) {
-        return Vec::new();
-    }
+    let open = state.user.as_ref().is_some_and(|v| v.user.id() == id);
     match result {
         Ok(Applied::Saved { user, kept }) => saved(state, user, &loaded, &body, &kept),
+        // The user was left while the answer was on its way: only a save still matters.
+        _ if !open => Vec::new(),
         Ok(Applied::Conflict(report, server)) => {
             state.status = Status::Error(format!("not sent: {id} changed on the server since it was loaded"));
             state.overlay = Some(Overlay::Conflict(Box::new(ConflictScreen { report, server, body })));
@@ -99,8 +99,13 @@ fn saved(
     body: &UpdateBody,
     kept: &[(MetadataField, String)],
 ) -> Vec<Effect> {
-    let mut effects = drafts::delete(state);
+    // A save is recorded even if the user was left meanwhile: the journal must hold every
+    // applied change, and the draft it came from is spent.
+    let mut effects = Vec::new();
     if let Some(storage) = &state.storage {
+        effects.push(Effect::DeleteDraft {
+            file: storage.draft_file(user.id()),
+        });
         if let Some(entry) = Entry::new(&storage.tenant, user.id(), body, loaded) {
             effects.push(Effect::AppendJournal {
                 file: storage.journal_file(),
@@ -117,7 +122,9 @@ fn saved(
             _ => None,
         })
         .collect();
-    super::user::show_saved(state, user);
+    if state.user.as_ref().is_some_and(|v| v.user.id() == user.id()) {
+        super::user::show_saved(state, user);
+    }
     let mut text = format!("saved: {}", keys.join(", "));
     if !kept.is_empty() {
         let kept: Vec<String> = kept.iter().map(|(f, k)| format!("{f}.{k}")).collect();
