@@ -57,8 +57,12 @@ fn refuse(state: &mut State, reason: String) -> Vec<Effect> {
 pub(super) fn editor(purpose: EditorPurpose, text: String) -> Overlay {
     let mut area = TextArea::new(text.lines().map(String::from).collect());
     area.set_cursor_line_style(ratatui::style::Style::default());
-    area.move_cursor(CursorMove::Bottom);
-    area.move_cursor(CursorMove::End);
+    // A one-line value is typed on at its end; a JSON text is read from its top.
+    if matches!(purpose, EditorPurpose::Json { .. }) {
+        area.move_cursor(CursorMove::Top);
+    } else {
+        area.move_cursor(CursorMove::End);
+    }
     Overlay::Editor(Box::new(Editor {
         purpose,
         text: area,
