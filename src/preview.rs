@@ -23,8 +23,12 @@ pub struct Preview {
 impl Preview {
     /// What sending `edited` means for `user` whose metadata is `stored` (as loaded).
     pub fn build(user: &User, stored: &MetadataPair, edited: &MetadataPair) -> Self {
+        Self::with_body(user, stored, edited, UpdateBody::between(stored, edited))
+    }
+
+    /// The same for a body chosen by the caller, such as an explicit clear (`{}`).
+    pub fn with_body(user: &User, stored: &MetadataPair, edited: &MetadataPair, body: UpdateBody) -> Self {
         let stored = stored.clone();
-        let body = UpdateBody::between(&stored, edited);
         let json = body.to_json();
         let body_text = json
             .as_ref()

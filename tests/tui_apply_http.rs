@@ -243,3 +243,17 @@ async fn keys_changed_elsewhere_and_left_alone_are_kept_and_reported() {
         json!({"hobby": "surfing", "theme": "dark", "lang": "fr"})
     );
 }
+
+#[tokio::test]
+async fn an_explicit_clear_sends_an_empty_object() {
+    let emulator = demo_emulator().await;
+    let (client, _) = client(&emulator);
+    let mut state = open_jane(&client, None).await;
+    press(&mut state, Intent::SwitchTree);
+    press(&mut state, Intent::Delete);
+    key(&mut state, KeyCode::Char('y'));
+    preview_and_send(&mut state, &client).await;
+    let stored = client.get_user(JANE).await.unwrap();
+    assert_eq!(stored.0.get("app_metadata"), None, "Auth0 omits a cleared app_metadata");
+    assert_eq!(stored.0["user_metadata"]["hobby"], "surfing");
+}

@@ -483,3 +483,37 @@ fn a_save_that_lands_after_leaving_the_user_is_still_journaled() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn d_on_the_root_row_clears_with_an_empty_object_after_a_question() {
+    let mut state = jane_state();
+    press(&mut state, Intent::Delete);
+    assert!(matches!(
+        state.overlay,
+        Some(Overlay::Confirm(Confirm::Clear { keys: 4, .. }))
+    ));
+    key(&mut state, KeyCode::Char('y'));
+    press(&mut state, Intent::Preview);
+    let Some(Overlay::Preview(screen)) = &state.overlay else {
+        panic!("{:?}", state.status)
+    };
+    assert_eq!(screen.preview.body_json(), Some(json!({"user_metadata": {}})));
+    assert!(screen
+        .preview
+        .warnings
+        .iter()
+        .any(|w| w.to_string().starts_with("clears all of user_metadata: 4 stored keys")));
+    key(&mut state, KeyCode::Esc);
+    press(&mut state, Intent::Undo);
+    assert!(!state.user.as_ref().unwrap().is_dirty());
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete); // one key: per-key null again
+    press(&mut state, Intent::Preview);
+    let Some(Overlay::Preview(screen)) = &state.overlay else {
+        panic!()
+    };
+    assert_eq!(
+        screen.preview.body_json(),
+        Some(json!({"user_metadata": {"hobby": null}}))
+    );
+}

@@ -17,6 +17,9 @@ pub struct Draft {
     /// Milliseconds since the Unix epoch.
     pub saved_at: u64,
     pub edits: Vec<DraftEdit>,
+    /// Documents the user asked to clear with `{}`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cleared: Vec<MetadataField>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

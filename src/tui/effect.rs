@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::api::{ApiError, Client, ListQuery};
-use crate::domain::{conflicts, MetadataPair, UpdateBody};
+use crate::domain::{conflicts, MetadataField, MetadataPair, UpdateBody};
 use crate::storage::drafts::{self, Draft, DraftEdit};
 use crate::storage::journal::{self, Entry};
 use crate::timestamp::now_millis;
@@ -32,6 +32,7 @@ pub enum Effect {
         tenant: String,
         user_id: String,
         edits: Vec<DraftEdit>,
+        cleared: Vec<MetadataField>,
     },
     DeleteDraft {
         file: PathBuf,
@@ -91,12 +92,14 @@ pub async fn perform(effect: Effect, client: &Client) -> Option<Msg> {
             tenant,
             user_id,
             edits,
+            cleared,
         } => {
             let draft = Draft {
                 tenant,
                 user_id,
                 saved_at: now_millis(),
                 edits,
+                cleared,
             };
             stored(drafts::save(&file, &draft), "saving the draft")
         }

@@ -69,6 +69,8 @@ pub enum EditorPurpose {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirm {
+    /// Empty a whole metadata document with `{}`: Auth0's explicit clear.
+    Clear { field: MetadataField, keys: usize },
     Delete {
         field: MetadataField,
         path: JsonPath,

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::api::RateLimit;
 use crate::domain::merge::same;
+use crate::domain::UpdateBody;
 use crate::domain::{
     patch_for, review, History, Mark, Metadata, MetadataField, MetadataPair, MetadataPatch, Tree, User,
 };
@@ -118,6 +119,9 @@ pub struct TreePane {
     pub marks: Vec<Mark>,
     /// Root keys a PATCH would carry, counted when the draft changes (not per frame).
     pub sending: usize,
+    /// The user asked to clear the document: while the draft stays empty, `{}` is sent
+    /// instead of one `null` per key.
+    pub clear_requested: bool,
     pub cursor: usize,
     pub scroll: usize,
 }
@@ -132,6 +136,7 @@ impl TreePane {
             draft: None,
             marks: Vec::new(),
             sending: 0,
+            clear_requested: false,
             cursor: 0,
             scroll: 0,
         }
@@ -183,6 +188,22 @@ impl TreePane {
         }
     }
 
+    /// What the PATCH says about this document.
+    pub fn patch(&self) -> MetadataPatch {
+        let empty = self
+            .draft
+            .as_ref()
+            .and_then(Value::as_object)
+            .is_some_and(|m| m.is_empty());
+        if self.clear_requested && empty {
+            return MetadataPatch::Clear;
+        }
+        match (self.original.as_object(), self.current().as_object()) {
+            (Some(original), Some(current)) => patch_for(original, current),
+            _ => MetadataPatch::Unchanged,
+        }
+    }
+
     pub fn original_map(&self) -> Metadata {
         self.original.as_object().cloned().unwrap_or_default()
     }
@@ -224,6 +245,14 @@ impl UserView {
         MetadataPair {
             user_metadata: self.panes[0].original_map(),
             app_metadata: self.panes[1].original_map(),
+        }
+    }
+
+    /// The body to send: the smallest patch per document, or `{}` where a clear was asked.
+    pub fn body(&self) -> UpdateBody {
+        UpdateBody {
+            user_metadata: self.panes[0].patch(),
+            app_metadata: self.panes[1].patch(),
         }
     }
 

@@ -18,7 +18,7 @@ pub fn open_preview(state: &mut State) -> Vec<Effect> {
         state.status = Status::Info("nothing to send: no pending edits".into());
         return Vec::new();
     }
-    let preview = Preview::build(&view.user, &view.stored(), &view.edited());
+    let preview = Preview::with_body(&view.user, &view.stored(), &view.edited(), view.body());
     let diffs = preview.diffs();
     state.overlay = Some(Overlay::Preview(Box::new(PreviewScreen {
         preview,

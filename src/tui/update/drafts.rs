@@ -27,11 +27,18 @@ pub fn save(state: &State) -> Vec<Effect> {
     if edits.is_empty() {
         return vec![Effect::DeleteDraft { file }];
     }
+    let cleared = view
+        .panes
+        .iter()
+        .filter(|p| p.clear_requested)
+        .map(|p| p.field)
+        .collect();
     vec![Effect::SaveDraft {
         file,
         tenant: storage.tenant.clone(),
         user_id,
         edits,
+        cleared,
     }]
 }
 
@@ -89,6 +96,9 @@ pub fn restored(state: &mut State, user_id: &str, result: Result<Option<Draft>, 
     match result {
         Ok(Some(draft)) if !draft.edits.is_empty() => {
             let count = draft.edits.len();
+            for field in &draft.cleared {
+                view.pane_for_mut(*field).clear_requested = true;
+            }
             let failed = replay(view, draft.edits.into_iter().map(|d| (d.field, d.edit)).collect());
             let at = format_millis(draft.saved_at);
             let mut notice = format!(

@@ -164,7 +164,12 @@ fn rename(field: MetadataField, path: JsonPath) -> Result<Overlay, String> {
 
 fn delete(state: &mut State, field: MetadataField, path: JsonPath, value: &Value) -> Vec<Effect> {
     if path.is_root() {
-        return refuse(state, format!("{field} itself stays: delete its keys instead"));
+        let keys = value.as_object().map_or(0, |m| m.len());
+        if keys == 0 {
+            return refuse(state, format!("{field} is already empty"));
+        }
+        state.overlay = Some(Overlay::Confirm(Confirm::Clear { field, keys }));
+        return Vec::new();
     }
     let children = match value {
         Value::Object(m) => Some((m.len(), "keys")),
@@ -203,6 +208,7 @@ pub fn commit(state: &mut State, field: MetadataField, edit: Edit) -> Result<Vec
     }
     let pane = view.pane_for_mut(field);
     pane.set_draft(Some(doc));
+    pane.clear_requested = false;
     pane.cursor = pane.tree.row_of(&edit.target());
     state.status = Status::Info(edit.describe());
     super::user::keep_cursor_visible(state);
@@ -277,11 +283,29 @@ pub fn type_menu_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 
 /// `y` confirms a deletion; anything else keeps the node.
 pub fn confirm_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
-    let Some(Overlay::Confirm(Confirm::Delete { field, path, .. })) = state.overlay.take() else {
+    let Some(Overlay::Confirm(confirm)) = state.overlay.take() else {
         return Vec::new();
     };
-    if matches!(key.code, KeyCode::Char('y') | KeyCode::Enter) {
-        return commit_or_report(state, field, Edit::Remove { path });
+    if !matches!(key.code, KeyCode::Char('y') | KeyCode::Enter) {
+        return Vec::new();
     }
-    Vec::new()
+    match confirm {
+        Confirm::Delete { field, path, .. } => commit_or_report(state, field, Edit::Remove { path }),
+        Confirm::Clear { field, .. } => {
+            let empty = Value::Object(Default::default());
+            let effects = commit_or_report(
+                state,
+                field,
+                Edit::Set {
+                    path: JsonPath::root(),
+                    value: empty,
+                },
+            );
+            if let Some(view) = state.user.as_mut() {
+                view.pane_for_mut(field).clear_requested = true;
+            }
+            state.status = Status::Info(format!("{field} will be cleared with {{}} when applied"));
+            effects
+        }
+    }
 }

@@ -95,6 +95,9 @@ pub fn show_saved(state: &mut State, mut user: User) {
         reload_panes(view, &mut user);
         view.user = user;
         view.history.clear();
+        for pane in &mut view.panes {
+            pane.clear_requested = false;
+        }
     }
     keep_cursor_visible(state);
 }

@@ -136,9 +136,15 @@ pub fn draw_question(title: &str, text: &str, keys: &str, frame: &mut Frame, are
 }
 
 pub fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, theme: Theme) {
-    let Confirm::Delete { field, what, .. } = confirm;
-    let text = format!("Delete {field}.{what}? The deletion stays pending until you apply it, and u undoes it.");
-    draw_question("delete", &text, "y delete · any other key keeps it", frame, area, theme);
+    let text = match confirm {
+        Confirm::Delete { field, what, .. } => {
+            format!("Delete {field}.{what}? The deletion stays pending until you apply it, and u undoes it.")
+        }
+        Confirm::Clear { field, keys } => format!(
+            "Clear all of {field} ({keys} keys)? Applying sends {{}}, which also removes keys added on the server meanwhile. u undoes it before then."
+        ),
+    };
+    draw_question("delete", &text, "y yes · any other key keeps it", frame, area, theme);
 }
 
 pub fn draw_leave(quit: bool, pending: usize, frame: &mut Frame, area: Rect, theme: Theme) {
