@@ -130,6 +130,8 @@ fn open_jane(dir: &std::path::Path) -> Session {
     session.wait_for("1 user", true);
     session.send("\r");
     session.wait_for("┌ user_metadata · ", true);
+    // Edits wait for the server's copy (and any draft): the spinner goes when it is in.
+    session.wait_for("loading auth0|", false);
     session
 }
 

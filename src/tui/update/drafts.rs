@@ -113,7 +113,12 @@ pub fn restored(state: &mut State, user_id: &str, result: Result<Option<Draft>, 
             super::user::keep_cursor_visible(state);
             Vec::new()
         }
-        Ok(_) => Vec::new(),
+        Ok(_) => {
+            if state.is_busy() {
+                state.status = Status::Idle;
+            }
+            Vec::new()
+        }
         Err(err) => {
             state.status = Status::Error(format!("the saved draft could not be read: {err}"));
             Vec::new()

@@ -69,6 +69,9 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<User, ApiError>) 
                     if let Some(view) = state.user.as_mut() {
                         view.ready = true;
                     }
+                } else {
+                    // Still loading until any saved draft is back: edits wait for it.
+                    state.status = Status::Loading(format!("loading {id}"));
                 }
             }
         }
