@@ -7,10 +7,10 @@ use auth0_meta::api::Client;
 use auth0_meta::domain::User;
 use auth0_meta::storage::Storage;
 use auth0_meta::tui::effect::{perform, Effect};
-use auth0_meta::tui::msg::{Intent, Msg};
+use auth0_meta::tui::msg::Intent;
 use auth0_meta::tui::state::{Overlay, State, Status};
 use auth0_meta::tui::update::{update, user};
-use common::tui::{key, press, to_row, typed};
+use common::tui::{clear, key, press, to_row, typed};
 use common::{client, demo_emulator, JANE};
 use crossterm::event::KeyCode;
 use serde_json::json;
@@ -108,9 +108,7 @@ async fn a_change_by_another_client_between_load_and_apply_is_caught() {
     let mut state = open_jane(&client, None).await;
     to_row(&mut state, 1);
     press(&mut state, Intent::Edit);
-    if let Some(Overlay::Editor(editor)) = &mut state.overlay {
-        editor.text = tui_textarea::TextArea::default();
-    }
+    clear(&mut state);
     typed(&mut state, "chess");
     key(&mut state, KeyCode::Enter);
 
@@ -215,7 +213,6 @@ async fn a_saved_draft_is_restored_when_the_user_is_opened_again() {
         "{:?}",
         state.status
     );
-    let _ = Msg::Tick;
 }
 
 #[tokio::test]

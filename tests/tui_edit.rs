@@ -3,7 +3,7 @@
 
 mod common;
 
-use auth0_meta::domain::{ConflictReport, Mark, MetadataField, UpdateBody};
+use auth0_meta::domain::{Mark, MetadataField, UpdateBody};
 use auth0_meta::tui::effect::Effect;
 use auth0_meta::tui::msg::{Applied, Intent, Msg};
 use auth0_meta::tui::state::{Confirm, EditorPurpose, Overlay, Screen, State, Status};
@@ -12,28 +12,11 @@ use common::tui::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::{json, Value};
 
-fn key(state: &mut State, code: KeyCode) -> Vec<Effect> {
-    update(state, Msg::Input(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
 fn ctrl(state: &mut State, c: char) -> Vec<Effect> {
     update(
         state,
         Msg::Input(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
     )
-}
-
-fn typed(state: &mut State, text: &str) {
-    for c in text.chars() {
-        key(state, KeyCode::Char(c));
-    }
-}
-
-/// Clears an editor's prefilled text.
-fn clear(state: &mut State) {
-    if let Some(Overlay::Editor(editor)) = &mut state.overlay {
-        editor.text = tui_textarea::TextArea::default();
-    }
 }
 
 fn draft(state: &State, field: MetadataField) -> Value {
@@ -44,14 +27,6 @@ fn editor_error(state: &State) -> Option<String> {
     match &state.overlay {
         Some(Overlay::Editor(editor)) => editor.error.clone(),
         _ => None,
-    }
-}
-
-/// Moves the cursor of the focused tree to `row`.
-fn to_row(state: &mut State, row: usize) {
-    press(state, Intent::Top);
-    for _ in 0..row {
-        press(state, Intent::Down);
     }
 }
 
@@ -429,7 +404,6 @@ fn a_failed_send_keeps_the_edits_and_says_why() {
     );
     assert!(matches!(&state.status, Status::Error(e) if e.contains("429 Global limit has been reached")));
     assert!(state.user.as_ref().unwrap().is_dirty());
-    let _ = ConflictReport::default();
 }
 
 #[test]

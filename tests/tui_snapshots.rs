@@ -110,19 +110,12 @@ fn selection_and_value_types_have_their_styles() {
 
 mod editing {
     use super::*;
-    use auth0_meta::domain::{MetadataField, UpdateBody};
+    use auth0_meta::domain::UpdateBody;
     use auth0_meta::storage::journal::Entry;
     use auth0_meta::tui::msg::{Applied, Msg};
-    use auth0_meta::tui::state::Overlay;
     use auth0_meta::tui::update::update;
     use crossterm::event::KeyCode;
     use serde_json::json;
-
-    fn clear(state: &mut State) {
-        if let Some(Overlay::Editor(editor)) = &mut state.overlay {
-            editor.text = tui_textarea::TextArea::default();
-        }
-    }
 
     #[test]
     fn value_editor() {
@@ -226,7 +219,6 @@ mod editing {
                 result: Ok(vec![entry.clone(), entry]),
             },
         );
-        let _ = MetadataField::User;
         insta::assert_snapshot!(render(&state, PLAIN).backend());
     }
 }

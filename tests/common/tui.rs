@@ -114,3 +114,10 @@ pub fn to_row(state: &mut State, row: usize) {
         press(state, Intent::Down);
     }
 }
+
+/// Empties the open editor, as selecting its prefilled text and typing over it would.
+pub fn clear(state: &mut State) {
+    if let Some(auth0_meta::tui::state::Overlay::Editor(editor)) = &mut state.overlay {
+        editor.text = tui_textarea::TextArea::default();
+    }
+}

@@ -139,29 +139,19 @@ fn saved(
 
 /// `r` rebase, `o` overwrite, `c`/Esc cancel.
 pub fn conflict_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
-    let Some(Overlay::Conflict(screen)) = &state.overlay else {
+    if !matches!(key.code, KeyCode::Char('o' | 'r' | 'c') | KeyCode::Esc) {
+        return Vec::new();
+    }
+    let Some(Overlay::Conflict(screen)) = state.overlay.take() else {
         return Vec::new();
     };
     match key.code {
-        KeyCode::Char('o') => {
-            let Some(Overlay::Conflict(screen)) = state.overlay.take() else {
-                return Vec::new();
-            };
-            send(state, screen.server.metadata_pair(), screen.body, false)
-        }
-        KeyCode::Char('r') => {
-            let Some(Overlay::Conflict(screen)) = state.overlay.take() else {
-                return Vec::new();
-            };
-            rebase(state, screen.server)
-        }
-        KeyCode::Char('c') | KeyCode::Esc => {
-            let _ = screen;
-            state.overlay = None;
+        KeyCode::Char('o') => send(state, screen.server.metadata_pair(), screen.body, false),
+        KeyCode::Char('r') => rebase(state, screen.server),
+        _ => {
             state.status = Status::Info("not sent: the edits are still pending".into());
             Vec::new()
         }
-        _ => Vec::new(),
     }
 }
 
