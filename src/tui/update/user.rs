@@ -133,20 +133,13 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         | Intent::Delete
         | Intent::Retype
         | Intent::Undo
-        | Intent::Redo
-            if !ready =>
-        {
-            state.status = Status::Error("the user is still loading: edits wait for the server's copy".into());
-            return Vec::new();
+        | Intent::Redo => {
+            if !ready {
+                state.status = Status::Error("the user is still loading: edits wait for the server's copy".into());
+                return Vec::new();
+            }
+            return edit::start(state, intent);
         }
-        Intent::Edit
-        | Intent::EditJson
-        | Intent::Add
-        | Intent::Rename
-        | Intent::Delete
-        | Intent::Retype
-        | Intent::Undo
-        | Intent::Redo => return edit::start(state, intent),
         Intent::Preview => return apply::open_preview(state),
         Intent::History => return apply::open_history(state),
         Intent::SwitchTree => view.focus = 1 - view.focus,
