@@ -23,6 +23,16 @@ fn draft(state: &State, field: MetadataField) -> Value {
     state.user.as_ref().unwrap().pane_for(field).current().clone()
 }
 
+/// The root keys of the user_metadata draft, in order.
+fn user_keys(state: &State) -> Vec<String> {
+    draft(state, MetadataField::User)
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect()
+}
+
 fn editor_error(state: &State) -> Option<String> {
     match &state.overlay {
         Some(Overlay::Editor(editor)) => editor.error.clone(),
@@ -99,12 +109,7 @@ fn a_adds_a_key_then_its_value_and_refuses_bad_keys() {
     clear(&mut state);
     typed(&mut state, "en");
     key(&mut state, KeyCode::Enter);
-    let keys: Vec<String> = draft(&state, MetadataField::User)
-        .as_object()
-        .unwrap()
-        .keys()
-        .cloned()
-        .collect();
+    let keys = user_keys(&state);
     assert_eq!(keys, ["hobby", "addresses", "devices", "nickname", "lang"]);
     assert_eq!(
         draft(&state, MetadataField::User)["lang"],
@@ -145,12 +150,7 @@ fn r_renames_in_place_and_d_deletes_with_a_question_for_subtrees() {
     clear(&mut state);
     typed(&mut state, "pastime");
     key(&mut state, KeyCode::Enter);
-    let keys: Vec<String> = draft(&state, MetadataField::User)
-        .as_object()
-        .unwrap()
-        .keys()
-        .cloned()
-        .collect();
+    let keys = user_keys(&state);
     assert_eq!(keys[0], "pastime");
 
     to_row(&mut state, 3); // pastime, then hobby struck through, then addresses
@@ -328,18 +328,7 @@ fn conflicted(state: &mut State) {
     let mut server = jane();
     server.0["user_metadata"]["hobby"] = json!("kitesurfing");
     server.0["user_metadata"]["added"] = json!(1);
-    let report = auth0_meta::domain::conflicts(&loaded, &server.metadata_pair(), &body);
-    assert!(report.has_conflicts());
-    update(
-        state,
-        Msg::Applied {
-            id,
-            loaded,
-            body,
-            result: Ok(Applied::Conflict(report, server)),
-            rate: None,
-        },
-    );
+    answer_with_conflict(state, id, loaded, body, server);
     assert!(matches!(state.overlay, Some(Overlay::Conflict(_))));
 }
 

@@ -112,7 +112,7 @@ mod editing {
     use super::*;
     use auth0_meta::domain::UpdateBody;
     use auth0_meta::storage::journal::Entry;
-    use auth0_meta::tui::msg::{Applied, Msg};
+    use auth0_meta::tui::msg::Msg;
     use auth0_meta::tui::update::update;
     use crossterm::event::KeyCode;
     use serde_json::json;
@@ -186,17 +186,7 @@ mod editing {
         let mut server = jane();
         server.0["user_metadata"]["addresses"]["work"] = json!("2 Dock Street");
         server.0["app_metadata"]["plan"] = json!("pro");
-        let report = auth0_meta::domain::conflicts(&loaded, &server.metadata_pair(), &body);
-        update(
-            &mut state,
-            Msg::Applied {
-                id,
-                loaded,
-                body,
-                result: Ok(Applied::Conflict(report, server)),
-                rate: None,
-            },
-        );
+        answer_with_conflict(&mut state, id, loaded, body, server);
         insta::assert_snapshot!(render(&state, PLAIN).backend());
     }
 

@@ -78,10 +78,6 @@ impl JsonPath {
         JsonPath(self.0.iter().skip(1).cloned().collect())
     }
 
-    pub fn starts_with(&self, prefix: &JsonPath) -> bool {
-        self.0.starts_with(&prefix.0)
-    }
-
     pub fn get<'a>(&self, doc: &'a Value) -> Option<&'a Value> {
         self.0.iter().try_fold(doc, |node, segment| match (segment, node) {
             (Segment::Key(key), Value::Object(map)) => map.get(key),

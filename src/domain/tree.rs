@@ -98,10 +98,6 @@ impl Tree {
         &self.doc
     }
 
-    pub fn shared_doc(&self) -> Arc<Value> {
-        self.doc.clone()
-    }
-
     pub fn node_count(&self) -> usize {
         self.size.len()
     }

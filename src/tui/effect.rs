@@ -101,20 +101,33 @@ pub async fn perform(effect: Effect, client: &Client) -> Option<Msg> {
                 edits,
                 cleared,
             };
-            stored(drafts::save(&file, &draft), "saving the draft")
+            stored(blocking(move || drafts::save(&file, &draft)).await, "saving the draft")
         }
-        Effect::DeleteDraft { file } => stored(drafts::delete(&file), "deleting the draft"),
+        Effect::DeleteDraft { file } => stored(blocking(move || drafts::delete(&file)).await, "deleting the draft"),
         Effect::LoadDraft { file, user_id } => Some(Msg::DraftLoaded {
             user_id,
-            result: drafts::load(&file).map_err(|e| e.to_string()),
+            result: blocking(move || drafts::load(&file)).await.map_err(|e| e.to_string()),
         }),
-        Effect::AppendJournal { file, entry } => stored(journal::append(&file, &entry), "writing the journal"),
+        Effect::AppendJournal { file, entry } => stored(
+            blocking(move || journal::append(&file, &entry)).await,
+            "writing the journal",
+        ),
         Effect::LoadJournal { file, tenant, user_id } => {
-            let result = journal::read(&file, &tenant, Some(&user_id)).map_err(|e| e.to_string());
+            let who = user_id.clone();
+            let result = blocking(move || journal::read(&file, &tenant, Some(&who)))
+                .await
+                .map_err(|e| e.to_string());
             Some(Msg::JournalLoaded { user_id, result })
         }
         Effect::Quit => None,
     }
+}
+
+/// File work (with its fsyncs) runs on the blocking pool, never on an async worker.
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> std::io::Result<T> + Send + 'static) -> std::io::Result<T> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|err| Err(std::io::Error::other(err)))
 }
 
 /// Reports a failed write of a file the tool keeps; a success needs no message.

@@ -179,12 +179,10 @@ impl TreePane {
 
     /// The root keys a PATCH would carry for this document.
     pub fn keys_to_send(&self) -> usize {
-        match (&self.draft, self.original.as_object()) {
-            (Some(Value::Object(draft)), Some(original)) => match patch_for(original, draft) {
-                MetadataPatch::Keys(keys) => keys.len(),
-                _ => 0,
-            },
-            _ => 0,
+        match self.patch() {
+            MetadataPatch::Keys(keys) => keys.len(),
+            MetadataPatch::Clear => self.original.as_object().map_or(0, |m| m.len()),
+            MetadataPatch::Unchanged => 0,
         }
     }
 

@@ -121,3 +121,26 @@ pub fn clear(state: &mut State) {
         editor.text = tui_textarea::TextArea::default();
     }
 }
+
+/// Feeds `update` the answer of an apply that found `server` changed since `loaded`.
+pub fn answer_with_conflict(
+    state: &mut State,
+    id: String,
+    loaded: auth0_meta::domain::MetadataPair,
+    body: auth0_meta::domain::UpdateBody,
+    server: User,
+) {
+    let report = auth0_meta::domain::conflicts(&loaded, &server.metadata_pair(), &body);
+    assert!(report.has_conflicts(), "the fixture must conflict");
+    let result = Ok(auth0_meta::tui::msg::Applied::Conflict(report, server));
+    update(
+        state,
+        Msg::Applied {
+            id,
+            loaded,
+            body,
+            result,
+            rate: None,
+        },
+    );
+}
