@@ -1,6 +1,7 @@
 //! The speed targets of the metadata trees (issue 4): a 16 MB metadata document of about
 //! 500k nodes, opened and drawn into a 200x50 `TestBackend`, and each key press followed
 //! by a redraw. Run with `cargo bench --bench tree`; peak memory is printed at the end.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -9,7 +10,7 @@ use auth0_meta::domain::User;
 use auth0_meta::tui::msg::{Intent, Msg};
 use auth0_meta::tui::state::State;
 use auth0_meta::tui::theme::Theme;
-use auth0_meta::tui::update::{update, user};
+use auth0_meta::tui::update::{session, update};
 use auth0_meta::tui::view::draw;
 use criterion::{criterion_group, Criterion};
 use ratatui::backend::TestBackend;
@@ -67,7 +68,7 @@ fn frame(terminal: &mut Terminal<TestBackend>, state: &State) {
 fn open(text: &str, terminal: &mut Terminal<TestBackend>) -> State {
     let parsed: User = serde_json::from_str(text).unwrap();
     let mut state = State::new("bench", false, 200, 50);
-    user::open(&mut state, parsed);
+    session::open(&mut state, parsed);
     frame(terminal, &state);
     state
 }
@@ -97,7 +98,7 @@ fn benches(c: &mut Criterion) {
         measure_open_in_child(&text)
     );
     let mut state = open(&text, &mut term);
-    let nodes = state.user.as_ref().unwrap().panes[0].tree.node_count();
+    let nodes = state.user().unwrap().panes[0].tree.node_count();
     eprintln!(
         "document: {:.1} MB, {nodes} nodes in user_metadata",
         text.len() as f64 / 1e6

@@ -8,6 +8,7 @@
 //! - [`cli`], [`commands`]: the command line and the scriptable commands.
 //! - [`emulator`]: a local Auth0 Management API (users endpoints) for `--demo` and tests.
 pub mod api;
+pub mod apply;
 pub mod atomic_write;
 pub mod cli;
 pub mod commands;

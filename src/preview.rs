@@ -5,7 +5,9 @@ use serde_json::Value;
 
 use crate::api::{body_bytes, Client};
 use crate::domain::validate::{check_document, check_sizes, Problem, Severity};
-use crate::domain::{warnings, Metadata, MetadataField, MetadataPair, MetadataPatch, UpdateBody, User, Warning};
+use crate::domain::{
+    warnings, Metadata, MetadataField, MetadataPair, MetadataPatch, SendBody, UpdateBody, User, Warning,
+};
 
 #[derive(Debug, Clone)]
 pub struct Preview {
@@ -71,6 +73,11 @@ impl Preview {
 
     pub fn body_json(&self) -> Option<Value> {
         self.body.to_json()
+    }
+
+    /// The body, when there is anything to send.
+    pub fn sendable(&self) -> Option<SendBody> {
+        SendBody::new(self.body.clone())
     }
 
     /// The result against what is stored, per field the body sends.

@@ -1,5 +1,6 @@
 //! The client against the emulator over real HTTP on 127.0.0.1:0: every route, every
 //! error class, retries, paging, id encoding and persistence.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 mod common;
 

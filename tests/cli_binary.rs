@@ -1,5 +1,6 @@
 //! The real binary: the `emulator` subcommand, and `metadata set` driving the documented
 //! sequence against an emulator over HTTP.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 mod common;
 

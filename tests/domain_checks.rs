@@ -1,5 +1,6 @@
 //! Validation rules, preview warnings and conflict detection: one test per rule, each
 //! failing if its rule is removed.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 use auth0_meta::domain::validate::{check_document, check_key, check_sizes, parse_json, parse_literal};
 use auth0_meta::domain::{

@@ -1,4 +1,5 @@
 //! Edits, their inverses, their errors, and undo/redo.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 use auth0_meta::domain::edit::apply;
 use auth0_meta::domain::{Edit, EditError, History, JsonPath, ValueKind};

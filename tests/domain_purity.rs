@@ -1,4 +1,5 @@
 //! The domain core must not depend on the terminal, HTTP or async runtime.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 use std::fs;
 use std::path::Path;

@@ -1,4 +1,5 @@
 //! The collapsible tree: visible rows, expansion, locating rows, depth levels.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 use auth0_meta::domain::{JsonPath, RowKey, Tree};
 use serde_json::{json, Value};

@@ -1,4 +1,5 @@
 //! The emulator's Lucene subset, parsed and evaluated.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 use auth0_meta::emulator::search::parse;
 use serde_json::{json, Map, Value};

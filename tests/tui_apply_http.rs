@@ -1,5 +1,6 @@
 //! The UI's messages driven against the emulator over HTTP: effects are performed by the
 //! real client and their answers fed back, as the event loop does.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 mod common;
 
@@ -9,7 +10,7 @@ use auth0_meta::storage::Storage;
 use auth0_meta::tui::effect::{perform, Effect};
 use auth0_meta::tui::msg::Intent;
 use auth0_meta::tui::state::{Overlay, State, Status};
-use auth0_meta::tui::update::{update, user};
+use auth0_meta::tui::update::{session, update};
 use common::tui::{clear, key, press, to_row, typed};
 use common::{client, demo_emulator, JANE};
 use crossterm::event::KeyCode;
@@ -34,7 +35,7 @@ async fn open_jane(client: &Client, storage: Option<Storage>) -> State {
     let mut state = State::new("demo", true, 130, 30);
     state.storage = storage;
     let listed: User = client.get_user(JANE).await.unwrap();
-    let effects = user::open(&mut state, listed);
+    let effects = session::open(&mut state, listed);
     settle(&mut state, client, effects).await;
     state
 }
@@ -70,7 +71,7 @@ async fn the_documented_sequence_through_the_ui_ends_in_the_documented_profile()
         "{:?}",
         state.status
     );
-    assert!(!state.user.as_ref().unwrap().is_dirty());
+    assert!(!state.user().unwrap().is_dirty());
 
     to_row(&mut state, 2); // addresses
     press(&mut state, Intent::Expand);
@@ -94,7 +95,7 @@ async fn the_documented_sequence_through_the_ui_ends_in_the_documented_profile()
         json!({"hobby": "surfing", "addresses": {"home": HOME, "work": WORK}})
     );
     assert_eq!(stored.0["app_metadata"], json!({"plan": "full"}));
-    let shown = state.user.as_ref().unwrap().panes[0].current().clone();
+    let shown = state.user().unwrap().panes[0].current().clone();
     assert_eq!(
         shown, stored.0["user_metadata"],
         "the view shows what the server returned"
@@ -206,7 +207,7 @@ async fn a_saved_draft_is_restored_when_the_user_is_opened_again() {
     drop(state);
 
     let state = open_jane(&client, Some(storage)).await;
-    let view = state.user.as_ref().unwrap();
+    let view = state.user().unwrap();
     assert_eq!(view.panes[0].current()["lang"], "fr");
     assert!(
         matches!(&state.status, Status::Info(s) if s.contains("restored: 1 edit")),

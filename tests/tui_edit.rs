@@ -1,26 +1,25 @@
 //! Editing flows through `update`: each edit operation, undo/redo, bad input kept in
 //! place, the preview, the leave prompt, and the conflict choices.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 mod common;
 
+use auth0_meta::apply::{Applied, Journaled, Saved};
 use auth0_meta::domain::{Mark, MetadataField, UpdateBody};
 use auth0_meta::tui::effect::Effect;
-use auth0_meta::tui::msg::{Applied, Intent, Msg};
-use auth0_meta::tui::state::{Confirm, EditorPurpose, Overlay, Screen, State, Status};
+use auth0_meta::tui::msg::{Intent, Msg};
+use auth0_meta::tui::state::{Confirm, EditorPurpose, Overlay, State, Status};
 use auth0_meta::tui::update::update;
 use common::tui::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::{json, Value};
 
 fn ctrl(state: &mut State, c: char) -> Vec<Effect> {
-    update(
-        state,
-        Msg::Input(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
+    update(state, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
 }
 
 fn draft(state: &State, field: MetadataField) -> Value {
-    state.user.as_ref().unwrap().pane_for(field).current().clone()
+    state.user().unwrap().pane_for(field).current().clone()
 }
 
 /// The root keys of the user_metadata draft, in order.
@@ -54,7 +53,7 @@ fn e_edits_a_string_without_quotes() {
     key(&mut state, KeyCode::Enter);
     assert!(state.overlay.is_none());
     assert_eq!(draft(&state, MetadataField::User)["hobby"], "chess");
-    let pane = state.user.as_ref().unwrap().pane();
+    let pane = state.user().unwrap().pane();
     assert_eq!(pane.mark(pane.tree.locate(1).unwrap().id), Mark::Changed);
     assert_eq!(pane.sending, 1);
 }
@@ -155,7 +154,7 @@ fn r_renames_in_place_and_d_deletes_with_a_question_for_subtrees() {
 
     to_row(&mut state, 3); // pastime, then hobby struck through, then addresses
     let at = {
-        let p = state.user.as_ref().unwrap().pane();
+        let p = state.user().unwrap().pane();
         p.tree.locate(p.cursor).unwrap().path.to_string()
     };
     assert_eq!(at, "addresses");
@@ -169,7 +168,7 @@ fn r_renames_in_place_and_d_deletes_with_a_question_for_subtrees() {
     press(&mut state, Intent::Delete);
     key(&mut state, KeyCode::Char('y'));
     assert!(draft(&state, MetadataField::User).get("addresses").is_none());
-    let pane = state.user.as_ref().unwrap().pane();
+    let pane = state.user().unwrap().pane();
     assert_eq!(
         pane.mark(pane.tree.locate(3).unwrap().id),
         Mark::Deleted,
@@ -234,7 +233,7 @@ fn undo_and_redo_across_both_trees() {
     assert_eq!(draft(&state, MetadataField::App)["plan"], "full");
     press(&mut state, Intent::Undo);
     assert_eq!(draft(&state, MetadataField::User)["hobby"], "surfing");
-    assert!(!state.user.as_ref().unwrap().is_dirty());
+    assert!(!state.user().unwrap().is_dirty());
     press(&mut state, Intent::Redo);
     assert!(draft(&state, MetadataField::User).get("hobby").is_none());
 }
@@ -278,15 +277,16 @@ fn the_preview_sends_exactly_its_body_after_y() {
         .any(|w| w.to_string().contains("deletes user_metadata.hobby")));
     key(&mut state, KeyCode::Esc);
     assert!(
-        state.overlay.is_none() && state.user.as_ref().unwrap().is_dirty(),
+        state.overlay.is_none() && state.user().unwrap().is_dirty(),
         "Esc keeps everything"
     );
     press(&mut state, Intent::Preview);
     let effects = key(&mut state, KeyCode::Char('y'));
-    let [Effect::Apply { body, check: true, .. }] = &effects[..] else {
+    let [Effect::Apply { request, .. }] = &effects[..] else {
         panic!("{effects:?}")
     };
-    assert_eq!(body.to_json(), Some(json!({"user_metadata": {"hobby": null}})));
+    assert!(request.check, "a send from the preview checks for conflicts first");
+    assert_eq!(request.body.to_json(), json!({"user_metadata": {"hobby": null}}));
 }
 
 #[test]
@@ -297,7 +297,7 @@ fn leaving_with_pending_edits_asks_first() {
     press(&mut state, Intent::Back);
     assert!(matches!(state.overlay, Some(Overlay::Leave { quit: false })));
     key(&mut state, KeyCode::Esc);
-    assert_eq!(state.screen, Screen::User);
+    assert!(state.user().is_some());
     let effects = press(&mut state, Intent::Quit);
     assert!(effects.is_empty(), "Ctrl-C asks too");
     assert!(matches!(state.overlay, Some(Overlay::Leave { quit: true })));
@@ -316,15 +316,15 @@ fn keep_as_draft_leaves_the_user() {
     press(&mut state, Intent::Delete);
     press(&mut state, Intent::Back);
     key(&mut state, KeyCode::Char('k'));
-    assert_eq!(state.screen, Screen::List);
+    assert!(state.on_list());
 }
 
 fn conflicted(state: &mut State) {
     to_row(state, 1);
     press(state, Intent::Delete);
-    let id = state.user.as_ref().unwrap().user.id().to_string();
-    let loaded = state.user.as_ref().unwrap().stored();
-    let body = UpdateBody::between(&loaded, &state.user.as_ref().unwrap().edited());
+    let id = state.user().unwrap().user.id().to_string();
+    let loaded = state.user().unwrap().stored();
+    let body = UpdateBody::between(&loaded, &state.user().unwrap().edited());
     let mut server = jane();
     server.0["user_metadata"]["hobby"] = json!("kitesurfing");
     server.0["user_metadata"]["added"] = json!(1);
@@ -337,13 +337,13 @@ fn a_conflict_offers_rebase_overwrite_and_cancel() {
     let mut state = jane_state();
     conflicted(&mut state);
     key(&mut state, KeyCode::Char('c'));
-    assert!(state.overlay.is_none() && state.user.as_ref().unwrap().is_dirty());
+    assert!(state.overlay.is_none() && state.user().unwrap().is_dirty());
 
     let mut state = jane_state();
     conflicted(&mut state);
     let effects = key(&mut state, KeyCode::Char('o'));
     assert!(
-        matches!(&effects[..], [Effect::Apply { check: false, .. }]),
+        matches!(&effects[..], [Effect::Apply { request, .. }] if !request.check),
         "{effects:?}"
     );
 
@@ -373,9 +373,7 @@ fn a_failed_send_keeps_the_edits_and_says_why() {
     let mut state = jane_state();
     to_row(&mut state, 1);
     press(&mut state, Intent::Delete);
-    let id = state.user.as_ref().unwrap().user.id().to_string();
-    let loaded = state.user.as_ref().unwrap().stored();
-    let body = UpdateBody::between(&loaded, &state.user.as_ref().unwrap().edited());
+    let id = state.user().unwrap().user.id().to_string();
     let err = auth0_meta::api::ApiError::Api(auth0_meta::api::Refusal {
         status: 429,
         code: Some("too_many_requests".into()),
@@ -385,20 +383,18 @@ fn a_failed_send_keeps_the_edits_and_says_why() {
         &mut state,
         Msg::Applied {
             id,
-            loaded,
-            body,
             result: Err(err),
             rate: None,
         },
     );
     assert!(matches!(&state.status, Status::Error(e) if e.contains("429 Global limit has been reached")));
-    assert!(state.user.as_ref().unwrap().is_dirty());
+    assert!(state.user().unwrap().is_dirty());
 }
 
 #[test]
 fn edits_wait_until_the_server_copy_and_any_draft_are_in() {
     let mut state = listed(100, 30);
-    auth0_meta::tui::update::user::open(&mut state, jane());
+    auth0_meta::tui::update::session::open(&mut state, jane());
     to_row(&mut state, 1);
     press(&mut state, Intent::Delete);
     assert!(
@@ -406,11 +402,11 @@ fn edits_wait_until_the_server_copy_and_any_draft_are_in() {
         "{:?}",
         state.status
     );
-    assert!(!state.user.as_ref().unwrap().is_dirty());
+    assert!(!state.user().unwrap().is_dirty());
 }
 
 #[test]
-fn a_save_that_lands_after_leaving_the_user_is_still_journaled() {
+fn a_save_that_lands_after_leaving_the_user_still_ends_its_draft() {
     let mut state = jane_state();
     state.storage = Some(auth0_meta::storage::Storage {
         root: "/tmp/unused".into(),
@@ -418,29 +414,24 @@ fn a_save_that_lands_after_leaving_the_user_is_still_journaled() {
     });
     to_row(&mut state, 1);
     press(&mut state, Intent::Delete);
-    let view = state.user.as_ref().unwrap();
-    let (id, loaded) = (view.user.id().to_string(), view.stored());
-    let body = UpdateBody::between(&loaded, &view.edited());
+    let id = state.user().unwrap().user.id().to_string();
     press(&mut state, Intent::Back);
     key(&mut state, KeyCode::Char('k')); // keep as draft and leave
-    assert_eq!(state.screen, Screen::List);
+    assert!(state.on_list());
     let effects = update(
         &mut state,
         Msg::Applied {
             id,
-            loaded,
-            body,
-            result: Ok(Applied::Saved {
+            result: Ok(Applied::Saved(Saved {
                 user: jane(),
+                written: vec!["user_metadata.hobby".parse().unwrap()],
                 kept: vec![],
-            }),
+                journal: Journaled::Written { entry_id: "e1".into() },
+            })),
             rate: None,
         },
     );
-    assert!(
-        effects.iter().any(|e| matches!(e, Effect::AppendJournal { .. })),
-        "{effects:?}"
-    );
+    assert!(matches!(&state.status, Status::Info(text) if text == "saved: user_metadata.hobby"));
     assert!(
         effects.iter().any(|e| matches!(e, Effect::DeleteDraft { .. })),
         "{effects:?}"
@@ -468,7 +459,7 @@ fn d_on_the_root_row_clears_with_an_empty_object_after_a_question() {
         .any(|w| w.to_string().starts_with("clears all of user_metadata: 4 stored keys")));
     key(&mut state, KeyCode::Esc);
     press(&mut state, Intent::Undo);
-    assert!(!state.user.as_ref().unwrap().is_dirty());
+    assert!(!state.user().unwrap().is_dirty());
     to_row(&mut state, 1);
     press(&mut state, Intent::Delete); // one key: per-key null again
     press(&mut state, Intent::Preview);

@@ -1,5 +1,6 @@
 //! End to end: the real binary with `--demo` in a pseudo-terminal, read through a
 //! terminal emulator. Waits are for the screen to show something, never for a time.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};

@@ -1,4 +1,5 @@
 //! One snapshot per screen and overlay, and buffer checks for the styles that carry meaning.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 mod common;
 
@@ -180,7 +181,7 @@ mod editing {
     #[test]
     fn conflict_screen() {
         let mut state = edited();
-        let view = state.user.as_ref().unwrap();
+        let view = state.user().unwrap();
         let (id, loaded) = (view.user.id().to_string(), view.stored());
         let body = UpdateBody::between(&loaded, &view.edited());
         let mut server = jane();
@@ -193,13 +194,14 @@ mod editing {
     #[test]
     fn history_list() {
         let mut state = opened(100, 30, jane());
-        let view = state.user.as_ref().unwrap();
+        let view = state.user().unwrap();
         let stored = view.stored();
         let mut edited = stored.clone();
         edited.user_metadata.insert("hobby".into(), json!("chess"));
         edited.app_metadata.shift_remove("plan");
         let body = UpdateBody::between(&stored, &edited);
-        let mut entry = Entry::new("t", view.user.id(), &body, &stored).unwrap();
+        let body = auth0_meta::domain::SendBody::new(body).unwrap();
+        let mut entry = Entry::new("t", view.user.id(), &body, &stored);
         entry.time = "2026-11-23T14:02:11.123Z".into();
         let id = view.user.id().to_string();
         update(

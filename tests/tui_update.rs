@@ -1,11 +1,12 @@
 //! `update` driven by messages, without a terminal or a runtime.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 mod common;
 
 use auth0_meta::api::{ApiError, Refusal};
 use auth0_meta::tui::effect::Effect;
 use auth0_meta::tui::msg::{Intent, Msg};
-use auth0_meta::tui::state::{Overlay, Screen, Status};
+use auth0_meta::tui::state::{Overlay, Status};
 use auth0_meta::tui::update::update;
 use common::tui::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -21,7 +22,7 @@ fn fetches(effects: &[Effect]) -> Vec<(u64, u32, Option<String>)> {
 }
 
 fn key(code: KeyCode) -> Msg {
-    Msg::Input(KeyEvent::new(code, KeyModifiers::NONE))
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 #[test]
@@ -171,14 +172,14 @@ fn opening_a_user_shows_it_and_fetches_it_fresh() {
             id: "auth0|000000000000000000000001".into()
         }]
     );
-    assert_eq!(state.screen, Screen::User);
+    assert!(state.user().is_some());
     press(&mut state, Intent::Back);
-    assert_eq!(state.screen, Screen::List);
+    assert!(state.on_list());
     assert_eq!(press(&mut state, Intent::Back), [Effect::Quit], "q on the list quits");
 }
 
 fn rows(state: &auth0_meta::tui::state::State) -> Vec<String> {
-    let pane = state.user.as_ref().unwrap().pane();
+    let pane = state.user().unwrap().pane();
     pane.tree
         .rows(0, 100)
         .iter()
@@ -196,13 +197,13 @@ fn expand_collapse_and_depth_keys_change_the_visible_rows() {
     assert_eq!(rows(&state)[3], "    Key(\"home\")");
     press(&mut state, Intent::Expand);
     assert_eq!(
-        state.user.as_ref().unwrap().pane().cursor,
+        state.user().unwrap().pane().cursor,
         3,
         "l on an open node moves to its first child"
     );
     press(&mut state, Intent::Collapse);
     assert_eq!(
-        state.user.as_ref().unwrap().pane().cursor,
+        state.user().unwrap().pane().cursor,
         2,
         "h on a closed node moves to the parent"
     );
@@ -210,11 +211,7 @@ fn expand_collapse_and_depth_keys_change_the_visible_rows() {
     assert_eq!(rows(&state).len(), 5);
     press(&mut state, Intent::ExpandAll);
     assert_eq!(rows(&state).len(), 15);
-    assert_eq!(
-        state.user.as_ref().unwrap().pane().cursor,
-        2,
-        "the cursor stays on addresses"
-    );
+    assert_eq!(state.user().unwrap().pane().cursor, 2, "the cursor stays on addresses");
     press(&mut state, Intent::CollapseAll);
     assert_eq!(rows(&state).len(), 5);
     press(&mut state, Intent::Depth(2));
@@ -226,14 +223,14 @@ fn expand_collapse_and_depth_keys_change_the_visible_rows() {
     press(&mut state, Intent::Toggle);
     assert_eq!(rows(&state).len(), 7);
     press(&mut state, Intent::SwitchTree);
-    assert_eq!(state.user.as_ref().unwrap().focus, 1);
+    assert_eq!(state.user().unwrap().focus, 1);
     assert_eq!(rows(&state).len(), 4, "app_metadata: root and three keys");
 }
 
 #[test]
 fn a_user_without_metadata_shows_empty_trees() {
     let state = opened(100, 30, user(7, None));
-    let view = state.user.as_ref().unwrap();
+    let view = state.user().unwrap();
     assert_eq!(view.panes[0].tree.row_count(), 1);
     assert_eq!(view.panes[1].tree.row_count(), 1);
 }

@@ -66,24 +66,6 @@ pub struct ListQuery {
     pub fields: Vec<&'static str>,
 }
 
-pub(crate) fn transport(target: &str, err: reqwest::Error) -> ApiError {
-    if err.is_timeout() {
-        return ApiError::Timeout {
-            target: target.to_string(),
-        };
-    }
-    let mut reason = err.to_string();
-    let mut source = std::error::Error::source(&err);
-    while let Some(inner) = source {
-        reason = inner.to_string();
-        source = inner.source();
-    }
-    ApiError::Transport {
-        target: target.to_string(),
-        reason,
-    }
-}
-
 /// Percent-encodes a user id as one path segment: everything outside RFC 3986's
 /// unreserved set, so `|` and `/` in ids survive.
 pub fn encode_segment(segment: &str) -> String {
@@ -218,14 +200,14 @@ impl Client {
                     (self.sleeper)(backoff(tries)).await;
                     continue;
                 }
-                Err(err) => return Err(transport(&url, err)),
+                Err(err) => return Err(ApiError::transport(&url, err)),
             };
             let status = response.status();
             let headers = response.headers().clone();
             if let Some(rate) = RateLimit::from_headers(&headers) {
                 *self.rate_limit.lock().unwrap_or_else(|p| p.into_inner()) = Some(rate);
             }
-            let bytes = response.bytes().await.map_err(|e| transport(&url, e))?;
+            let bytes = response.bytes().await.map_err(|e| ApiError::transport(&url, e))?;
             if status.is_success() {
                 return if bytes.is_empty() {
                     Ok(Value::Null)

@@ -28,6 +28,25 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// A request that got no usable answer: the innermost cause says most.
+    pub(crate) fn transport(target: &str, err: reqwest::Error) -> ApiError {
+        if err.is_timeout() {
+            return ApiError::Timeout {
+                target: target.to_string(),
+            };
+        }
+        let mut reason = err.to_string();
+        let mut source = std::error::Error::source(&err);
+        while let Some(inner) = source {
+            reason = inner.to_string();
+            source = inner.source();
+        }
+        ApiError::Transport {
+            target: target.to_string(),
+            reason,
+        }
+    }
+
     pub fn status(&self) -> Option<u16> {
         match self {
             ApiError::Api(refusal) => Some(refusal.status),
@@ -46,14 +65,6 @@ impl ApiError {
         }
         let rest = refusal.message.split_once("expected any of:")?.1;
         rest.split(',').map(str::trim).find(|s| !s.is_empty())
-    }
-
-    /// Auth0's own words, for the status line.
-    pub fn message(&self) -> String {
-        match self {
-            ApiError::Api(refusal) => refusal.message.clone(),
-            other => other.to_string(),
-        }
     }
 }
 

@@ -69,9 +69,9 @@ impl TokenSource {
             .form(&form)
             .send()
             .await
-            .map_err(|e| super::client::transport(&url, e))?;
+            .map_err(|e| ApiError::transport(&url, e))?;
         let status = response.status().as_u16();
-        let bytes = response.bytes().await.map_err(|e| super::client::transport(&url, e))?;
+        let bytes = response.bytes().await.map_err(|e| ApiError::transport(&url, e))?;
         if status != 200 {
             let body: OAuthError = serde_json::from_slice(&bytes).unwrap_or_default();
             return Err(ApiError::Token {

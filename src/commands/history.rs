@@ -1,7 +1,8 @@
 //! `auth0-meta history` and `auth0-meta revert`: the journal from the command line.
 
 use crate::api::Client;
-use crate::domain::History;
+use crate::domain::field_path::join;
+use crate::domain::{apply_edits, History};
 use crate::storage::journal::{self, Entry};
 use crate::storage::Storage;
 
@@ -25,8 +26,8 @@ pub fn list(storage: Option<&Storage>, user_id: Option<&str>, json: bool) -> Out
         println!("no changes applied from here yet");
     }
     for entry in &entries {
-        let keys = entry.touched_keys();
-        println!("{}  {}  {}  {}", entry.id, entry.time, entry.user_id, keys.join(", "));
+        let keys = join(&entry.touched_keys());
+        println!("{}  {}  {}  {keys}", entry.id, entry.time, entry.user_id);
     }
     Ok(())
 }
@@ -43,14 +44,9 @@ pub async fn revert(client: &Client, storage: Option<&Storage>, entry_id: &str, 
         })?;
     let user = client.get_user(&entry.user_id).await?;
     let mut edited = user.metadata_pair();
-    let mut history: History<crate::domain::MetadataField> = History::default();
-    for (field, edit) in entry.revert_edits(&edited.clone()) {
-        let mut doc = serde_json::Value::Object(std::mem::take(edited.get_mut(field)));
-        let result = history.apply_to(field, &mut doc, edit);
-        if let serde_json::Value::Object(map) = doc {
-            *edited.get_mut(field) = map;
-        }
-        result.map_err(|e| Failure::error(format!("cannot revert: {e}")))?;
+    let edits = entry.revert_edits(&edited);
+    if let Some(refused) = apply_edits(&mut edited, &mut History::default(), edits).first() {
+        return Err(Failure::error(format!("cannot revert: {}", refused.error)));
     }
     preview_then_send(client, storage, &user, &edited, yes).await
 }

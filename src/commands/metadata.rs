@@ -4,11 +4,12 @@
 use serde_json::Value;
 
 use crate::api::Client;
+use crate::apply::{apply, Applied, Journaled, Request};
 use crate::cli::MetadataCommand;
+use crate::domain::field_path::join;
 use crate::domain::validate::{parse_literal, Severity};
-use crate::domain::{conflicts, Edit, History, JsonPath, MetadataField, MetadataPair, Segment, User};
+use crate::domain::{apply_edits, plan_set, Edit, FieldPath, History, MetadataField, MetadataPair, User};
 use crate::preview::Preview;
-use crate::storage::journal::{self, Entry};
 use crate::storage::Storage;
 
 use super::{Failure, Outcome};
@@ -26,16 +27,22 @@ pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCo
         }
         MetadataCommand::Unset { id, path, yes } => (id, path, None, yes),
     };
-    let (field, path) = split_field(&path)?;
+    let at: FieldPath = path.parse().map_err(|e| Failure::usage(format!("PATH: {e}")))?;
     let user = client.get_user(&id).await?;
     let mut edited = user.metadata_pair();
     let edits = match change {
-        Some(value) => plan_set(&Value::Object(edited.get(field).clone()), &path, value),
-        None => Ok(vec![Edit::Remove { path: path.clone() }]),
+        Some(value) => plan_set(&Value::Object(edited.get(at.field).clone()), &at.path, value),
+        None => Ok(vec![Edit::Remove { path: at.path.clone() }]),
     }
     .map_err(|e| Failure::error(e.to_string()))?;
-    apply_all(&mut edited, field, edits)?;
-
+    let refused = apply_edits(
+        &mut edited,
+        &mut History::default(),
+        edits.into_iter().map(|e| (at.field, e)),
+    );
+    if let Some(refused) = refused.first() {
+        return Err(Failure::error(refused.error.to_string()));
+    }
     preview_then_send(client, storage, &user, &edited, yes).await
 }
 
@@ -60,71 +67,6 @@ pub async fn preview_then_send(
         return Ok(());
     }
     send(client, storage, user, &preview).await
-}
-
-/// `user_metadata.a.b` -> (User, `a.b`).
-fn split_field(text: &str) -> Result<(MetadataField, JsonPath), Failure> {
-    let path: JsonPath = text.parse().map_err(|e| Failure::usage(format!("PATH: {e}")))?;
-    let field = path
-        .root_key()
-        .and_then(MetadataField::from_name)
-        .ok_or_else(|| Failure::usage("PATH must start with user_metadata or app_metadata"))?;
-    Ok((field, path.without_first()))
-}
-
-/// The edits that put `value` at `path`, creating objects missing along the way.
-pub fn plan_set(doc: &Value, path: &JsonPath, value: Value) -> Result<Vec<Edit>, crate::domain::EditError> {
-    let mut edits = Vec::new();
-    let mut at = JsonPath::root();
-    let mut node = Some(doc);
-    for (depth, segment) in path.segments().iter().enumerate() {
-        let last = depth + 1 == path.len();
-        let child = node.and_then(|n| JsonPath::root().child(segment.clone()).get(n));
-        if child.is_none() {
-            let Segment::Key(key) = segment else {
-                // Array items are not created implicitly: the index must exist.
-                return Err(crate::domain::edit::resolve(doc, path)
-                    .err()
-                    .unwrap_or(crate::domain::EditError::NotFound(path.clone())));
-            };
-            let position = node.and_then(Value::as_object).map_or(0, |m| m.len());
-            let new_value = if last {
-                value.clone()
-            } else {
-                Value::Object(Default::default())
-            };
-            edits.push(Edit::InsertKey {
-                object: at.clone(),
-                position,
-                key: key.clone(),
-                value: new_value,
-            });
-        } else if last {
-            edits.push(Edit::Set {
-                path: path.clone(),
-                value: value.clone(),
-            });
-        }
-        at = at.child(segment.clone());
-        node = child;
-    }
-    if path.is_root() {
-        edits.push(Edit::Set {
-            path: JsonPath::root(),
-            value,
-        });
-    }
-    Ok(edits)
-}
-
-fn apply_all(pair: &mut MetadataPair, field: MetadataField, edits: Vec<Edit>) -> Outcome {
-    let mut doc = Value::Object(std::mem::take(pair.get_mut(field)));
-    let mut history = History::new();
-    let result = edits.into_iter().try_for_each(|edit| history.apply(&mut doc, edit));
-    if let Value::Object(map) = doc {
-        *pair.get_mut(field) = map;
-    }
-    result.map_err(|e| Failure::error(e.to_string()))
 }
 
 fn print_preview(preview: &Preview) {
@@ -152,38 +94,46 @@ fn print_preview(preview: &Preview) {
     }
 }
 
-/// Re-reads the user, refuses if a root key the body touches changed meanwhile, then sends.
+/// Sends through the one apply path: re-read, conflict check, PATCH, journal.
 async fn send(client: &Client, storage: Option<&Storage>, loaded: &User, preview: &Preview) -> Outcome {
-    let body = preview.body_json().ok_or_else(|| Failure::error("nothing to send"))?;
-    let now = client.get_user(loaded.id()).await?;
-    let report = conflicts(&loaded.metadata_pair(), &now.metadata_pair(), &preview.body);
-    if report.has_conflicts() {
-        let keys: Vec<String> = report
-            .overwritten
-            .iter()
-            .map(|c| format!("{}.{}", c.field, c.key))
-            .collect();
-        return Err(Failure::error(format!(
-            "not sent: {} changed on the server since the user was read; run the command again",
-            keys.join(", ")
-        )));
-    }
-    let saved = client.patch_user(loaded.id(), &body).await?;
-    if let Some(storage) = storage {
-        if let Some(entry) = Entry::new(&storage.tenant, loaded.id(), &preview.body, &preview.stored) {
-            journal::append(&storage.journal_file(), &entry)
-                .map_err(|e| Failure::error(format!("saved, but the journal could not be written: {e}")))?;
-            println!("journal entry {}", entry.id);
+    let body = preview.sendable().ok_or_else(|| Failure::error("nothing to send"))?;
+    let request = Request {
+        user_id: loaded.id().to_string(),
+        loaded: preview.stored.clone(),
+        body,
+        check: true,
+    };
+    let saved = match apply(client, storage, &request).await? {
+        Applied::Saved(saved) => saved,
+        Applied::Conflict { report, .. } => {
+            let keys: Vec<FieldPath> = report
+                .overwritten
+                .iter()
+                .map(|c| FieldPath::root_key(c.field, c.key.clone()))
+                .collect();
+            return Err(Failure::error(format!(
+                "not sent: {} changed on the server since the user was read; run the command again",
+                join(&keys)
+            )));
+        }
+    };
+    match &saved.journal {
+        Journaled::Written { entry_id } => println!("journal entry {entry_id}"),
+        Journaled::Off => {}
+        Journaled::Failed { reason } => {
+            return Err(Failure::error(format!(
+                "saved, but the journal could not be written: {reason}"
+            )))
         }
     }
     println!(
         "\nsaved ({} updated_at {})",
-        saved.id(),
-        saved.str("updated_at").unwrap_or("?")
+        saved.user.id(),
+        saved.user.str("updated_at").unwrap_or("?")
     );
     for field in MetadataField::BOTH {
         if !preview.body.field(field).is_unchanged() {
-            let text = serde_json::to_string_pretty(&saved.metadata(field)).unwrap_or_default();
+            let text = serde_json::to_string_pretty(&saved.user.metadata(field)).unwrap_or_default();
             println!("{field} now:\n{text}");
         }
     }

@@ -8,7 +8,7 @@ mod users;
 
 pub use emulator::run as run_emulator;
 pub use history::{list as run_history, revert as run_revert};
-pub use metadata::{plan_set, run as run_metadata};
+pub use metadata::run as run_metadata;
 pub use users::run as run_users;
 
 /// A command's failure, printed on stderr by `main`.

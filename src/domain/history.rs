@@ -94,11 +94,6 @@ impl<T: Clone> History<T> {
         self.done.iter().map(|done| (&done.tag, &done.edit))
     }
 
-    /// The edits in force, oldest first.
-    pub fn edits(&self) -> impl Iterator<Item = &Edit> {
-        self.done.iter().map(|done| &done.edit)
-    }
-
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()
     }

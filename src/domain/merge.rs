@@ -6,7 +6,9 @@ use serde_json::{Map, Value};
 
 pub use super::field::Metadata;
 use super::field::{MetadataField, MetadataPair};
+use super::field_path::FieldPath;
 use super::kind::ValueKind;
+use super::path::JsonPath;
 
 /// What a PATCH says about one metadata document.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,13 +82,47 @@ impl UpdateBody {
 
     /// The JSON body, or `None` when there is nothing to send.
     pub fn to_json(&self) -> Option<Value> {
-        let mut body = Map::new();
+        SendBody::new(self.clone()).map(|body| body.to_json())
+    }
+}
+
+/// A body with something in it. Only this can be sent, so an empty PATCH (which would
+/// go out as `null` or `{}`) cannot be written, let alone sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SendBody(UpdateBody);
+
+impl SendBody {
+    pub fn new(body: UpdateBody) -> Option<Self> {
+        (!body.is_empty()).then_some(Self(body))
+    }
+
+    pub fn body(&self) -> &UpdateBody {
+        &self.0
+    }
+
+    pub fn to_json(&self) -> Value {
+        let mut json = Map::new();
         for field in MetadataField::BOTH {
-            if let Some(value) = self.field(field).body() {
-                body.insert(field.name().to_string(), value);
+            if let Some(value) = self.0.field(field).body() {
+                json.insert(field.name().to_string(), value);
             }
         }
-        (!body.is_empty()).then_some(Value::Object(body))
+        Value::Object(json)
+    }
+
+    /// What the body writes: each root key sent, or the whole document where it clears.
+    pub fn written(&self) -> Vec<FieldPath> {
+        let mut written = Vec::new();
+        for field in MetadataField::BOTH {
+            match self.0.field(field) {
+                MetadataPatch::Unchanged => {}
+                MetadataPatch::Keys(keys) => {
+                    written.extend(keys.keys().map(|key| FieldPath::root_key(field, key.clone())))
+                }
+                MetadataPatch::Clear => written.push(FieldPath::new(field, JsonPath::root())),
+            }
+        }
+        written
     }
 }
 

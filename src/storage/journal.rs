@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::domain::{Edit, JsonPath, Metadata, MetadataField, MetadataPair, UpdateBody};
+use crate::domain::{Edit, FieldPath, JsonPath, Metadata, MetadataField, MetadataPair, SendBody};
 use crate::random::random_hex;
 use crate::timestamp::{format_millis, now_millis};
 
@@ -26,12 +26,13 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The entry for sending `body` to a user whose metadata was `before`.
-    pub fn new(tenant: &str, user_id: &str, body: &UpdateBody, before: &MetadataPair) -> Option<Self> {
-        let sent = body.to_json()?;
+    /// The entry for sending `body` to a user whose metadata was `before`, stamped with
+    /// the clock and a random id: the apply path makes it, never `update`.
+    pub fn new(tenant: &str, user_id: &str, body: &SendBody, before: &MetadataPair) -> Self {
+        let sent = body.to_json();
         let mut previous = Map::new();
         for field in MetadataField::BOTH {
-            let Some(Value::Object(keys)) = body.field(field).body() else {
+            let Some(Value::Object(keys)) = body.body().field(field).body() else {
                 continue;
             };
             let stored = before.get(field);
@@ -48,25 +49,22 @@ impl Entry {
             previous.insert(field.name().to_string(), Value::Object(old));
         }
         let now = now_millis();
-        Some(Self {
+        Self {
             id: format!("{now:x}-{}", random_hex(6)),
             time: format_millis(now),
             tenant: tenant.to_string(),
             user_id: user_id.to_string(),
             body: sent,
             previous,
-        })
+        }
     }
 
-    /// `field.key` for every root key the change replaced or deleted.
-    pub fn touched_keys(&self) -> Vec<String> {
+    /// Every root key the change replaced or deleted.
+    pub fn touched_keys(&self) -> Vec<FieldPath> {
         self.previous
             .iter()
-            .flat_map(|(field, keys)| {
-                keys.as_object()
-                    .into_iter()
-                    .flat_map(move |m| m.keys().map(move |k| format!("{field}.{k}")))
-            })
+            .filter_map(|(name, keys)| Some((MetadataField::from_name(name)?, keys.as_object()?)))
+            .flat_map(|(field, keys)| keys.keys().map(move |k| FieldPath::root_key(field, k.clone())))
             .collect()
     }
 

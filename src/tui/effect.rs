@@ -1,15 +1,18 @@
 //! What `update` asks the outside world to do, and the code that does it. Effects run
-//! in tasks outside the UI; each ends in exactly one `Msg`.
+//! in tasks outside the UI; each ends in at most one `Msg` (a file written without
+//! trouble needs none).
 
 use std::path::PathBuf;
 
-use crate::api::{ApiError, Client, ListQuery};
-use crate::domain::{conflicts, MetadataField, MetadataPair, UpdateBody};
+use crate::api::{Client, ListQuery};
+use crate::apply::{apply, Request};
+use crate::domain::MetadataField;
 use crate::storage::drafts::{self, Draft, DraftEdit};
-use crate::storage::journal::{self, Entry};
+use crate::storage::journal;
+use crate::storage::Storage;
 use crate::timestamp::now_millis;
 
-use super::msg::{Applied, Msg};
+use super::msg::Msg;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -20,12 +23,10 @@ pub enum Effect {
     FetchUser {
         id: String,
     },
-    /// Re-read the user (when `check`), stop on a conflict, else send the PATCH.
+    /// The one apply path: re-read and check (when asked), PATCH, journal.
     Apply {
-        id: String,
-        loaded: MetadataPair,
-        body: UpdateBody,
-        check: bool,
+        request: Box<Request>,
+        storage: Option<Storage>,
     },
     SaveDraft {
         file: PathBuf,
@@ -41,10 +42,6 @@ pub enum Effect {
         file: PathBuf,
         user_id: String,
     },
-    AppendJournal {
-        file: PathBuf,
-        entry: Entry,
-    },
     LoadJournal {
         file: PathBuf,
         tenant: String,
@@ -53,40 +50,37 @@ pub enum Effect {
     Quit,
 }
 
-/// Runs one effect against the API. `Quit` is the loop's to handle and never gets here.
+/// Runs one effect. `Quit` is the loop's to handle and never gets here.
 pub async fn perform(effect: Effect, client: &Client) -> Option<Msg> {
     match effect {
         Effect::FetchPage { generation, query } => {
             let result = client.list_users(&query).await;
+            let rate = client.rate_limit();
             Some(Msg::PageLoaded {
                 generation,
                 result,
-                rate: client.rate_limit(),
+                rate,
             })
         }
         Effect::FetchUser { id } => {
             let result = client.get_user(&id).await;
-            Some(Msg::UserLoaded {
-                id,
-                result,
-                rate: client.rate_limit(),
-            })
+            let rate = client.rate_limit();
+            Some(Msg::UserLoaded { id, result, rate })
         }
-        Effect::Apply {
-            id,
-            loaded,
-            body,
-            check,
-        } => {
-            let result = apply(client, &id, &loaded, &body, check).await;
-            Some(Msg::Applied {
-                id,
-                loaded,
-                body,
-                result,
-                rate: client.rate_limit(),
-            })
+        Effect::Apply { request, storage } => {
+            let result = apply(client, storage.as_ref(), &request).await;
+            let rate = client.rate_limit();
+            let id = request.user_id;
+            Some(Msg::Applied { id, result, rate })
         }
+        Effect::Quit => None,
+        files => perform_file(files).await,
+    }
+}
+
+/// The effects on files the tool keeps, run on the blocking pool (they fsync).
+async fn perform_file(effect: Effect) -> Option<Msg> {
+    match effect {
         Effect::SaveDraft {
             file,
             tenant,
@@ -108,10 +102,6 @@ pub async fn perform(effect: Effect, client: &Client) -> Option<Msg> {
             user_id,
             result: blocking(move || drafts::load(&file)).await.map_err(|e| e.to_string()),
         }),
-        Effect::AppendJournal { file, entry } => stored(
-            blocking(move || journal::append(&file, &entry)).await,
-            "writing the journal",
-        ),
         Effect::LoadJournal { file, tenant, user_id } => {
             let who = user_id.clone();
             let result = blocking(move || journal::read(&file, &tenant, Some(&who)))
@@ -119,11 +109,10 @@ pub async fn perform(effect: Effect, client: &Client) -> Option<Msg> {
                 .map_err(|e| e.to_string());
             Some(Msg::JournalLoaded { user_id, result })
         }
-        Effect::Quit => None,
+        _ => None,
     }
 }
 
-/// File work (with its fsyncs) runs on the blocking pool, never on an async worker.
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> std::io::Result<T> + Send + 'static) -> std::io::Result<T> {
     tokio::task::spawn_blocking(work)
         .await
@@ -135,25 +124,4 @@ fn stored(result: std::io::Result<()>, what: &str) -> Option<Msg> {
     result
         .err()
         .map(|err| Msg::StorageFailed(format!("{what} failed: {err}")))
-}
-
-async fn apply(
-    client: &Client,
-    id: &str,
-    loaded: &MetadataPair,
-    body: &UpdateBody,
-    check: bool,
-) -> Result<Applied, ApiError> {
-    let mut kept = Vec::new();
-    if check {
-        let server = client.get_user(id).await?;
-        let report = conflicts(loaded, &server.metadata_pair(), body);
-        if report.has_conflicts() {
-            return Ok(Applied::Conflict(report, server));
-        }
-        kept = report.kept;
-    }
-    let json = body.to_json().unwrap_or_default();
-    let user = client.patch_user(id, &json).await?;
-    Ok(Applied::Saved { user, kept })
 }

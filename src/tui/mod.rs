@@ -4,11 +4,16 @@
 
 pub mod effect;
 pub mod keymap;
+pub mod layout;
 pub mod msg;
 pub mod overlay;
+pub mod pane;
+pub mod preview_screen;
 pub mod state;
 pub mod theme;
 pub mod update;
+pub mod user_list;
+pub mod user_view;
 pub mod view;
 pub mod widgets;
 
@@ -66,7 +71,7 @@ async fn event_loop(
         terminal.draw(|frame| view::draw(&state, frame, theme))?;
         let msg = tokio::select! {
             event = events.next() => match event {
-                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => keymap::msg_for(&state, key),
+                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => Some(Msg::Key(key)),
                 Some(Ok(Event::Resize(width, height))) => Some(Msg::Resize(width, height)),
                 Some(Ok(_)) => None,
                 Some(Err(err)) => return Err(err),

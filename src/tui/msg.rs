@@ -4,7 +4,8 @@
 use crossterm::event::KeyEvent;
 
 use crate::api::{ApiError, RateLimit, UserPage};
-use crate::domain::{ConflictReport, MetadataField, MetadataPair, UpdateBody, User};
+use crate::apply::Applied;
+use crate::domain::User;
 use crate::storage::drafts::Draft;
 use crate::storage::journal::Entry;
 
@@ -42,17 +43,17 @@ pub enum Intent {
     Redo,
     Preview,
     History,
-}
-
-/// What came of an attempt to apply: saved, or stopped by a change made on the server.
-#[derive(Debug)]
-pub enum Applied {
-    /// Saved; `kept` names keys changed on the server meanwhile that the body left alone.
-    Saved {
-        user: User,
-        kept: Vec<(MetadataField, String)>,
-    },
-    Conflict(ConflictReport, User),
+    /// The focused overlay's main action: send, save, search, yes, convert, revert.
+    Submit,
+    /// Close the overlay without acting.
+    Cancel,
+    /// An earlier / a later entry of the search history.
+    Older,
+    Newer,
+    Rebase,
+    Overwrite,
+    KeepDraft,
+    Discard,
 }
 
 // Messages are moved once, from a task to `update`: their size does not matter.
@@ -60,8 +61,8 @@ pub enum Applied {
 #[derive(Debug)]
 pub enum Msg {
     Intent(Intent),
-    /// A key for the text input that has focus.
-    Input(KeyEvent),
+    /// A key press: `update` reads it through the key table of what has focus.
+    Key(KeyEvent),
     Resize(u16, u16),
     /// Animates the spinner while something loads.
     Tick,
@@ -77,9 +78,6 @@ pub enum Msg {
     },
     Applied {
         id: String,
-        /// The metadata the body was computed against, for the journal.
-        loaded: MetadataPair,
-        body: UpdateBody,
         result: Result<Applied, ApiError>,
         rate: Option<RateLimit>,
     },

@@ -1,14 +1,14 @@
-//! The overlays drawn over a screen: help, search, editors, questions, the preview, the
+//! The overlays drawn over a screen: search, editors, questions, the preview, the
 //! conflict screen and the history list. Each takes the keys while it is open.
 
-use tui_textarea::TextArea;
+use ratatui::style::Style;
+use tui_textarea::{CursorMove, TextArea};
 
-use crate::domain::{ConflictReport, JsonPath, MetadataField, UpdateBody, User, ValueKind};
-use crate::preview::{DiffLine, Preview};
+pub use super::preview_screen::{PreviewItem, PreviewScreen};
+use crate::domain::{ConflictReport, JsonPath, MetadataField, User, ValueKind};
 use crate::storage::journal::Entry;
 
 pub enum Overlay {
-    Help,
     Search(Box<SearchInput>),
     /// A text input for an edit: a value, a key, or a subtree as JSON.
     Editor(Box<Editor>),
@@ -84,22 +84,50 @@ pub struct TypeMenu {
     pub selected: usize,
 }
 
-pub struct PreviewScreen {
-    pub preview: Preview,
-    pub diffs: Vec<(MetadataField, Vec<DiffLine>)>,
-    pub scroll: usize,
-}
-
 pub struct ConflictScreen {
     pub report: ConflictReport,
-    /// The user as the server holds it now, for a rebase.
+    /// The user as the server holds it now, for a rebase or an overwrite.
     pub server: User,
-    pub body: UpdateBody,
 }
 
 pub struct HistoryList {
     pub entries: Vec<Entry>,
     pub cursor: usize,
+}
+
+/// A text area as every input here starts: no highlighted cursor line, the cursor at
+/// the end of the text (or at its top, for a JSON document to read from the start).
+pub fn text_area(text: &str, at_top: bool) -> TextArea<'static> {
+    let mut area = TextArea::new(text.lines().map(String::from).collect());
+    area.set_cursor_line_style(Style::default());
+    area.move_cursor(if at_top { CursorMove::Top } else { CursorMove::End });
+    area
+}
+
+impl Editor {
+    pub fn open(purpose: EditorPurpose, text: String) -> Overlay {
+        let at_top = matches!(purpose, EditorPurpose::Json { .. });
+        Overlay::Editor(Box::new(Editor {
+            purpose,
+            text: text_area(&text, at_top),
+            error: None,
+            initial: text,
+            confirm_discard: false,
+        }))
+    }
+
+    pub fn text(&self) -> String {
+        self.text.lines().join("\n")
+    }
+}
+
+impl SearchInput {
+    pub fn new(query: &str) -> Self {
+        Self {
+            text: text_area(query, false),
+            recalled: None,
+        }
+    }
 }
 
 pub struct SearchInput {

@@ -79,7 +79,7 @@ pub fn press(state: &mut State, intent: Intent) -> Vec<Effect> {
 /// A state with `user` open and loaded.
 pub fn opened(width: u16, height: u16, user: User) -> State {
     let mut state = listed(width, height);
-    auth0_meta::tui::update::user::open(&mut state, user.clone());
+    auth0_meta::tui::update::session::open(&mut state, user.clone());
     let id = user.id().to_string();
     update(
         &mut state,
@@ -95,7 +95,7 @@ pub fn opened(width: u16, height: u16, user: User) -> State {
 pub fn key(state: &mut State, code: crossterm::event::KeyCode) -> Vec<Effect> {
     update(
         state,
-        Msg::Input(crossterm::event::KeyEvent::new(
+        Msg::Key(crossterm::event::KeyEvent::new(
             code,
             crossterm::event::KeyModifiers::NONE,
         )),
@@ -132,15 +132,6 @@ pub fn answer_with_conflict(
 ) {
     let report = auth0_meta::domain::conflicts(&loaded, &server.metadata_pair(), &body);
     assert!(report.has_conflicts(), "the fixture must conflict");
-    let result = Ok(auth0_meta::tui::msg::Applied::Conflict(report, server));
-    update(
-        state,
-        Msg::Applied {
-            id,
-            loaded,
-            body,
-            result,
-            rate: None,
-        },
-    );
+    let result = Ok(auth0_meta::apply::Applied::Conflict { report, server });
+    update(state, Msg::Applied { id, result, rate: None });
 }

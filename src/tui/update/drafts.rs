@@ -3,15 +3,16 @@
 
 use serde_json::Value;
 
-use crate::domain::{Edit, MetadataField};
+use super::nav::keep_tree_cursor_visible;
+use crate::domain::{apply_edits, Edit, MetadataField, MetadataPair};
 use crate::storage::drafts::{Draft, DraftEdit};
 use crate::timestamp::format_millis;
 use crate::tui::effect::Effect;
-use crate::tui::state::{field_index, State, Status, UserView};
+use crate::tui::state::{Phase, State, Status, UserView};
 
 /// Saves the pending edits, or deletes the draft when none are left.
 pub fn save(state: &State) -> Vec<Effect> {
-    let (Some(storage), Some(view)) = (&state.storage, &state.user) else {
+    let (Some(storage), Some(view)) = (&state.storage, state.user()) else {
         return Vec::new();
     };
     let user_id = view.user.id().to_string();
@@ -43,7 +44,7 @@ pub fn save(state: &State) -> Vec<Effect> {
 }
 
 pub fn delete(state: &State) -> Vec<Effect> {
-    match (&state.storage, &state.user) {
+    match (&state.storage, state.user()) {
         (Some(storage), Some(view)) => vec![Effect::DeleteDraft {
             file: storage.draft_file(view.user.id()),
         }],
@@ -52,7 +53,7 @@ pub fn delete(state: &State) -> Vec<Effect> {
 }
 
 pub fn load(state: &State) -> Vec<Effect> {
-    match (&state.storage, &state.user) {
+    match (&state.storage, state.user()) {
         (Some(storage), Some(view)) => {
             let user_id = view.user.id().to_string();
             vec![Effect::LoadDraft {
@@ -67,20 +68,14 @@ pub fn load(state: &State) -> Vec<Effect> {
 /// Makes `edits` anew on the panes' current originals; returns how many no longer apply.
 pub fn replay(view: &mut UserView, edits: Vec<(MetadataField, Edit)>) -> usize {
     view.history.clear();
-    let mut docs: [Value; 2] = [(*view.panes[0].original).clone(), (*view.panes[1].original).clone()];
-    let mut failed = 0;
-    for (field, edit) in edits {
-        if view
-            .history
-            .apply_to(field, &mut docs[field_index(field)], edit)
-            .is_err()
-        {
-            failed += 1;
-        }
-    }
-    let [user_doc, app_doc] = docs;
-    view.panes[0].set_draft(Some(user_doc));
-    view.panes[1].set_draft(Some(app_doc));
+    let mut docs = view.stored();
+    let failed = apply_edits(&mut docs, &mut view.history, edits).len();
+    let MetadataPair {
+        user_metadata,
+        app_metadata,
+    } = docs;
+    view.panes[0].set_draft(Some(Value::Object(user_metadata)));
+    view.panes[1].set_draft(Some(Value::Object(app_metadata)));
     failed
 }
 
@@ -89,10 +84,10 @@ pub fn pending(view: &UserView) -> Vec<(MetadataField, Edit)> {
 }
 
 pub fn restored(state: &mut State, user_id: &str, result: Result<Option<Draft>, String>) -> Vec<Effect> {
-    let Some(view) = state.user.as_mut().filter(|v| v.user.id() == user_id) else {
+    let Some(view) = state.user_mut().filter(|v| v.user.id() == user_id) else {
         return Vec::new();
     };
-    view.ready = true;
+    view.phase = Phase::Ready;
     match result {
         Ok(Some(draft)) if !draft.edits.is_empty() => {
             let count = draft.edits.len();
@@ -103,25 +98,18 @@ pub fn restored(state: &mut State, user_id: &str, result: Result<Option<Draft>, 
             let at = format_millis(draft.saved_at);
             let mut notice = format!(
                 "draft from {} UTC restored: {count} edit{}",
-                &at[11..16],
+                at.get(11..16).unwrap_or(&at),
                 if count == 1 { "" } else { "s" }
             );
             if failed > 0 {
                 notice.push_str(&format!(" ({failed} no longer apply and were dropped)"));
             }
             state.status = Status::Info(notice);
-            super::user::keep_cursor_visible(state);
-            Vec::new()
+            keep_tree_cursor_visible(state);
         }
-        Ok(_) => {
-            if state.is_busy() {
-                state.status = Status::Idle;
-            }
-            Vec::new()
-        }
-        Err(err) => {
-            state.status = Status::Error(format!("the saved draft could not be read: {err}"));
-            Vec::new()
-        }
+        Ok(_) if state.is_busy() => state.status = Status::Idle,
+        Ok(_) => {}
+        Err(err) => state.status = Status::Error(format!("the saved draft could not be read: {err}")),
     }
+    Vec::new()
 }

@@ -1,50 +1,51 @@
-//! The editors' keys: typing, committing (Enter, or Ctrl-S for JSON) and cancelling.
+//! The editors: typing, committing (Enter, or Ctrl-S for JSON) and cancelling.
 //! What was typed turns into an edit only when it is valid; otherwise the editor stays
 //! open with the reason in its title and the text as typed.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use serde_json::Value;
 
-use super::edit::{commit, editor};
+use super::commit::commit;
 use crate::domain::kind::parse_number;
 use crate::domain::validate::{check_key, check_value, parse_json, parse_literal};
 use crate::domain::{Edit, JsonPath, MetadataField, Segment, ValueKind};
 use crate::tui::effect::Effect;
-use crate::tui::state::{EditorPurpose, Overlay, State};
+use crate::tui::msg::Intent;
+use crate::tui::state::{Editor, EditorPurpose, Overlay, State};
 
-/// Keys while an editor is open: Enter (Ctrl-S in the JSON editor) commits, Esc cancels.
-pub fn editor_input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+/// The editor's own keys: Submit commits (Enter, or Ctrl-S for JSON), Cancel closes,
+/// unless changed JSON would be lost: then it asks, and Discard confirms.
+pub fn editor_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     let Some(Overlay::Editor(editor)) = &mut state.overlay else {
         return Vec::new();
     };
     let json = matches!(editor.purpose, EditorPurpose::Json { .. });
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Esc if json && editor.text.lines().join("\n") != editor.initial && !editor.confirm_discard => {
+    match intent {
+        Intent::Submit => submit(state),
+        Intent::Cancel if json && editor.text() != editor.initial => {
             editor.confirm_discard = true;
             Vec::new()
         }
-        KeyCode::Esc => {
+        Intent::Cancel | Intent::Discard => {
             state.overlay = None;
             Vec::new()
         }
-        KeyCode::Char('y') if editor.confirm_discard => {
-            state.overlay = None;
-            Vec::new()
-        }
-        KeyCode::Char('s') if ctrl && json => submit(state),
-        KeyCode::Enter if !json => submit(state),
-        _ => {
-            editor.confirm_discard = false;
-            editor.text.input(key);
-            if json {
-                editor.error = parse_json(&editor.text.lines().join("\n")).err().map(|e| e.to_string());
-            } else {
-                editor.error = None;
-            }
-            Vec::new()
-        }
+        _ => Vec::new(),
     }
+}
+
+/// A key typed into the editor; a JSON text is checked as it changes.
+pub fn editor_text(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let Some(Overlay::Editor(editor)) = &mut state.overlay else {
+        return Vec::new();
+    };
+    editor.confirm_discard = false;
+    editor.text.input(key);
+    editor.error = match editor.purpose {
+        EditorPurpose::Json { .. } => parse_json(&editor.text()).err().map(|e| e.to_string()),
+        _ => None,
+    };
+    Vec::new()
 }
 
 /// Turns the editor's text into an edit; on a problem the editor stays open with it.
@@ -52,7 +53,7 @@ fn submit(state: &mut State) -> Vec<Effect> {
     let Some(Overlay::Editor(editor)) = &state.overlay else {
         return Vec::new();
     };
-    let text = editor.text.lines().join("\n");
+    let text = editor.text();
     let purpose = editor.purpose.clone();
     let outcome = match purpose {
         EditorPurpose::AddKey {
@@ -61,13 +62,13 @@ fn submit(state: &mut State) -> Vec<Effect> {
             position,
         } => match check_new_key(state, field, &object, &text, None) {
             Ok(key) => {
-                let next = editor_overlay(EditorPurpose::AddValue {
+                let next = EditorPurpose::AddValue {
                     field,
                     parent: object,
                     position,
                     key: Some(key),
-                });
-                state.overlay = Some(next);
+                };
+                state.overlay = Some(Editor::open(next, String::new()));
                 return Vec::new();
             }
             Err(reason) => Err(reason),
@@ -88,43 +89,15 @@ fn submit(state: &mut State) -> Vec<Effect> {
     }
 }
 
-fn editor_overlay(purpose: EditorPurpose) -> Overlay {
-    editor(purpose, String::new())
-}
-
 fn edit_from(state: &State, purpose: EditorPurpose, text: &str) -> Result<(MetadataField, Edit), String> {
     match purpose {
         EditorPurpose::Value { field, path, kind } => {
-            let value = match kind {
-                ValueKind::String => Value::String(text.to_string()),
-                ValueKind::Number => parse_number(text.trim()).ok_or_else(|| format!("not a number: {text}"))?,
-                ValueKind::Bool => match text.trim() {
-                    "true" => Value::Bool(true),
-                    "false" => Value::Bool(false),
-                    _ => return Err("a boolean is true or false (t changes the type)".into()),
-                },
-                _ => parse_literal(text).map_err(|e| e.to_string())?,
-            };
+            let value = value_from(kind, text)?;
             problems(field, &path, &value)?;
             Ok((field, Edit::Set { path, value }))
         }
         EditorPurpose::Json { field, path } => {
-            let value = parse_json(text).map_err(|e| e.to_string())?;
-            if path.is_root() && !value.is_object() {
-                return Err(format!("{field} must be a JSON object"));
-            }
-            match (&value, path.is_root()) {
-                (Value::Object(map), true) => {
-                    for (key, child) in map {
-                        let at = JsonPath::root().key(key.clone());
-                        if let Some(problem) = check_key(field, &at, key) {
-                            return Err(problem.to_string());
-                        }
-                        problems(field, &at, child)?;
-                    }
-                }
-                _ => problems(field, &path, &value)?,
-            }
+            let value = json_from(field, &path, text)?;
             Ok((field, Edit::Set { path, value }))
         }
         EditorPurpose::AddValue {
@@ -132,30 +105,7 @@ fn edit_from(state: &State, purpose: EditorPurpose, text: &str) -> Result<(Metad
             parent,
             position,
             key,
-        } => {
-            let value = parse_literal(text).map_err(|e| e.to_string())?;
-            let at = match &key {
-                Some(k) => parent.clone().key(k.clone()),
-                None => parent.clone().index(position),
-            };
-            problems(field, &at, &value)?;
-            Ok((
-                field,
-                match key {
-                    Some(key) => Edit::InsertKey {
-                        object: parent,
-                        position,
-                        key,
-                        value,
-                    },
-                    None => Edit::InsertItem {
-                        array: parent,
-                        index: position,
-                        value,
-                    },
-                },
-            ))
-        }
+        } => insert_from(field, parent, position, key, text).map(|edit| (field, edit)),
         EditorPurpose::Rename { field, path } => {
             let (parent, _) = path.split_last().ok_or("nothing to rename")?;
             let current = match path.last() {
@@ -167,6 +117,68 @@ fn edit_from(state: &State, purpose: EditorPurpose, text: &str) -> Result<(Metad
         }
         EditorPurpose::AddKey { .. } => Err("a key needs a value".into()),
     }
+}
+
+/// A scalar typed for a value of `kind`: a string as typed, else read as its kind.
+fn value_from(kind: ValueKind, text: &str) -> Result<Value, String> {
+    Ok(match kind {
+        ValueKind::String => Value::String(text.to_string()),
+        ValueKind::Number => parse_number(text.trim()).ok_or_else(|| format!("not a number: {text}"))?,
+        ValueKind::Bool => match text.trim() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => return Err("a boolean is true or false (t changes the type)".into()),
+        },
+        _ => parse_literal(text).map_err(|e| e.to_string())?,
+    })
+}
+
+/// A JSON text for the node at `path`; at a document's root, each root key is checked.
+fn json_from(field: MetadataField, path: &JsonPath, text: &str) -> Result<Value, String> {
+    let value = parse_json(text).map_err(|e| e.to_string())?;
+    match (&value, path.is_root()) {
+        (Value::Object(map), true) => {
+            for (key, child) in map {
+                let at = JsonPath::root().key(key.clone());
+                if let Some(problem) = check_key(field, &at, key) {
+                    return Err(problem.to_string());
+                }
+                problems(field, &at, child)?;
+            }
+        }
+        (_, true) => return Err(format!("{field} must be a JSON object")),
+        _ => problems(field, path, &value)?,
+    }
+    Ok(value)
+}
+
+/// A new key's value or a new array item.
+fn insert_from(
+    field: MetadataField,
+    parent: JsonPath,
+    position: usize,
+    key: Option<String>,
+    text: &str,
+) -> Result<Edit, String> {
+    let value = parse_literal(text).map_err(|e| e.to_string())?;
+    let at = match &key {
+        Some(k) => parent.clone().key(k.clone()),
+        None => parent.clone().index(position),
+    };
+    problems(field, &at, &value)?;
+    Ok(match key {
+        Some(key) => Edit::InsertKey {
+            object: parent,
+            position,
+            key,
+            value,
+        },
+        None => Edit::InsertItem {
+            array: parent,
+            index: position,
+            value,
+        },
+    })
 }
 
 fn problems(field: MetadataField, at: &JsonPath, value: &Value) -> Result<(), String> {
@@ -192,8 +204,7 @@ fn check_new_key(
         return Err(problem.to_string());
     }
     let exists = state
-        .user
-        .as_ref()
+        .user()
         .and_then(|v| object.get(v.pane_for(field).current()))
         .and_then(Value::as_object)
         .is_some_and(|m| m.contains_key(&key));

@@ -1,8 +1,7 @@
-//! The users list: moving, paging as the cursor nears the end, search, sort, opening.
+//! The users list: moving, paging as the cursor nears the end, sort, opening.
 
-use tui_textarea::TextArea;
-
-use super::{follow, move_cursor, movement, report, user};
+use super::nav::{move_cursor, movement, report};
+use super::session::open;
 use crate::api::{ApiError, ListQuery, UserPage};
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
@@ -19,14 +18,11 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     match intent {
         Intent::Back => vec![Effect::Quit],
         Intent::Open => match state.list.users.get(state.list.cursor) {
-            Some(chosen) => user::open(state, chosen.clone()),
+            Some(chosen) => open(state, chosen.clone()),
             None => Vec::new(),
         },
         Intent::Search => {
-            let mut text = TextArea::new(vec![state.list.query.clone()]);
-            text.set_cursor_line_style(ratatui::style::Style::default());
-            text.move_cursor(tui_textarea::CursorMove::End);
-            state.overlay = Some(Overlay::Search(Box::new(SearchInput { text, recalled: None })));
+            state.overlay = Some(Overlay::Search(Box::new(SearchInput::new(&state.list.query))));
             Vec::new()
         }
         Intent::CycleSort => {
@@ -108,46 +104,4 @@ pub fn page_loaded(state: &mut State, generation: u64, result: Result<UserPage, 
             Vec::new()
         }
     }
-}
-
-pub fn run_search(state: &mut State) -> Vec<Effect> {
-    let Some(Overlay::Search(input)) = state.overlay.take() else {
-        return Vec::new();
-    };
-    let query = input.text.lines().join(" ").trim().to_string();
-    if !query.is_empty() {
-        state.list.history.retain(|q| *q != query);
-        state.list.history.push(query.clone());
-    }
-    state.list.query = query;
-    reload(state)
-}
-
-/// Up (older) / Down (newer) through earlier queries.
-pub fn recall(state: &mut State, older: bool) {
-    let history = &state.list.history;
-    let Some(Overlay::Search(input)) = &mut state.overlay else {
-        return;
-    };
-    if history.is_empty() {
-        return;
-    }
-    let last = history.len() - 1;
-    let next = match (input.recalled, older) {
-        (None, true) => Some(last),
-        (None, false) => None,
-        (Some(i), true) => Some(i.saturating_sub(1)),
-        (Some(i), false) if i < last => Some(i + 1),
-        (Some(_), false) => None,
-    };
-    input.recalled = next;
-    let text = next.map(|i| history[i].clone()).unwrap_or_default();
-    input.text = TextArea::new(vec![text]);
-    input.text.set_cursor_line_style(ratatui::style::Style::default());
-    input.text.move_cursor(tui_textarea::CursorMove::End);
-}
-
-pub fn keep_cursor_visible(state: &mut State) {
-    let rows = state.list_rows();
-    follow(state.list.cursor, &mut state.list.scroll, rows);
 }

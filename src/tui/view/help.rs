@@ -1,26 +1,21 @@
-//! `?`: every key of the current screen, from the same table that dispatches them.
+//! `?`: every key of what has focus (screen or overlay), from the table that dispatches them.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use super::{centered, keys_label};
+use super::centered;
 use crate::tui::keymap;
-use crate::tui::state::{Screen, State};
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 
 pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
-    let screen = match state.screen {
-        Screen::List => "users list",
-        Screen::User => "user view",
-    };
-    let bindings: Vec<_> = keymap::table(state).iter().chain(keymap::GLOBAL).collect();
-    let lines: Vec<Line> = bindings
-        .iter()
+    let screen = keymap::table(state).title;
+    let lines: Vec<Line> = keymap::listed(state)
         .map(|b| {
             Line::from(vec![
-                Span::styled(format!("  {:<16}", keys_label(b)), theme.footer_key()),
+                Span::styled(format!("  {:<16}", b.keys_label()), theme.footer_key()),
                 Span::raw(b.label),
             ])
         })

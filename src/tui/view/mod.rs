@@ -1,18 +1,23 @@
 //! `draw(state, frame)`: a pure function of the state. One file per screen or overlay.
 
+mod conflict;
 mod editor;
 mod help;
+mod history;
 mod list;
 mod preview;
+mod question;
 mod search;
+mod type_menu;
 mod user;
 
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::keymap::{self, Binding};
+use super::keymap::{self, Binding, KeyTable};
+use super::layout;
 use super::state::{Overlay, Screen, State, Status, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
 
@@ -33,33 +38,38 @@ pub fn draw(state: &State, frame: &mut Frame, theme: Theme) {
         );
         return;
     }
-    let [header, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let layout::ScreenAreas {
+        header,
+        body,
+        status,
+        footer,
+    } = layout::screen(area);
     draw_header(state, frame, header, theme);
-    match state.screen {
+    match &state.screen {
         Screen::List => list::draw(state, frame, body, theme),
-        Screen::User => user::draw(state, frame, body, theme),
+        Screen::User(view) => user::draw(view, frame, body, theme),
     }
     draw_status(state, frame, status, theme);
     draw_footer(state, frame, footer, theme);
+    draw_overlay(state, frame, body, theme);
+    if state.help {
+        help::draw(state, frame, body, theme);
+    }
+}
+
+fn draw_overlay(state: &State, frame: &mut Frame, body: Rect, theme: Theme) {
     match &state.overlay {
-        Some(Overlay::Help) => help::draw(state, frame, body, theme),
-        Some(Overlay::Search(input)) => search::draw(state, input, frame, body, theme),
-        Some(Overlay::Editor(editor)) => editor::draw_editor(editor, frame, body, theme),
-        Some(Overlay::TypeMenu(menu)) => editor::draw_type_menu(menu, frame, body, theme),
-        Some(Overlay::Confirm(confirm)) => editor::draw_confirm(confirm, frame, body, theme),
+        Some(Overlay::Search(input)) => search::draw(input, frame, body, theme),
+        Some(Overlay::Editor(editor)) => editor::draw_editor(state, editor, frame, body, theme),
+        Some(Overlay::TypeMenu(menu)) => type_menu::draw_type_menu(menu, frame, body, theme),
+        Some(Overlay::Confirm(confirm)) => question::draw_confirm(confirm, frame, body, theme),
         Some(Overlay::Leave { quit }) => {
-            let pending = state.user.as_ref().map_or(0, |v| v.history.len());
-            editor::draw_leave(*quit, pending, frame, body, theme)
+            let pending = state.user().map_or(0, |v| v.history.len());
+            question::draw_leave(*quit, pending, frame, body, theme)
         }
         Some(Overlay::Preview(screen)) => preview::draw_preview(screen, frame, body, theme),
-        Some(Overlay::Conflict(screen)) => preview::draw_conflict(screen, frame, body, theme),
-        Some(Overlay::History(list)) => preview::draw_history(list, frame, body, theme),
+        Some(Overlay::Conflict(screen)) => conflict::draw_conflict(screen, frame, body, theme),
+        Some(Overlay::History(list)) => history::draw_history(list, frame, body, theme),
         None => {}
     }
 }
@@ -89,22 +99,39 @@ fn draw_status(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The screen's footer keys. An overlay lists its keys on its own border instead.
 fn draw_footer(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
-    let bindings = keymap::table(state).iter().chain(keymap::GLOBAL).filter(|b| b.footer);
+    if state.overlay.is_some() {
+        return;
+    }
+    let bindings = keymap::listed(state).filter(|b| b.footer);
     let mut spans = Vec::new();
     for binding in bindings {
-        spans.push(Span::styled(format!(" {}", keys_label(binding)), theme.footer_key()));
+        spans.push(Span::styled(format!(" {}", binding.keys_label()), theme.footer_key()));
         spans.push(Span::styled(format!(" {} ", binding.label), theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// `j/↓`, or `1-9` for the depth keys.
-pub fn keys_label(binding: &Binding) -> String {
-    if binding.keys.len() == 9 {
-        return "1-9".into();
-    }
-    binding.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/")
+/// An overlay's hint line from its key table: ` y/Enter send · Esc back `. `relabel`
+/// may rename a binding for the moment (`Some(label)`) or hide it (`Some("")`).
+pub fn hints<'a>(table: &KeyTable, relabel: impl Fn(&Binding) -> Option<&'a str>) -> String {
+    let parts: Vec<String> = table
+        .bindings
+        .iter()
+        .filter(|b| b.footer)
+        .filter_map(|b| match relabel(b) {
+            Some("") => None,
+            Some(label) => Some(format!("{} {label}", b.keys_label())),
+            None => Some(format!("{} {}", b.keys_label(), b.label)),
+        })
+        .collect();
+    format!(" {} ", parts.join(" · "))
+}
+
+/// A full-height overlay, a little narrower than the screen.
+pub fn popup(area: Rect) -> Rect {
+    centered(area, area.width.saturating_sub(4), area.height)
 }
 
 /// A rectangle of `width` x `height` centred in `area`.

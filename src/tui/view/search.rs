@@ -5,11 +5,12 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Clear};
 use ratatui::Frame;
 
-use super::centered;
-use crate::tui::state::{SearchInput, State};
+use super::{centered, hints};
+use crate::tui::keymap;
+use crate::tui::state::SearchInput;
 use crate::tui::theme::Theme;
 
-pub fn draw(_state: &State, input: &SearchInput, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn draw(input: &SearchInput, frame: &mut Frame, area: Rect, theme: Theme) {
     let popup = centered(area, area.width.saturating_sub(8).min(90), 3);
     let popup = Rect { y: area.y + 1, ..popup };
     let block = Block::default()
@@ -19,10 +20,7 @@ pub fn draw(_state: &State, input: &SearchInput, frame: &mut Frame, area: Rect, 
             " search users (Lucene: email:jane*  user_metadata.plan:\"pro\") ",
             theme.title(),
         ))
-        .title_bottom(Span::styled(
-            " Enter search · Esc cancel · ↑/↓ earlier queries ",
-            theme.dim(),
-        ));
+        .title_bottom(Span::styled(hints(&keymap::SEARCH, |_| None), theme.dim()));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);

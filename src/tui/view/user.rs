@@ -5,21 +5,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
-use crate::domain::User;
-use crate::tui::state::State;
+use crate::domain::{FieldPath, User};
+use crate::tui::layout::{self, UserAreas};
+use crate::tui::state::UserView;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::tree::TreeWidget;
 
-pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
-    let Some(view) = &state.user else { return };
-    let [profile, trees, path] =
-        Layout::vertical([Constraint::Length(8), Constraint::Min(4), Constraint::Length(1)]).areas(area);
+pub fn draw(view: &UserView, frame: &mut Frame, area: Rect, theme: Theme) {
+    let UserAreas {
+        profile,
+        trees: areas,
+        path,
+    } = layout::user(area);
     draw_profile(&view.user, frame, profile, theme);
-    let areas: [Rect; 2] = if state.side_by_side() {
-        Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(trees)
-    } else {
-        Layout::vertical([Constraint::Ratio(1, 2); 2]).areas(trees)
-    };
     for (i, pane) in view.panes.iter().enumerate() {
         frame.render_widget(
             TreeWidget {
@@ -31,14 +29,10 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
         );
     }
     let pane = view.pane();
-    let selected = pane.tree.locate(pane.cursor).map(|at| {
-        let rest = at.path.to_string();
-        match rest.chars().next() {
-            None => pane.field.name().to_string(),
-            Some('[') => format!("{}{rest}", pane.field),
-            Some(_) => format!("{}.{rest}", pane.field),
-        }
-    });
+    let selected = pane
+        .tree
+        .locate(pane.cursor)
+        .map(|at| FieldPath::new(pane.field, at.path).to_string());
     let line = Line::from(vec![
         Span::styled(" path ", theme.dim()),
         Span::styled(selected.unwrap_or_default(), theme.key()),

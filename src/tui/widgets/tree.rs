@@ -110,13 +110,13 @@ pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme) -> 
         Value::Object(map) => {
             spans.push(Span::styled(format!("{{{}}}", map.len()), theme.dim()));
             if !row.expanded && !map.is_empty() {
-                spans.push(Span::styled(format!(" {}", preview(row.value, room)), theme.dim()));
+                spans.push(Span::styled(format!(" {}", taste(row.value, room)), theme.dim()));
             }
         }
         Value::Array(items) => {
             spans.push(Span::styled(format!("[{}]", items.len()), theme.dim()));
             if !row.expanded && !items.is_empty() {
-                spans.push(Span::styled(format!(" {}", preview(row.value, room)), theme.dim()));
+                spans.push(Span::styled(format!(" {}", taste(row.value, room)), theme.dim()));
             }
         }
         scalar => spans.push(scalar_span(scalar, room, theme)),
@@ -130,7 +130,7 @@ pub fn scalar_span(value: &Value, room: usize, theme: Theme) -> Span<'static> {
         Value::Number(n) => Span::styled(n.to_string(), theme.number()),
         Value::Bool(b) => Span::styled(b.to_string(), theme.boolean()),
         Value::Null => Span::styled("null", theme.null()),
-        other => Span::raw(preview(other, room)),
+        other => Span::raw(taste(other, room)),
     }
 }
 
@@ -158,7 +158,7 @@ fn cut(text: &str, room: usize) -> String {
 }
 
 /// A one-line taste of a container, at most `room` characters: `{home: {…}, work: "x"}`.
-pub fn preview(value: &Value, room: usize) -> String {
+pub fn taste(value: &Value, room: usize) -> String {
     let (open, close) = if value.is_object() { ('{', '}') } else { ('[', ']') };
     let mut out = String::from(open);
     let items: Box<dyn Iterator<Item = (Option<&str>, &Value)>> = match value {

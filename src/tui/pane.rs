@@ -1,0 +1,113 @@
+//! One metadata document shown as a tree, with its cursor and its pending edits.
+
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::domain::merge::same;
+use crate::domain::{patch_for, review, Mark, Metadata, MetadataField, MetadataPatch, Tree};
+
+/// One metadata document as a tree, with its cursor and its pending edits.
+pub struct TreePane {
+    pub field: MetadataField,
+    /// The document as the server held it when loaded.
+    pub original: Arc<Value>,
+    /// The document with the pending edits; `None` while there are none.
+    pub draft: Option<Value>,
+    /// Shows the original, or the draft with deleted nodes kept in place.
+    pub tree: Tree,
+    /// What changed, per tree node id; empty while nothing is pending.
+    pub marks: Vec<Mark>,
+    /// Root keys a PATCH would carry, counted when the draft changes (not per frame).
+    pub sending: usize,
+    /// The user asked to clear the document: while the draft stays empty, `{}` is sent
+    /// instead of one `null` per key.
+    pub clear_requested: bool,
+    pub cursor: usize,
+    pub scroll: usize,
+}
+
+impl TreePane {
+    pub fn new(field: MetadataField, original: Value) -> Self {
+        let original = Arc::new(original);
+        Self {
+            field,
+            tree: Tree::new(original.clone()),
+            original,
+            draft: None,
+            marks: Vec::new(),
+            sending: 0,
+            clear_requested: false,
+            cursor: 0,
+            scroll: 0,
+        }
+    }
+
+    /// Shows a newer copy from the server, keeping open nodes open; pending edits are
+    /// the caller's to replay.
+    pub fn reload(&mut self, original: Value) {
+        self.original = Arc::new(original);
+        self.set_draft(None);
+    }
+
+    /// The document as it will be if the pending edits are sent.
+    pub fn current(&self) -> &Value {
+        self.draft.as_ref().unwrap_or(&self.original)
+    }
+
+    /// Replaces the draft and rebuilds what the tree shows and marks.
+    pub fn set_draft(&mut self, draft: Option<Value>) {
+        match draft {
+            Some(draft) if !same(&draft, &self.original) => {
+                let (shown, marks) = review(&self.original, &draft);
+                self.tree.replace_doc(shown);
+                self.marks = marks;
+                self.draft = Some(draft);
+                self.sending = self.keys_to_send();
+            }
+            _ => {
+                self.tree.replace_doc(self.original.clone());
+                self.marks.clear();
+                self.draft = None;
+                self.sending = 0;
+            }
+        }
+    }
+
+    pub fn mark(&self, id: u32) -> Mark {
+        self.marks.get(id as usize).copied().unwrap_or(Mark::Same)
+    }
+
+    /// The root keys a PATCH would carry for this document.
+    pub fn keys_to_send(&self) -> usize {
+        match self.patch() {
+            MetadataPatch::Keys(keys) => keys.len(),
+            MetadataPatch::Clear => self.original.as_object().map_or(0, |m| m.len()),
+            MetadataPatch::Unchanged => 0,
+        }
+    }
+
+    /// What the PATCH says about this document.
+    pub fn patch(&self) -> MetadataPatch {
+        let empty = self
+            .draft
+            .as_ref()
+            .and_then(Value::as_object)
+            .is_some_and(|m| m.is_empty());
+        if self.clear_requested && empty {
+            return MetadataPatch::Clear;
+        }
+        match (self.original.as_object(), self.current().as_object()) {
+            (Some(original), Some(current)) => patch_for(original, current),
+            _ => MetadataPatch::Unchanged,
+        }
+    }
+
+    pub fn original_map(&self) -> Metadata {
+        self.original.as_object().cloned().unwrap_or_default()
+    }
+
+    pub fn current_map(&self) -> Metadata {
+        self.current().as_object().cloned().unwrap_or_default()
+    }
+}

@@ -1,0 +1,45 @@
+//! The answer of the apply path: saved (the draft is spent), stopped by a conflict
+//! (the conflict screen opens), or failed (the edits stay pending).
+
+use super::nav::report;
+use super::session::show_saved;
+use crate::api::ApiError;
+use crate::apply::{Applied, Journaled, Saved};
+use crate::tui::effect::Effect;
+use crate::tui::state::{ConflictScreen, Overlay, State, Status};
+
+pub fn applied(state: &mut State, id: &str, result: Result<Applied, ApiError>) -> Vec<Effect> {
+    let open = state.user().is_some_and(|v| v.user.id() == id);
+    match result {
+        Ok(Applied::Saved(saved)) => self::saved(state, saved),
+        // The user was left while the answer was on its way: only a save still matters.
+        _ if !open => Vec::new(),
+        Ok(Applied::Conflict { report, server }) => {
+            state.status = Status::Error(format!("not sent: {id} changed on the server since it was loaded"));
+            state.overlay = Some(Overlay::Conflict(Box::new(ConflictScreen { report, server })));
+            Vec::new()
+        }
+        Err(err) => {
+            report(state, "not saved, the edits are still pending", &err);
+            Vec::new()
+        }
+    }
+}
+
+/// A save ends the draft even if the user was left meanwhile: the journal already holds
+/// the change (the apply path wrote it), and the draft it came from is spent.
+fn saved(state: &mut State, saved: Saved) -> Vec<Effect> {
+    let effects = match &state.storage {
+        Some(storage) => vec![Effect::DeleteDraft {
+            file: storage.draft_file(saved.user.id()),
+        }],
+        None => Vec::new(),
+    };
+    let summary = saved.summary();
+    state.status = match &saved.journal {
+        Journaled::Failed { reason } => Status::Error(format!("{summary}; the journal could not be written: {reason}")),
+        _ => Status::Info(summary),
+    };
+    show_saved(state, saved.user);
+    effects
+}

@@ -1,0 +1,73 @@
+//! Making an edit on a pane's draft, and undoing or redoing one: each records the edit
+//! for undo, refreshes the marks, moves the cursor to what changed and saves the draft.
+
+use serde_json::Value;
+
+use super::drafts;
+use super::nav::keep_tree_cursor_visible;
+use crate::domain::{Edit, EditError, MetadataField};
+use crate::tui::effect::Effect;
+use crate::tui::state::{field_index, State, Status, TreePane};
+
+/// Runs `change` on the pane's document as it is with the pending edits, and shows the
+/// result as the new draft, whatever `change` answers.
+fn change_draft<T>(pane: &mut TreePane, change: impl FnOnce(&mut Value) -> T) -> T {
+    let mut doc = pane.draft.take().unwrap_or_else(|| (*pane.original).clone());
+    let result = change(&mut doc);
+    pane.set_draft(Some(doc));
+    result
+}
+
+/// Makes `edit` on the field's draft. `Err` carries the reason, for the editor that asked.
+pub fn commit(state: &mut State, field: MetadataField, edit: Edit) -> Result<Vec<Effect>, String> {
+    let view = state.user_mut().ok_or("no user is open")?;
+    let history = &mut view.history;
+    let pane = &mut view.panes[field_index(field)];
+    let target = edit.target();
+    let described = edit.describe();
+    change_draft(pane, |doc| history.apply_to(field, doc, edit)).map_err(|e: EditError| e.to_string())?;
+    pane.clear_requested = false;
+    pane.cursor = pane.tree.row_of(&target);
+    state.status = Status::Info(described);
+    keep_tree_cursor_visible(state);
+    Ok(drafts::save(state))
+}
+
+pub fn refuse(state: &mut State, reason: String) -> Vec<Effect> {
+    state.status = Status::Error(reason);
+    Vec::new()
+}
+
+pub fn commit_or_report(state: &mut State, field: MetadataField, edit: Edit) -> Vec<Effect> {
+    commit(state, field, edit).unwrap_or_else(|reason| refuse(state, reason))
+}
+
+pub fn undo_redo(state: &mut State, undo: bool) -> Vec<Effect> {
+    let word = if undo { "undo" } else { "redo" };
+    let Some(view) = state.user_mut() else {
+        return Vec::new();
+    };
+    let next = if undo {
+        view.history.next_undo()
+    } else {
+        view.history.next_redo()
+    };
+    let Some(field) = next.copied() else {
+        return refuse(state, format!("nothing to {word}"));
+    };
+    let history = &mut view.history;
+    let pane = &mut view.panes[field_index(field)];
+    let result = change_draft(pane, |doc| if undo { history.undo(doc) } else { history.redo(doc) });
+    match result {
+        Ok(Some(edit)) => {
+            pane.cursor = pane.tree.row_of(&edit.target());
+            view.focus = field_index(field);
+            let done = if undo { "undone" } else { "redone" };
+            state.status = Status::Info(format!("{done}: {}", edit.describe()));
+        }
+        Ok(None) => {}
+        Err(err) => state.status = Status::Error(err.to_string()),
+    }
+    keep_tree_cursor_visible(state);
+    drafts::save(state)
+}

@@ -1,0 +1,88 @@
+//! `H`: the changes applied to this user, from the journal, and reverting one of them
+//! through the same preview as any edit.
+
+use super::commit::commit;
+use super::nav::movement;
+use super::preview::open_preview;
+use crate::storage::journal::Entry;
+use crate::tui::effect::Effect;
+use crate::tui::msg::Intent;
+use crate::tui::state::{HistoryList, Overlay, State, Status};
+
+pub fn open_history(state: &mut State) -> Vec<Effect> {
+    match (&state.storage, state.user()) {
+        (Some(storage), Some(view)) => vec![Effect::LoadJournal {
+            file: storage.journal_file(),
+            tenant: storage.tenant.clone(),
+            user_id: view.user.id().to_string(),
+        }],
+        _ => {
+            state.status = Status::Error("no state directory: set AUTH0_META_STATE_DIR or HOME".into());
+            Vec::new()
+        }
+    }
+}
+
+pub fn journal_loaded(state: &mut State, user_id: &str, result: Result<Vec<Entry>, String>) -> Vec<Effect> {
+    if state.user().is_none_or(|v| v.user.id() != user_id) {
+        return Vec::new();
+    }
+    match result {
+        Ok(mut entries) => {
+            entries.reverse();
+            state.overlay = Some(Overlay::History(Box::new(HistoryList { entries, cursor: 0 })));
+        }
+        Err(err) => state.status = Status::Error(format!("the journal could not be read: {err}")),
+    }
+    Vec::new()
+}
+
+/// Up and down choose, Submit reverts the chosen change (through the preview), Cancel closes.
+pub fn history_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    let Some(Overlay::History(list)) = &mut state.overlay else {
+        return Vec::new();
+    };
+    let len = list.entries.len();
+    if let Some(target) = movement(intent, list.cursor, len, 1) {
+        list.cursor = target.clamp(0, len.saturating_sub(1) as isize) as usize;
+        return Vec::new();
+    }
+    match intent {
+        Intent::Cancel => state.overlay = None,
+        Intent::Submit => {
+            let Some(entry) = list.entries.get(list.cursor).cloned() else {
+                return Vec::new();
+            };
+            state.overlay = None;
+            return revert(state, &entry);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Puts back what `entry` replaced, as ordinary edits, and shows the preview.
+fn revert(state: &mut State, entry: &Entry) -> Vec<Effect> {
+    let Some(view) = state.user() else { return Vec::new() };
+    if view.is_dirty() {
+        state.status = Status::Error("send or discard the pending edits before reverting".into());
+        return Vec::new();
+    }
+    let edits = entry.revert_edits(&view.stored());
+    if edits.is_empty() {
+        state.status = Status::Info("nothing to revert: the server already holds those values".into());
+        return Vec::new();
+    }
+    let mut effects = Vec::new();
+    for (field, edit) in edits {
+        match commit(state, field, edit) {
+            Ok(more) => effects = more,
+            Err(reason) => {
+                state.status = Status::Error(format!("revert stopped: {reason}"));
+                return effects;
+            }
+        }
+    }
+    effects.extend(open_preview(state));
+    effects
+}

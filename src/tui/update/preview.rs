@@ -1,0 +1,76 @@
+//! The merge preview: opening it on the pending edits, scrolling it, and sending.
+
+use super::nav::movement;
+use crate::apply::Request;
+use crate::domain::{MetadataPair, SendBody, UpdateBody};
+use crate::preview::Preview;
+use crate::tui::effect::Effect;
+use crate::tui::msg::Intent;
+use crate::tui::state::{Overlay, PreviewScreen, State, Status};
+
+/// `p`: the exact request, the result as a diff, warnings and problems.
+pub fn open_preview(state: &mut State) -> Vec<Effect> {
+    let Some(view) = state.user() else { return Vec::new() };
+    if !view.is_dirty() {
+        state.status = Status::Info("nothing to send: no pending edits".into());
+        return Vec::new();
+    }
+    let preview = Preview::with_body(&view.user, &view.stored(), &view.edited(), view.body());
+    state.overlay = Some(Overlay::Preview(Box::new(PreviewScreen::new(preview))));
+    Vec::new()
+}
+
+pub fn preview_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    let rows = state.overlay_rows();
+    let Some(Overlay::Preview(screen)) = &mut state.overlay else {
+        return Vec::new();
+    };
+    if let Some(target) = movement(intent, screen.scroll, screen.line_count(), rows) {
+        // `Bottom` aims at the last line; the scroll stops when it is on screen.
+        let target = if intent == Intent::Bottom {
+            screen.line_count() as isize
+        } else {
+            target
+        };
+        screen.scroll_to(target, rows);
+        return Vec::new();
+    }
+    match intent {
+        Intent::Cancel => state.overlay = None,
+        Intent::Submit if screen.preview.is_blocked() => {
+            state.status = Status::Error("not sent: fix the errors the preview lists".into());
+        }
+        Intent::Submit => {
+            let (loaded, body) = (screen.preview.stored.clone(), screen.preview.body.clone());
+            state.overlay = None;
+            return send(state, loaded, body, true);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Asks the apply path to send `body`, computed against `loaded`.
+pub fn send(state: &mut State, loaded: MetadataPair, body: UpdateBody, check: bool) -> Vec<Effect> {
+    let Some(view) = state.user() else { return Vec::new() };
+    let Some(body) = SendBody::new(body) else {
+        state.status = Status::Info("nothing to send: no pending edits".into());
+        return Vec::new();
+    };
+    let user_id = view.user.id().to_string();
+    state.status = Status::Loading(if check {
+        format!("checking {user_id} on the server")
+    } else {
+        format!("sending {user_id}")
+    });
+    let request = Request {
+        user_id,
+        loaded,
+        body,
+        check,
+    };
+    vec![Effect::Apply {
+        request: Box::new(request),
+        storage: state.storage.clone(),
+    }]
+}

@@ -1,0 +1,66 @@
+//! The users list's query input: typing, running the search, and recalling earlier
+//! queries.
+
+use crossterm::event::KeyEvent;
+
+use super::list::reload;
+use crate::tui::effect::Effect;
+use crate::tui::msg::Intent;
+use crate::tui::state::{Overlay, SearchInput, State};
+
+pub fn search_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    match intent {
+        Intent::Submit => run_search(state),
+        Intent::Cancel => {
+            state.overlay = None;
+            Vec::new()
+        }
+        Intent::Older | Intent::Newer => {
+            recall(state, intent == Intent::Older);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub fn search_text(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    if let Some(Overlay::Search(input)) = &mut state.overlay {
+        input.text.input(key);
+        input.recalled = None;
+    }
+    Vec::new()
+}
+
+fn run_search(state: &mut State) -> Vec<Effect> {
+    let Some(Overlay::Search(input)) = state.overlay.take() else {
+        return Vec::new();
+    };
+    let query = input.text.lines().join(" ").trim().to_string();
+    if !query.is_empty() {
+        state.list.history.retain(|q| *q != query);
+        state.list.history.push(query.clone());
+    }
+    state.list.query = query;
+    reload(state)
+}
+
+/// Older or newer through earlier queries.
+fn recall(state: &mut State, older: bool) {
+    let history = &state.list.history;
+    let Some(Overlay::Search(input)) = &mut state.overlay else {
+        return;
+    };
+    let Some(last) = history.len().checked_sub(1) else {
+        return;
+    };
+    let next = match (input.recalled, older) {
+        (None, true) => Some(last),
+        (None, false) => None,
+        (Some(i), true) => Some(i.saturating_sub(1)),
+        (Some(i), false) if i < last => Some(i + 1),
+        (Some(_), false) => None,
+    };
+    let text = next.and_then(|i| history.get(i)).cloned().unwrap_or_default();
+    **input = SearchInput::new(&text);
+    input.recalled = next;
+}

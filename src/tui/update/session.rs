@@ -1,0 +1,144 @@
+//! Entering and leaving a user: opening it from the list, taking in the server's copy
+//! (and any saved draft), showing a saved change, and going back or quitting.
+
+use serde_json::Value;
+
+use super::drafts;
+use super::nav::{keep_list_cursor_visible, keep_tree_cursor_visible, report};
+use crate::api::ApiError;
+use crate::domain::{MetadataField, User};
+use crate::tui::effect::Effect;
+use crate::tui::msg::Intent;
+use crate::tui::state::{Overlay, Phase, Screen, State, Status, TreePane, UserView};
+
+/// Moves a metadata document out of the user into its pane: parsed metadata can be
+/// large (a 16 MB document is about 120 MB in memory), so it is never copied to be shown.
+fn take_metadata(user: &mut User, field: MetadataField) -> Value {
+    match user.0.shift_remove(field.name()) {
+        Some(doc @ Value::Object(_)) => doc,
+        _ => Value::Object(Default::default()),
+    }
+}
+
+/// Shows what the list had at once, and fetches the full, current user.
+pub fn open(state: &mut State, mut user: User) -> Vec<Effect> {
+    let id = user.id().to_string();
+    let panes = [
+        TreePane::new(MetadataField::User, take_metadata(&mut user, MetadataField::User)),
+        TreePane::new(MetadataField::App, take_metadata(&mut user, MetadataField::App)),
+    ];
+    state.screen = Screen::User(Box::new(UserView::new(user, panes)));
+    state.status = Status::Loading(format!("loading {id}"));
+    vec![Effect::FetchUser { id }]
+}
+
+pub fn user_loaded(state: &mut State, id: &str, result: Result<User, ApiError>) -> Vec<Effect> {
+    let Some(view) = state.user_mut().filter(|v| v.user.id() == id) else {
+        return Vec::new(); // the user was left before the answer came
+    };
+    let mut user = match result {
+        Ok(user) => user,
+        Err(err) => {
+            report(state, &format!("loading {id} failed"), &err);
+            return Vec::new();
+        }
+    };
+    let pending = drafts::pending(view);
+    reload_panes(view, &mut user);
+    view.user = user;
+    let failed = if pending.is_empty() {
+        0
+    } else {
+        drafts::replay(view, pending)
+    };
+    let first = view.phase == Phase::Opening;
+    state.status = if failed > 0 {
+        Status::Error(format!(
+            "{failed} pending edits no longer apply to the server's copy and were dropped"
+        ))
+    } else {
+        Status::Idle
+    };
+    keep_tree_cursor_visible(state);
+    if !first {
+        return Vec::new();
+    }
+    let effects = drafts::load(state);
+    if let Some(view) = state.user_mut() {
+        if effects.is_empty() {
+            view.phase = Phase::Ready;
+        } else {
+            // Still loading until any saved draft is back: edits wait for it.
+            view.phase = Phase::RestoringDraft;
+            state.status = Status::Loading(format!("loading {id}"));
+        }
+    }
+    effects
+}
+
+/// Shows the server's copy in both panes, keeping each cursor on its node.
+pub fn reload_panes(view: &mut UserView, user: &mut User) {
+    for pane in &mut view.panes {
+        let path = pane.tree.locate(pane.cursor).map(|at| at.path);
+        pane.reload(take_metadata(user, pane.field));
+        if let Some(path) = path {
+            pane.cursor = pane.tree.row_of(&path);
+        }
+    }
+}
+
+/// After a successful PATCH: what the server answered becomes the original, nothing pending.
+pub fn show_saved(state: &mut State, mut user: User) {
+    if let Some(view) = state.user_mut().filter(|v| v.user.id() == user.id()) {
+        reload_panes(view, &mut user);
+        view.user = user;
+        view.history.clear();
+        for pane in &mut view.panes {
+            pane.clear_requested = false;
+        }
+    }
+    keep_tree_cursor_visible(state);
+}
+
+/// `q` in the user view, or quitting: asks first when edits are pending.
+pub fn back(state: &mut State, quit: bool) -> Vec<Effect> {
+    if state.user().is_some_and(UserView::is_dirty) {
+        state.overlay = Some(Overlay::Leave { quit });
+        return Vec::new();
+    }
+    leave(state, quit, Vec::new())
+}
+
+/// The leave question: preview, keep the draft, discard, or stay.
+pub fn leave_intent(state: &mut State, intent: Intent, quit: bool) -> Vec<Effect> {
+    if !matches!(
+        intent,
+        Intent::Preview | Intent::KeepDraft | Intent::Discard | Intent::Cancel
+    ) {
+        return Vec::new();
+    }
+    state.overlay = None;
+    match intent {
+        Intent::Preview => super::preview::open_preview(state),
+        Intent::KeepDraft => leave(state, quit, Vec::new()),
+        Intent::Discard => {
+            let effects = drafts::delete(state);
+            leave(state, quit, effects)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Leaves the user view (or quits), after `before` has run.
+pub fn leave(state: &mut State, quit: bool, mut before: Vec<Effect>) -> Vec<Effect> {
+    if quit {
+        before.push(Effect::Quit);
+        return before;
+    }
+    state.screen = Screen::List;
+    if state.is_busy() && !state.list.loading {
+        state.status = Status::Idle;
+    }
+    keep_list_cursor_visible(state);
+    before
+}

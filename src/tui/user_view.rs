@@ -1,0 +1,87 @@
+//! The open user: the profile, both metadata panes, focus, undo history and how far
+//! loading has come.
+
+use crate::domain::{History, MetadataField, MetadataPair, UpdateBody, User};
+
+use super::pane::TreePane;
+
+pub fn field_index(field: MetadataField) -> usize {
+    match field {
+        MetadataField::User => 0,
+        MetadataField::App => 1,
+    }
+}
+
+/// How far opening a user has come. Edits wait for `Ready`, so a new edit can never
+/// overwrite a saved draft that has not been restored yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// What the list had is shown while the full, current user is fetched.
+    Opening,
+    /// The server's copy is in; any saved draft is being read.
+    RestoringDraft,
+    Ready,
+}
+
+pub struct UserView {
+    /// The user without its metadata, which lives in the panes.
+    pub user: User,
+    pub panes: [TreePane; 2],
+    pub focus: usize,
+    pub phase: Phase,
+    pub history: History<MetadataField>,
+}
+
+impl UserView {
+    pub fn new(user: User, panes: [TreePane; 2]) -> Self {
+        Self {
+            user,
+            panes,
+            focus: 0,
+            phase: Phase::Opening,
+            history: History::default(),
+        }
+    }
+
+    pub fn pane_for(&self, field: MetadataField) -> &TreePane {
+        &self.panes[field_index(field)]
+    }
+
+    pub fn pane_for_mut(&mut self, field: MetadataField) -> &mut TreePane {
+        &mut self.panes[field_index(field)]
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.panes.iter().any(|p| p.draft.is_some())
+    }
+
+    pub fn stored(&self) -> MetadataPair {
+        MetadataPair {
+            user_metadata: self.panes[0].original_map(),
+            app_metadata: self.panes[1].original_map(),
+        }
+    }
+
+    /// The body to send: the smallest patch per document, or `{}` where a clear was asked.
+    pub fn body(&self) -> UpdateBody {
+        UpdateBody {
+            user_metadata: self.panes[0].patch(),
+            app_metadata: self.panes[1].patch(),
+        }
+    }
+
+    pub fn edited(&self) -> MetadataPair {
+        MetadataPair {
+            user_metadata: self.panes[0].current_map(),
+            app_metadata: self.panes[1].current_map(),
+        }
+    }
+
+    pub fn pane(&self) -> &TreePane {
+        &self.panes[self.focus]
+    }
+
+    pub fn pane_mut(&mut self) -> &mut TreePane {
+        &mut self.panes[self.focus]
+    }
+}

@@ -1,0 +1,55 @@
+//! The questions asked before losing anything: a deletion or clear, and leaving with
+//! unsent edits.
+
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::{centered, hints};
+use crate::tui::keymap;
+use crate::tui::state::Confirm;
+use crate::tui::theme::Theme;
+
+/// A question with its answers, in the middle of the screen.
+fn draw_question(title: &str, text: &str, keys: &str, frame: &mut Frame, area: Rect, theme: Theme) {
+    let popup = centered(area, 64, 6);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.error())
+        .title(Span::styled(format!(" {title} "), theme.title()))
+        .title_bottom(Span::styled(keys.to_string(), theme.footer_key()));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(text.to_string()).wrap(Wrap { trim: true }).block(block),
+        popup,
+    );
+}
+
+pub fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, theme: Theme) {
+    let text = match confirm {
+        Confirm::Delete { what, .. } => {
+            format!("Delete {what}? The deletion stays pending until you apply it, and u undoes it.")
+        }
+        Confirm::Clear { field, keys } => format!(
+            "Clear all of {field} ({keys} keys)? Applying sends {{}}, which also removes keys added on the server meanwhile. u undoes it before then."
+        ),
+    };
+    draw_question("delete", &text, &hints(&keymap::CONFIRM, |_| None), frame, area, theme);
+}
+
+pub fn draw_leave(quit: bool, pending: usize, frame: &mut Frame, area: Rect, theme: Theme) {
+    let verb = if quit { "Quitting" } else { "Leaving this user" };
+    let text = format!(
+        "{verb} with {pending} pending edit{} not sent.",
+        if pending == 1 { "" } else { "s" }
+    );
+    draw_question(
+        "unsent edits",
+        &text,
+        &hints(&keymap::LEAVE, |_| None),
+        frame,
+        area,
+        theme,
+    );
+}
