@@ -6,7 +6,12 @@
 //! - [`preview`]: the merge preview shared by the TUI and `metadata set`.
 //! - [`tui`]: the terminal UI (state, update, view, effects).
 //! - [`cli`], [`commands`]: the command line and the scriptable commands.
+//! - [`apply`]: the one way a change reaches the server (re-read, conflict check, PATCH, journal).
+//! - [`storage`]: drafts and the journal in the state directory.
 //! - [`emulator`]: a local Auth0 Management API (users endpoints) for `--demo` and tests.
+//!
+//! `ARCHITECTURE.md` at the repository's root has the full map, the path of one edit from
+//! key press to PATCH, and recipes for adding keys, overlays, effects and routes.
 pub mod api;
 pub mod apply;
 pub mod atomic_write;

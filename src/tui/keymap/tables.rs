@@ -2,8 +2,8 @@
 
 use crossterm::event::KeyCode;
 
-use super::Key::{Char, Code, Ctrl};
-use super::{bind, Binding, Key, KeyTable};
+use super::binding::Key::{Char, Code, Ctrl};
+use super::binding::{bind, Binding, Key, KeyTable};
 use crate::tui::msg::Intent;
 
 /// Keys of every screen (not of overlays, which have their own way back).

@@ -49,7 +49,17 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
             }
         })
         .collect();
-    let (widths, titles) = if wide {
+    let (widths, titles) = columns(wide);
+    let table = Table::new(rows, widths)
+        .header(Row::new(titles).style(theme.dim()))
+        .block(block)
+        .column_spacing(1);
+    frame.render_widget(table, area);
+}
+
+/// Column widths and titles: the name and the full last-login time only when wide.
+fn columns(wide: bool) -> (Vec<Constraint>, Vec<&'static str>) {
+    if wide {
         (
             vec![
                 Constraint::Length(1),
@@ -72,12 +82,7 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
             ],
             vec!["", "user", "connection", "last login", "logins"],
         )
-    };
-    let table = Table::new(rows, widths)
-        .header(Row::new(titles).style(theme.dim()))
-        .block(block)
-        .column_spacing(1);
-    frame.render_widget(table, area);
+    }
 }
 
 fn cells(user: &User, wide: bool) -> Vec<String> {
