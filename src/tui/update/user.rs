@@ -24,27 +24,11 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     }
     match intent {
         Intent::Back => return back(state, false),
-        Intent::Edit
-        | Intent::EditJson
-        | Intent::Add
-        | Intent::Rename
-        | Intent::Delete
-        | Intent::Retype
-        | Intent::Undo
-        | Intent::Redo
-            if !ready =>
-        {
+        edit if is_edit(edit) && !ready => {
             state.status = Status::Error("the user is still loading: edits wait for the server's copy".into());
             return Vec::new();
         }
-        Intent::Edit
-        | Intent::EditJson
-        | Intent::Add
-        | Intent::Rename
-        | Intent::Delete
-        | Intent::Retype
-        | Intent::Undo
-        | Intent::Redo => return start(state, intent),
+        edit if is_edit(edit) => return start(state, edit),
         Intent::Preview => return open_preview(state),
         Intent::History => return open_history(state),
         Intent::Reload => {
@@ -57,6 +41,21 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     }
     keep_tree_cursor_visible(state);
     Vec::new()
+}
+
+/// The intents that change the draft (or open an editor to change it).
+fn is_edit(intent: Intent) -> bool {
+    matches!(
+        intent,
+        Intent::Edit
+            | Intent::EditJson
+            | Intent::Add
+            | Intent::Rename
+            | Intent::Delete
+            | Intent::Retype
+            | Intent::Undo
+            | Intent::Redo
+    )
 }
 
 /// The keys that open and close nodes.
