@@ -3,24 +3,70 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Numbers each write of this process, so two writes never share a temporary file.
+static WRITES: AtomicU64 = AtomicU64::new(0);
+
+fn dir_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+fn name_of(path: &Path) -> &str {
+    path.file_name().and_then(|n| n.to_str()).unwrap_or("state")
+}
 
 /// Writes `bytes` to `path` so that a reader sees the old file or the new one, never half.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("state");
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let mut file = fs::File::create(&temp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    fs::rename(&temp, path)?;
+    let dir = dir_of(path);
+    let write = WRITES.fetch_add(1, Ordering::Relaxed);
+    let temp = dir.join(format!(".{}.{}.{write}.tmp", name_of(path), std::process::id()));
+    let written = write_temp(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written?;
     // Make the rename itself durable; some filesystems cannot sync a directory, and the
     // file is complete either way.
     if let Ok(dir) = fs::File::open(dir) {
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+fn write_temp(temp: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = fs::File::create(temp)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Temporary files of `path` left by processes that are gone (killed mid-write), for
+/// removal at start. Where liveness cannot be told (no `/proc`), only this process's own.
+pub fn stale_temps(path: &Path) -> Vec<PathBuf> {
+    let prefix = format!(".{}.", name_of(path));
+    let Ok(entries) = fs::read_dir(dir_of(path)) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = name_of(p);
+            let Some(pid) = name.strip_prefix(&prefix).and_then(|rest| rest.split('.').next()) else {
+                return false;
+            };
+            name.ends_with(".tmp") && !alive(pid)
+        })
+        .collect()
+}
+
+fn alive(pid: &str) -> bool {
+    if pid == std::process::id().to_string() {
+        return false;
+    }
+    let proc = Path::new("/proc");
+    !proc.exists() || proc.join(pid).exists()
 }

@@ -135,16 +135,18 @@ impl ListParams {
             Some("true") => true,
             Some(_) => return Err(type_error("include_totals", "boolean")),
         };
-        let query = match param(params, "q").filter(|q| !q.trim().is_empty()) {
-            None => None,
-            Some(q) if matches!(param(params, "search_engine"), Some("v2" | "v3")) => {
-                Some(search::parse(q).map_err(|e| Auth0Error::invalid_query(e.to_string()))?)
+        // v3 is the default: real Auth0 answers `q` without `search_engine` (spec 1.1).
+        let query = match (
+            param(params, "q").filter(|q| !q.trim().is_empty()),
+            param(params, "search_engine"),
+        ) {
+            (_, Some(engine)) if engine != "v3" && engine != "v2" => {
+                return Err(Auth0Error::invalid_query(format!(
+                    "Query validation error: search_engine {engine} is not available to this tenant; use v3"
+                )))
             }
-            Some(_) => {
-                return Err(Auth0Error::invalid_query(
-                    "The 'q' parameter is available only if you specify 'search_engine=v2|v3'.",
-                ))
-            }
+            (None, _) => None,
+            (Some(q), _) => Some(search::parse(q).map_err(|e| Auth0Error::invalid_query(e.to_string()))?),
         };
         Ok(Self {
             page,
@@ -164,13 +166,17 @@ impl ListParams {
         if let Some((field, ascending)) = &self.sort {
             matched.sort_by(|a, b| compare(a.get(field), b.get(field), *ascending));
         }
-        let start = self.page * self.per_page;
-        if self.per_page > 0 && start >= WINDOW {
-            return Err(Auth0Error::bad_request(
-                "invalid_paging",
-                "You can only page through the first 1000 records. See https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation",
-            ));
-        }
+        // A page number so large that it overflows is past the window too.
+        let start = self.page.checked_mul(self.per_page);
+        let start = match start {
+            Some(start) if self.per_page == 0 || start < WINDOW => start,
+            _ => {
+                return Err(Auth0Error::bad_request(
+                    "invalid_paging",
+                    "You can only page through the first 1000 records. See https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation",
+                ))
+            }
+        };
         let end = (start + self.per_page).min(WINDOW).min(matched.len());
         let page: Vec<Value> = matched
             .get(start..end)

@@ -21,8 +21,8 @@ const DEFAULT_FIELDS: [&str; 7] = [
 impl Query {
     pub fn matches(&self, user: &Map<String, Value>) -> bool {
         match self {
-            Query::And(a, b) => a.matches(user) && b.matches(user),
-            Query::Or(a, b) => a.matches(user) || b.matches(user),
+            Query::All(all) => all.iter().all(|q| q.matches(user)),
+            Query::Any(any) => any.iter().any(|q| q.matches(user)),
             Query::Not(inner) => !inner.matches(user),
             Query::Exists(field) => !nodes_at(user, field).is_empty(),
             Query::Term {

@@ -5,6 +5,7 @@
 mod auth;
 mod body;
 mod faults;
+mod guard;
 mod listing;
 mod matching;
 mod ratelimit;

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use super::body::{check_create, check_patch};
 use super::faults::Fault;
+use super::guard;
 use super::listing::{fields_only, find_param, ListParams};
 use super::ratelimit::Snapshot;
 use super::reply::Auth0Error;
@@ -39,7 +40,11 @@ pub fn router(shared: Arc<Shared>, faults: bool) -> Router {
         router = router.route("/__emulator/faults", post(set_fault));
     }
     // Bodies up to 16 MB reach the handlers, which answer Auth0's own 413 above 1 MB.
-    router.layer(DefaultBodyLimit::max(16 * 1024 * 1024)).with_state(shared)
+    router
+        .layer(DefaultBodyLimit::max(16 * 1024 * 1024))
+        .layer(middleware::from_fn(guard::uri_limit))
+        .layer(middleware::map_response(guard::json_errors))
+        .with_state(shared)
 }
 
 /// Injected faults first, then the token bucket; the rate-limit headers go on every answer.

@@ -3,14 +3,26 @@
 //! ranges `[a TO b]` / `{a TO b}` with `*`, and root metadata keys.
 //!
 //! Terms side by side without an operator are OR-ed, as Lucene's default operator does.
+//!
+//! Every recursion here is bounded: chains of `AND`/`OR` are flat lists (so 15,000 terms
+//! make one list, not a tree 15,000 deep), and parentheses and `NOT` may nest at most
+//! `MAX_DEPTH` levels. A hostile query gets a 400, never a stack overflow.
+
+/// How deep parentheses and `NOT` may nest.
+pub const MAX_DEPTH: usize = 32;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Query {
-    And(Box<Query>, Box<Query>),
-    Or(Box<Query>, Box<Query>),
+    /// Every one matches (`AND`).
+    All(Vec<Query>),
+    /// Any one matches (`OR`, or terms side by side).
+    Any(Vec<Query>),
     Not(Box<Query>),
     Exists(String),
-    Term { field: Option<String>, matcher: Matcher },
+    Term {
+        field: Option<String>,
+        matcher: Matcher,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +51,7 @@ pub fn parse(text: &str) -> Result<Query, QueryError> {
     let mut parser = Parser {
         chars: text.chars().collect(),
         pos: 0,
+        depth: 0,
     };
     let query = parser.or()?;
     parser.skip_ws();
@@ -51,6 +64,8 @@ pub fn parse(text: &str) -> Result<Query, QueryError> {
 struct Parser {
     chars: Vec<char>,
     pos: usize,
+    /// Parentheses and `NOT`s open around the current position.
+    depth: usize,
 }
 
 impl Parser {
@@ -90,41 +105,54 @@ impl Parser {
     }
 
     fn or(&mut self) -> Result<Query, QueryError> {
-        let mut left = self.and()?;
+        let mut any = vec![self.and()?];
         while !self.at_end_of_group() {
             self.keyword("OR");
-            let right = self.and()?;
-            left = Query::Or(Box::new(left), Box::new(right));
+            any.push(self.and()?);
         }
-        Ok(left)
+        Ok(one_or(any, Query::Any))
     }
 
     fn and(&mut self) -> Result<Query, QueryError> {
-        let mut left = self.unary()?;
+        let mut all = vec![self.unary()?];
         while self.keyword("AND") {
-            let right = self.unary()?;
-            left = Query::And(Box::new(left), Box::new(right));
+            all.push(self.unary()?);
         }
-        Ok(left)
+        Ok(one_or(all, Query::All))
+    }
+
+    /// One level deeper, refused past `MAX_DEPTH`.
+    fn nested(&mut self, inner: impl FnOnce(&mut Self) -> Result<Query, QueryError>) -> Result<Query, QueryError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error(&format!(
+                "parentheses and NOT nest more than {MAX_DEPTH} levels deep; simplify the query"
+            )));
+        }
+        self.depth += 1;
+        let result = inner(self);
+        self.depth -= 1;
+        result
     }
 
     fn unary(&mut self) -> Result<Query, QueryError> {
         self.skip_ws();
         if self.keyword("NOT") {
-            return Ok(Query::Not(Box::new(self.unary()?)));
+            return self.nested(|p| Ok(Query::Not(Box::new(p.unary()?))));
         }
         if self.peek() == Some('-') {
             self.pos += 1;
-            return Ok(Query::Not(Box::new(self.unary()?)));
+            return self.nested(|p| Ok(Query::Not(Box::new(p.unary()?))));
         }
         if self.peek() == Some('(') {
             self.pos += 1;
-            let inner = self.or()?;
-            if self.peek() != Some(')') {
-                return Err(self.error("expected ')'"));
-            }
-            self.pos += 1;
-            return Ok(inner);
+            return self.nested(|p| {
+                let inner = p.or()?;
+                if p.peek() != Some(')') {
+                    return Err(p.error("expected ')'"));
+                }
+                p.pos += 1;
+                Ok(inner)
+            });
         }
         self.term()
     }
@@ -247,6 +275,18 @@ impl Parser {
             self.pos += 1;
         }
         out.trim_matches('"').to_string()
+    }
+}
+
+/// A list of one is just that one.
+fn one_or(mut list: Vec<Query>, many: fn(Vec<Query>) -> Query) -> Query {
+    match list.pop() {
+        Some(only) if list.is_empty() => only,
+        Some(last) => {
+            list.push(last);
+            many(list)
+        }
+        None => many(list),
     }
 }
 

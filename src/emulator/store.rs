@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
 
 use super::reply::Auth0Error;
-use crate::atomic_write::write_atomically;
+use crate::atomic_write::{stale_temps, write_atomically};
 use crate::domain::merge;
 use crate::domain::MetadataField;
 use crate::random::random_hex;
@@ -49,7 +49,11 @@ impl Store {
     }
 
     /// From here on every write is saved to `path` before it is acknowledged.
+    /// Temporary files a killed emulator left beside it are removed first.
     pub fn persist_to(&mut self, path: PathBuf) -> Result<(), String> {
+        for stale in stale_temps(&path) {
+            let _ = fs::remove_file(stale);
+        }
         self.state_file = Some(path);
         self.save()
     }
@@ -138,8 +142,7 @@ impl Store {
         for field in MetadataField::BOTH {
             drop_if_empty(&mut user, field);
         }
-        self.users.insert(user_id.clone(), Value::Object(user.clone()));
-        self.save().map_err(internal)?;
+        self.put(&user_id, Some(Value::Object(user.clone())))?;
         Ok(user)
     }
 
@@ -179,17 +182,39 @@ impl Store {
         }
         let now = self.stamp();
         user.insert("updated_at".into(), json!(now));
-        self.users.insert(id.to_string(), Value::Object(user.clone()));
-        self.save().map_err(internal)?;
+        self.put(id, Some(Value::Object(user.clone())))?;
         Ok(user)
     }
 
     /// Deleting a user that does not exist succeeds too: the OAS lists no 404 (spec §9.9).
     pub fn delete(&mut self, id: &str) -> Result<(), Auth0Error> {
-        if self.users.shift_remove(id).is_some() {
-            self.save().map_err(internal)?;
+        if self.users.contains_key(id) {
+            self.put(id, None)?;
         }
         Ok(())
+    }
+
+    /// Stores `user` under `id` (or removes it), then saves; if saving fails, the
+    /// change is rolled back, so a 500 always means nothing changed, in memory or on disk.
+    fn put(&mut self, id: &str, user: Option<Value>) -> Result<(), Auth0Error> {
+        let position = self.users.keys().position(|k| k == id);
+        let previous = match user {
+            Some(user) => self.users.insert(id.to_string(), user),
+            None => self.users.shift_remove(id),
+        };
+        let Err(message) = self.save() else {
+            return Ok(());
+        };
+        match (previous, position) {
+            (Some(previous), Some(at)) => {
+                self.users.shift_remove(id);
+                self.users.shift_insert(at, id.to_string(), previous);
+            }
+            _ => {
+                self.users.shift_remove(id);
+            }
+        }
+        Err(internal(message))
     }
 }
 
