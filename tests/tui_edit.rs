@@ -302,11 +302,37 @@ fn leaving_with_pending_edits_asks_first() {
     assert!(effects.is_empty(), "Ctrl-C asks too");
     assert!(matches!(state.overlay, Some(Overlay::Leave { quit: true })));
     let effects = key(&mut state, KeyCode::Char('d'));
-    assert_eq!(
-        effects,
-        [Effect::Quit],
-        "discard and quit (no storage: no file to delete)"
+    assert!(
+        matches!(&effects[..], [Effect::DeleteDraft { .. }, Effect::Quit]),
+        "discard deletes the draft, then quits: {effects:?}"
     );
+}
+
+#[test]
+fn while_drafts_cannot_be_saved_leaving_offers_no_draft_and_says_so() {
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    let effects = press(&mut state, Intent::Delete);
+    assert!(matches!(&effects[..], [Effect::SaveDraft { .. }]));
+    update(
+        &mut state,
+        Msg::DraftSaved(Err("Permission denied (os error 13)".into())),
+    );
+    assert!(!state.drafts_kept());
+    assert!(matches!(&state.status, Status::Error(e) if e.contains("NOT saved")));
+    press(&mut state, Intent::Quit);
+    assert_eq!(
+        auth0_meta::tui::keymap::table(&state).title,
+        "unsent edits, drafts NOT saved"
+    );
+    let effects = key(&mut state, KeyCode::Char('k'));
+    assert!(effects.is_empty(), "k keeps nothing: it is not offered");
+    assert!(
+        matches!(state.overlay, Some(Overlay::Leave { quit: true })),
+        "still asking"
+    );
+    update(&mut state, Msg::DraftSaved(Ok(())));
+    assert!(state.drafts_kept(), "a later successful save clears the marker");
 }
 
 #[test]

@@ -3,11 +3,13 @@
 //! draws the state.
 
 pub mod effect;
+pub mod file_queue;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
 pub mod overlay;
 pub mod pane;
+pub mod perform;
 pub mod preview_screen;
 pub mod state;
 pub mod theme;
@@ -27,8 +29,10 @@ use tokio::sync::mpsc;
 
 use crate::api::Client;
 use crate::storage::Storage;
-use effect::{perform, Effect};
+use effect::Effect;
+use file_queue::{Disk, FileQueue};
 use msg::Msg;
+use perform::perform;
 use state::State;
 use theme::Theme;
 
@@ -53,13 +57,20 @@ async fn event_loop(
     state.storage = storage;
     let theme = Theme::from_env();
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let files = FileQueue::start(tx.clone(), Arc::new(Disk));
     let mut events = EventStream::new();
     let mut ticks = tokio::time::interval(Duration::from_millis(100));
     let mut pending = update::list::reload(&mut state);
     loop {
         for effect in pending.drain(..) {
             if effect == Effect::Quit {
+                // Every draft asked for is on disk before the process ends.
+                files.finish().await;
                 return Ok(());
+            }
+            if FileQueue::takes(&effect) {
+                files.submit(effect);
+                continue;
             }
             let (client, tx) = (client.clone(), tx.clone());
             tokio::spawn(async move {

@@ -89,6 +89,6 @@ pub enum Msg {
         user_id: String,
         result: Result<Vec<Entry>, String>,
     },
-    /// A file the tool keeps could not be written.
-    StorageFailed(String),
+    /// A draft was written (or deleted) on disk, or could not be.
+    DraftSaved(Result<(), String>),
 }

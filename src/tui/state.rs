@@ -38,6 +38,8 @@ pub struct State {
     pub overlay: Option<Overlay>,
     /// The `?` help is open over whatever has focus.
     pub help: bool,
+    /// Why the last draft write failed; `None` while drafts are being saved.
+    pub drafts_failing: Option<String>,
     pub list: UserList,
     pub status: Status,
     pub spinner: usize,
@@ -59,6 +61,7 @@ impl State {
             screen: Screen::List,
             overlay: None,
             help: false,
+            drafts_failing: None,
             list: UserList::default(),
             status: Status::Idle,
             spinner: 0,
@@ -80,6 +83,11 @@ impl State {
             Screen::User(view) => Some(view),
             Screen::List => None,
         }
+    }
+
+    /// Whether pending edits are being kept on disk as a draft.
+    pub fn drafts_kept(&self) -> bool {
+        self.storage.is_some() && self.drafts_failing.is_none()
     }
 
     pub fn on_list(&self) -> bool {

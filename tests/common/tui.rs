@@ -51,8 +51,15 @@ pub fn page(start: usize, count: usize, total: u64) -> UserPage {
     }
 }
 
+/// A state with a state directory, as a normal run has; `update` tests never run the
+/// effects, so nothing is written there.
 pub fn state(width: u16, height: u16) -> State {
-    State::new("example.eu.auth0.com", false, width, height)
+    let mut state = State::new("example.eu.auth0.com", false, width, height);
+    state.storage = Some(auth0_meta::storage::Storage {
+        root: "/nonexistent/auth0-meta-test-state".into(),
+        tenant: "example.eu.auth0.com".into(),
+    });
+    state
 }
 
 /// A state showing the first page of a 140-user tenant.
@@ -84,9 +91,17 @@ pub fn opened(width: u16, height: u16, user: User) -> State {
     update(
         &mut state,
         Msg::UserLoaded {
-            id,
+            id: id.clone(),
             result: Ok(user),
             rate: None,
+        },
+    );
+    // No draft was saved for this user.
+    update(
+        &mut state,
+        Msg::DraftLoaded {
+            user_id: id,
+            result: Ok(None),
         },
     );
     state

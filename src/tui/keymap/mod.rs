@@ -24,7 +24,8 @@ pub fn table(state: &State) -> &'static KeyTable {
         Some(Overlay::TypeMenu(_)) => &TYPE_MENU,
         Some(Overlay::Preview(_)) => &PREVIEW,
         Some(Overlay::Conflict(_)) => &CONFLICT,
-        Some(Overlay::Leave { .. }) => &LEAVE,
+        Some(Overlay::Leave { .. }) if state.drafts_kept() => &LEAVE,
+        Some(Overlay::Leave { .. }) => &LEAVE_UNSAVED,
         Some(Overlay::History(_)) => &HISTORY,
         None => match state.screen {
             Screen::List => &LIST,

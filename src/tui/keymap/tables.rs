@@ -228,6 +228,18 @@ pub const LEAVE: KeyTable = KeyTable {
     ],
 };
 
+/// Leaving while drafts cannot be written: keeping a draft would lose the edits.
+pub const LEAVE_UNSAVED: KeyTable = KeyTable {
+    title: "unsent edits, drafts NOT saved",
+    text_input: false,
+    bindings: &[
+        bind(&[Char('p')], Intent::Preview, "preview and apply", true),
+        bind(&[Char('d')], Intent::Discard, "discard", true),
+        bind(&[Code(KeyCode::Esc)], Intent::Cancel, "stay", true),
+        HELP,
+    ],
+};
+
 pub const HISTORY: KeyTable = KeyTable {
     title: "history",
     text_input: false,
@@ -246,7 +258,7 @@ pub const HISTORY: KeyTable = KeyTable {
 };
 
 /// Every table, for tests and for checks that span them all.
-pub const ALL: [&KeyTable; 12] = [
+pub const ALL: [&KeyTable; 13] = [
     &LIST,
     &USER,
     &SEARCH,
@@ -258,5 +270,6 @@ pub const ALL: [&KeyTable; 12] = [
     &PREVIEW,
     &CONFLICT,
     &LEAVE,
+    &LEAVE_UNSAVED,
     &HISTORY,
 ];

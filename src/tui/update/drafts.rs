@@ -113,3 +113,21 @@ pub fn restored(state: &mut State, user_id: &str, result: Result<Option<Draft>, 
     }
     Vec::new()
 }
+
+/// A draft write's outcome: while writes fail, the header says drafts are NOT saved
+/// and leaving no longer offers to keep a draft.
+pub fn saved(state: &mut State, result: Result<(), String>) {
+    match result {
+        Ok(()) => {
+            if state.drafts_failing.take().is_some() {
+                state.status = Status::Info("drafts are saved again".into());
+            }
+        }
+        Err(reason) => {
+            state.status = Status::Error(format!(
+                "saving the draft failed: {reason}; the edits are NOT saved on disk: apply them, or fix the state directory"
+            ));
+            state.drafts_failing = Some(reason);
+        }
+    }
+}

@@ -25,7 +25,7 @@ use crossterm::event::KeyEvent;
 use super::effect::Effect;
 use super::keymap::{resolve, Resolved};
 use super::msg::{Intent, Msg};
-use super::state::{Overlay, Screen, State, Status};
+use super::state::{Overlay, Screen, State};
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
@@ -60,8 +60,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::DraftLoaded { user_id, result } => drafts::restored(state, &user_id, result),
         Msg::JournalLoaded { user_id, result } => history::journal_loaded(state, &user_id, result),
-        Msg::StorageFailed(reason) => {
-            state.status = Status::Error(reason);
+        Msg::DraftSaved(result) => {
+            drafts::saved(state, result);
             Vec::new()
         }
     }

@@ -120,7 +120,7 @@ pub fn leave_intent(state: &mut State, intent: Intent, quit: bool) -> Vec<Effect
     state.overlay = None;
     match intent {
         Intent::Preview => super::preview::open_preview(state),
-        Intent::KeepDraft => leave(state, quit, Vec::new()),
+        Intent::KeepDraft if state.drafts_kept() => leave(state, quit, Vec::new()),
         Intent::Discard => {
             let effects = drafts::delete(state);
             leave(state, quit, effects)

@@ -63,10 +63,7 @@ fn draw_overlay(state: &State, frame: &mut Frame, body: Rect, theme: Theme) {
         Some(Overlay::Editor(editor)) => editor::draw_editor(state, editor, frame, body, theme),
         Some(Overlay::TypeMenu(menu)) => type_menu::draw_type_menu(menu, frame, body, theme),
         Some(Overlay::Confirm(confirm)) => question::draw_confirm(confirm, frame, body, theme),
-        Some(Overlay::Leave { quit }) => {
-            let pending = state.user().map_or(0, |v| v.history.len());
-            question::draw_leave(*quit, pending, frame, body, theme)
-        }
+        Some(Overlay::Leave { quit }) => question::draw_leave(state, *quit, frame, body, theme),
         Some(Overlay::Preview(screen)) => preview::draw_preview(screen, frame, body, theme),
         Some(Overlay::Conflict(screen)) => conflict::draw_conflict(screen, frame, body, theme),
         Some(Overlay::History(list)) => history::draw_history(list, frame, body, theme),
@@ -85,6 +82,10 @@ fn draw_header(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     spans.push(Span::styled(state.tenant.clone(), theme.title()));
     if let Some(rate) = state.rate {
         spans.push(Span::raw(format!("   API budget {}/{}", rate.remaining, rate.limit)));
+    }
+    if !state.drafts_kept() {
+        spans.push(Span::raw("   "));
+        spans.push(Span::styled(" drafts NOT saved ", theme.error()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.header()), area);
 }

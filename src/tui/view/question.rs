@@ -8,7 +8,7 @@ use ratatui::Frame;
 
 use super::{centered, hints};
 use crate::tui::keymap;
-use crate::tui::state::Confirm;
+use crate::tui::state::{Confirm, State};
 use crate::tui::theme::Theme;
 
 /// A question with its answers, in the middle of the screen.
@@ -38,16 +38,20 @@ pub fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, theme: The
     draw_question("delete", &text, &hints(&keymap::CONFIRM, |_| None), frame, area, theme);
 }
 
-pub fn draw_leave(quit: bool, pending: usize, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn draw_leave(state: &State, quit: bool, frame: &mut Frame, area: Rect, theme: Theme) {
+    let pending = state.user().map_or(0, |v| v.history.len());
     let verb = if quit { "Quitting" } else { "Leaving this user" };
-    let text = format!(
+    let mut text = format!(
         "{verb} with {pending} pending edit{} not sent.",
         if pending == 1 { "" } else { "s" }
     );
+    if !state.drafts_kept() {
+        text.push_str(" Drafts cannot be saved here, so leaving without applying loses them.");
+    }
     draw_question(
         "unsent edits",
         &text,
-        &hints(&keymap::LEAVE, |_| None),
+        &hints(keymap::table(state), |_| None),
         frame,
         area,
         theme,

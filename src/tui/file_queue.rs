@@ -1,0 +1,142 @@
+//! The tool's own files (drafts) are written by one task, in the order `update` asked.
+//! Saves of a draft can then never race: a newer state is never overwritten by an older
+//! one, a save queued behind a newer one for the same file is skipped, and quitting
+//! waits until everything asked for is on disk.
+
+use std::io;
+use std::path::Path;
+use std::sync::Arc;
+
+use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
+use tokio::task::JoinHandle;
+
+use super::effect::Effect;
+use super::msg::Msg;
+use crate::storage::drafts::{self, Draft};
+use crate::timestamp::now_millis;
+
+/// Where drafts go: the disk, or in tests a writer that is slow or fails on purpose.
+pub trait DraftFiles: Send + Sync + 'static {
+    fn save(&self, path: &Path, draft: &Draft) -> io::Result<()>;
+    fn delete(&self, path: &Path) -> io::Result<()>;
+    fn load(&self, path: &Path) -> io::Result<Option<Draft>>;
+}
+
+pub struct Disk;
+
+impl DraftFiles for Disk {
+    fn save(&self, path: &Path, draft: &Draft) -> io::Result<()> {
+        drafts::save(path, draft)
+    }
+    fn delete(&self, path: &Path) -> io::Result<()> {
+        drafts::delete(path)
+    }
+    fn load(&self, path: &Path) -> io::Result<Option<Draft>> {
+        drafts::load(path)
+    }
+}
+
+pub struct FileQueue {
+    tx: UnboundedSender<Effect>,
+    worker: JoinHandle<()>,
+}
+
+impl FileQueue {
+    /// Starts the writer; its results come back on `msgs`.
+    pub fn start(msgs: UnboundedSender<Msg>, files: Arc<dyn DraftFiles>) -> Self {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let worker = tokio::spawn(work(rx, msgs, files));
+        Self { tx, worker }
+    }
+
+    /// True for the effects this queue runs.
+    pub fn takes(effect: &Effect) -> bool {
+        matches!(
+            effect,
+            Effect::SaveDraft { .. } | Effect::DeleteDraft { .. } | Effect::LoadDraft { .. }
+        )
+    }
+
+    pub fn submit(&self, effect: Effect) {
+        // The worker only stops when the queue is finished, after the last submit.
+        let _ = self.tx.send(effect);
+    }
+
+    /// Waits until everything submitted is written.
+    pub async fn finish(self) {
+        drop(self.tx);
+        let _ = self.worker.await;
+    }
+}
+
+async fn work(mut rx: UnboundedReceiver<Effect>, msgs: UnboundedSender<Msg>, files: Arc<dyn DraftFiles>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while let Ok(next) = rx.try_recv() {
+            batch.push(next);
+        }
+        for (i, effect) in batch.iter().enumerate() {
+            if superseded(effect, &batch[i + 1..]) {
+                continue;
+            }
+            let (effect, files) = (effect.clone(), files.clone());
+            let msg = tokio::task::spawn_blocking(move || run(effect, files.as_ref()))
+                .await
+                .unwrap_or_else(|err| Some(Msg::DraftSaved(Err(err.to_string()))));
+            if let Some(msg) = msg {
+                let _ = msgs.send(msg);
+            }
+        }
+    }
+}
+
+fn file_written(effect: &Effect) -> Option<&Path> {
+    match effect {
+        Effect::SaveDraft { file, .. } | Effect::DeleteDraft { file } => Some(file),
+        _ => None,
+    }
+}
+
+/// A write followed in the same batch by another write of the same file, with no read
+/// of it in between, would be replaced at once: skip it.
+fn superseded(effect: &Effect, later: &[Effect]) -> bool {
+    let Some(file) = file_written(effect) else {
+        return false;
+    };
+    for next in later {
+        match next {
+            Effect::LoadDraft { file: read, .. } if read == file => return false,
+            _ if file_written(next) == Some(file) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Runs one draft effect against `files`.
+pub fn run(effect: Effect, files: &dyn DraftFiles) -> Option<Msg> {
+    match effect {
+        Effect::SaveDraft {
+            file,
+            tenant,
+            user_id,
+            edits,
+            cleared,
+        } => {
+            let draft = Draft {
+                tenant,
+                user_id,
+                saved_at: now_millis(),
+                edits,
+                cleared,
+            };
+            Some(Msg::DraftSaved(files.save(&file, &draft).map_err(|e| e.to_string())))
+        }
+        Effect::DeleteDraft { file } => Some(Msg::DraftSaved(files.delete(&file).map_err(|e| e.to_string()))),
+        Effect::LoadDraft { file, user_id } => Some(Msg::DraftLoaded {
+            user_id,
+            result: files.load(&file).map_err(|e| e.to_string()),
+        }),
+        _ => None,
+    }
+}
