@@ -141,6 +141,13 @@ fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
             press(&mut state, Intent::Back);
             state
         }
+        "unsent edits, drafts NOT saved" => {
+            let mut state = jane_at(1);
+            press(&mut state, Intent::Delete);
+            update(&mut state, Msg::DraftSaved(Err("disk full".into())));
+            press(&mut state, Intent::Back);
+            state
+        }
         "history" => {
             let mut state = jane_at(1);
             let view = state.user().unwrap();
