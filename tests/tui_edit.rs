@@ -452,6 +452,8 @@ fn a_save_that_lands_after_leaving_the_user_still_ends_its_draft() {
                 user: jane(),
                 written: vec!["user_metadata.hobby".parse().unwrap()],
                 kept: vec![],
+                changed_meanwhile: vec![],
+                settled_after: None,
                 journal: Journaled::Written { entry_id: "e1".into() },
             })),
             rate: None,

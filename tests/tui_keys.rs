@@ -162,7 +162,7 @@ fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
                 &mut state,
                 Msg::JournalLoaded {
                     user_id,
-                    result: Ok(entries),
+                    result: Ok(auth0_meta::storage::journal::Journal { entries, damaged: 0 }),
                 },
             );
             press(&mut state, Intent::Down);

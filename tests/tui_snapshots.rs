@@ -208,7 +208,10 @@ mod editing {
             &mut state,
             Msg::JournalLoaded {
                 user_id: id,
-                result: Ok(vec![entry.clone(), entry]),
+                result: Ok(auth0_meta::storage::journal::Journal {
+                    entries: vec![entry.clone(), entry],
+                    damaged: 0,
+                }),
             },
         );
         insta::assert_snapshot!(render(&state, PLAIN).backend());

@@ -11,8 +11,15 @@ use super::{Failure, Outcome};
 
 fn entries(storage: Option<&Storage>, user_id: Option<&str>) -> Result<Vec<Entry>, Failure> {
     let storage = storage.ok_or_else(|| Failure::error("no state directory: set AUTH0_META_STATE_DIR or HOME"))?;
-    journal::read(&storage.journal_file(), &storage.tenant, user_id)
-        .map_err(|e| Failure::error(format!("cannot read the journal: {e}")))
+    let journal = journal::read(&storage.journal_file(), &storage.tenant, user_id)
+        .map_err(|e| Failure::error(format!("cannot read the journal: {e}")))?;
+    if journal.damaged > 0 {
+        eprintln!(
+            "note: {} unreadable journal lines were skipped (a crash mid-write)",
+            journal.damaged
+        );
+    }
+    Ok(journal.entries)
 }
 
 pub fn list(storage: Option<&Storage>, user_id: Option<&str>, json: bool) -> Outcome {
@@ -27,7 +34,8 @@ pub fn list(storage: Option<&Storage>, user_id: Option<&str>, json: bool) -> Out
     }
     for entry in &entries {
         let keys = join(&entry.touched_keys());
-        println!("{}  {}  {}  {keys}", entry.id, entry.time, entry.user_id);
+        let outcome = entry.result().map_or("sending (unresolved)", |o| o.word());
+        println!("{}  {}  {outcome}  {}  {keys}", entry.id, entry.time, entry.user_id);
     }
     Ok(())
 }

@@ -116,6 +116,13 @@ async fn send(client: &Client, storage: Option<&Storage>, loaded: &User, preview
                 join(&keys)
             )));
         }
+        Applied::NotSent(reason) => return Err(Failure::error(format!("not sent: {reason}"))),
+        Applied::Unknown { reason, differing } => {
+            return Err(Failure::error(format!(
+                "the outcome is unknown: {reason}; {} on the server is neither the change nor what was there before; read the user (auth0-meta users get) before trying again",
+                if differing.is_empty() { "the user".to_string() } else { join(&differing) }
+            )))
+        }
     };
     match &saved.journal {
         Journaled::Written { entry_id } => println!("journal entry {entry_id}"),
@@ -127,7 +134,8 @@ async fn send(client: &Client, storage: Option<&Storage>, loaded: &User, preview
         }
     }
     println!(
-        "\nsaved ({} updated_at {})",
+        "\n{} ({} updated_at {})",
+        saved.summary(),
         saved.user.id(),
         saved.user.str("updated_at").unwrap_or("?")
     );

@@ -7,7 +7,7 @@ use crate::api::{ApiError, RateLimit, UserPage};
 use crate::apply::Applied;
 use crate::domain::User;
 use crate::storage::drafts::Draft;
-use crate::storage::journal::Entry;
+use crate::storage::journal::Journal;
 
 /// A bindable action: small and `Copy`, so the key table can hold it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +87,7 @@ pub enum Msg {
     },
     JournalLoaded {
         user_id: String,
-        result: Result<Vec<Entry>, String>,
+        result: Result<Journal, String>,
     },
     /// A draft was written (or deleted) on disk, or could not be.
     DraftSaved(Result<(), String>),

@@ -5,6 +5,7 @@ use super::nav::report;
 use super::session::show_saved;
 use crate::api::ApiError;
 use crate::apply::{Applied, Journaled, Saved};
+use crate::domain::field_path::join;
 use crate::tui::effect::Effect;
 use crate::tui::state::{ConflictScreen, Overlay, State, Status};
 
@@ -17,6 +18,21 @@ pub fn applied(state: &mut State, id: &str, result: Result<Applied, ApiError>) -
         Ok(Applied::Conflict { report, server }) => {
             state.status = Status::Error(format!("not sent: {id} changed on the server since it was loaded"));
             state.overlay = Some(Overlay::Conflict(Box::new(ConflictScreen { report, server })));
+            Vec::new()
+        }
+        Ok(Applied::NotSent(reason)) => {
+            state.status = Status::Error(format!("not sent: {reason}; the edits are still pending"));
+            Vec::new()
+        }
+        Ok(Applied::Unknown { reason, differing }) => {
+            let keys = if differing.is_empty() {
+                String::new()
+            } else {
+                format!("; {} differ from both", join(&differing))
+            };
+            state.status = Status::Error(format!(
+                "outcome unknown: {reason}{keys}; the edits are still pending: R reloads what the server holds"
+            ));
             Vec::new()
         }
         Err(err) => {

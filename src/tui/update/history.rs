@@ -4,7 +4,7 @@
 use super::commit::commit;
 use super::nav::movement;
 use super::preview::open_preview;
-use crate::storage::journal::Entry;
+use crate::storage::journal::{Entry, Journal};
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
 use crate::tui::state::{HistoryList, Overlay, State, Status};
@@ -23,14 +23,21 @@ pub fn open_history(state: &mut State) -> Vec<Effect> {
     }
 }
 
-pub fn journal_loaded(state: &mut State, user_id: &str, result: Result<Vec<Entry>, String>) -> Vec<Effect> {
+pub fn journal_loaded(state: &mut State, user_id: &str, result: Result<Journal, String>) -> Vec<Effect> {
     if state.user().is_none_or(|v| v.user.id() != user_id) {
         return Vec::new();
     }
     match result {
-        Ok(mut entries) => {
+        Ok(journal) => {
+            let mut entries = journal.entries;
             entries.reverse();
             state.overlay = Some(Overlay::History(Box::new(HistoryList { entries, cursor: 0 })));
+            if journal.damaged > 0 {
+                state.status = Status::Error(format!(
+                    "{} unreadable journal lines were skipped (a crash mid-write)",
+                    journal.damaged
+                ));
+            }
         }
         Err(err) => state.status = Status::Error(format!("the journal could not be read: {err}")),
     }

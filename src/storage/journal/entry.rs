@@ -1,9 +1,5 @@
-//! The journal: one JSON line per applied PATCH, flushed and synced, with what each
-//! touched root key held before, so any change can be reverted.
-
-use std::fs::{self, OpenOptions};
-use std::io::{self, BufRead, BufReader, Write};
-use std::path::Path;
+//! A journal entry: the body sent and what each touched root key held before, so any
+//! change can be reverted; and, once known, what came of sending it.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -11,6 +7,8 @@ use serde_json::{Map, Value};
 use crate::domain::{Edit, FieldPath, JsonPath, Metadata, MetadataField, MetadataPair, SendBody};
 use crate::random::random_hex;
 use crate::timestamp::{format_millis, now_millis};
+
+const SENDING: &str = "sending";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
@@ -23,6 +21,50 @@ pub struct Entry {
     /// Per field, each root key the body replaced or deleted, with its value before
     /// (`null` where the key did not exist).
     pub previous: Map<String, Value>,
+    /// `sending` on a write-ahead line; absent on entries written before write-ahead,
+    /// which were written only once the change was applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// What came of it, folded in from the outcome line when the journal is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+}
+
+/// What came of sending an entry's body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum Outcome {
+    /// The server holds the change. `changed_meanwhile` names root keys that differed
+    /// from what was expected: someone changed them while the PATCH was in flight.
+    Applied {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        updated_at: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        changed_meanwhile: Vec<String>,
+    },
+    /// The server does not hold it.
+    Failed {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        status: Option<u16>,
+        message: String,
+    },
+    /// Could not be established; `differing` names the keys that are neither as before
+    /// nor as sent.
+    Unknown {
+        reason: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        differing: Vec<String>,
+    },
+}
+
+impl Outcome {
+    pub fn word(&self) -> &'static str {
+        match self {
+            Outcome::Applied { .. } => "applied",
+            Outcome::Failed { .. } => "failed",
+            Outcome::Unknown { .. } => "unknown",
+        }
+    }
 }
 
 impl Entry {
@@ -56,7 +98,42 @@ impl Entry {
             user_id: user_id.to_string(),
             body: sent,
             previous,
+            status: Some(SENDING.to_string()),
+            outcome: None,
         }
+    }
+
+    /// Written ahead and never resolved: the process ended while the PATCH was out.
+    pub fn is_unresolved(&self) -> bool {
+        self.status.as_deref() == Some(SENDING) && self.outcome.is_none()
+    }
+
+    /// The outcome; an entry from before write-ahead was written only once applied.
+    pub fn result(&self) -> Option<Outcome> {
+        match (&self.outcome, self.status.as_deref()) {
+            (Some(outcome), _) => Some(outcome.clone()),
+            (None, None) => Some(Outcome::Applied {
+                updated_at: None,
+                changed_meanwhile: Vec::new(),
+            }),
+            (None, Some(_)) => None,
+        }
+    }
+
+    /// Per field, the root keys as the body leaves them: `None` where it deletes one.
+    pub fn expected(&self) -> Vec<(MetadataField, String, Option<Value>)> {
+        let mut expected = Vec::new();
+        for (name, keys) in &self.previous {
+            let (Some(field), Some(keys)) = (MetadataField::from_name(name), keys.as_object()) else {
+                continue;
+            };
+            let sent = self.body.get(name).and_then(Value::as_object);
+            for key in keys.keys() {
+                let value = sent.and_then(|m| m.get(key)).filter(|v| !v.is_null()).cloned();
+                expected.push((field, key.clone(), value));
+            }
+        }
+        expected
     }
 
     /// Every root key the change replaced or deleted.
@@ -106,35 +183,4 @@ impl Entry {
         }
         edits
     }
-}
-
-/// Appends one line and syncs it to disk before returning.
-pub fn append(path: &Path, entry: &Entry) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    let mut line = serde_json::to_vec(entry).map_err(io::Error::other)?;
-    line.push(b'\n');
-    let mut file = OpenOptions::new().create(true).append(true).open(path)?;
-    file.write_all(&line)?;
-    file.sync_all()
-}
-
-/// The entries of `tenant`, for one user or all, oldest first. A damaged line (a crash
-/// mid-append) is skipped rather than hiding the rest.
-pub fn read(path: &Path, tenant: &str, user_id: Option<&str>) -> io::Result<Vec<Entry>> {
-    let file = match fs::File::open(path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(err),
-    };
-    let mut entries = Vec::new();
-    for line in BufReader::new(file).lines() {
-        if let Ok(entry) = serde_json::from_str::<Entry>(&line?) {
-            if entry.tenant == tenant && user_id.is_none_or(|id| entry.user_id == id) {
-                entries.push(entry);
-            }
-        }
-    }
-    Ok(entries)
 }

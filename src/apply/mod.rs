@@ -1,0 +1,253 @@
+//! The one way a metadata change reaches the server, for the TUI, `metadata set` and
+//! `revert` alike: re-read the user and stop on a conflict, write the journal entry
+//! ahead, send the PATCH, then establish and record what came of it. No outcome is
+//! reported that was not established: an unclear answer is settled by reading the user
+//! again, and what cannot be settled is reported as unknown.
+
+mod compare;
+mod resolve;
+
+pub use resolve::{resolve_unresolved, Resolution};
+
+use crate::api::{ApiError, Client};
+use crate::domain::field_path::join;
+use crate::domain::{conflicts, ConflictReport, FieldPath, MetadataPair, SendBody, User};
+use crate::storage::journal::{self, Entry, Outcome};
+use crate::storage::Storage;
+use compare::{differing, differing_in};
+
+/// A change to send, computed against `loaded`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub user_id: String,
+    /// The metadata the body was computed against: the base of the conflict check.
+    pub loaded: MetadataPair,
+    pub body: SendBody,
+    /// Re-read the user first and stop on a conflict; off only for a chosen overwrite.
+    pub check: bool,
+}
+
+/// What came of a request, as far as it could be established.
+#[derive(Debug)]
+pub enum Applied {
+    Saved(Saved),
+    /// Nothing was sent: a root key the body writes changed on the server meanwhile.
+    Conflict {
+        report: ConflictReport,
+        server: User,
+    },
+    /// Nothing was sent, for a reason of ours (the journal could not be written).
+    NotSent(String),
+    /// The PATCH left, and what the server holds now is neither the change nor what
+    /// was there before (or could not be read).
+    Unknown {
+        reason: String,
+        differing: Vec<FieldPath>,
+    },
+}
+
+#[derive(Debug)]
+pub struct Saved {
+    /// The user as the server holds it after the change.
+    pub user: User,
+    /// What the body wrote.
+    pub written: Vec<FieldPath>,
+    /// Keys changed on the server before the check that the body left alone.
+    pub kept: Vec<FieldPath>,
+    /// Root keys that differ from the expected result: changed by someone else while
+    /// the PATCH was in flight.
+    pub changed_meanwhile: Vec<FieldPath>,
+    /// The unclear answer (timeout, cut connection, 5xx, unreadable body) after which
+    /// reading the user again showed the change had landed.
+    pub settled_after: Option<String>,
+    pub journal: Journaled,
+}
+
+/// Whether the change and its outcome are in the journal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Journaled {
+    Written {
+        entry_id: String,
+    },
+    /// No state directory: nothing is kept on disk.
+    Off,
+    /// The entry was written ahead, but its outcome could not be.
+    Failed {
+        reason: String,
+    },
+}
+
+pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request) -> Result<Applied, ApiError> {
+    let (base, kept) = if request.check {
+        let server = client.get_user(&request.user_id).await?;
+        let report = conflicts(&request.loaded, &server.metadata_pair(), request.body.body());
+        if report.has_conflicts() {
+            return Ok(Applied::Conflict { report, server });
+        }
+        let kept = report
+            .kept
+            .iter()
+            .map(|(f, k)| FieldPath::root_key(*f, k.clone()))
+            .collect();
+        (server.metadata_pair(), kept)
+    } else {
+        (request.loaded.clone(), Vec::new())
+    };
+    let entry = match storage {
+        Some(storage) => {
+            let entry = Entry::new(&storage.tenant, &request.user_id, &request.body, &base);
+            let file = storage.journal_file();
+            let ahead = entry.clone();
+            if let Err(err) = blocking(move || journal::append(&file, &ahead)).await {
+                return Ok(Applied::NotSent(format!(
+                    "the journal could not be written ({err}), and nothing is sent that it cannot record"
+                )));
+            }
+            Some(entry)
+        }
+        None => None,
+    };
+    let expected = request.body.body().apply_to(&base);
+    let sent = Sent {
+        client,
+        request,
+        base: &base,
+        expected: &expected,
+    };
+    let (outcome, applied) = sent
+        .settle(client.patch_user(&request.user_id, &request.body.to_json()).await)
+        .await;
+    let journal = match (storage, &entry) {
+        (Some(storage), Some(entry)) => record(storage, &entry.id, &outcome).await,
+        _ => Journaled::Off,
+    };
+    match applied {
+        Ok(Applied::Saved(saved)) => Ok(Applied::Saved(Saved { kept, journal, ..saved })),
+        other => other,
+    }
+}
+
+/// A PATCH that has left, and what to compare the server's copy with.
+struct Sent<'a> {
+    client: &'a Client,
+    request: &'a Request,
+    base: &'a MetadataPair,
+    expected: &'a MetadataPair,
+}
+
+impl Sent<'_> {
+    /// Turns the PATCH's answer into an established outcome, reading the user again
+    /// where the answer leaves it open.
+    async fn settle(&self, answer: Result<User, ApiError>) -> (Outcome, Result<Applied, ApiError>) {
+        let err = match answer {
+            Ok(user) => return self.saved(user, None),
+            Err(err) if !unclear(&err) => {
+                let outcome = Outcome::Failed {
+                    status: err.status(),
+                    message: err.to_string(),
+                };
+                return (outcome, Err(err));
+            }
+            Err(err) => err,
+        };
+        let written = self.request.body.written();
+        let now = match self.client.get_user(&self.request.user_id).await {
+            Ok(now) => now,
+            Err(again) => {
+                let reason = format!("{err}; reading the user again failed too: {again}");
+                return unknown(reason, written);
+            }
+        };
+        let held = now.metadata_pair();
+        if differing_in(&written, self.expected, &held).is_empty() {
+            self.saved(now, Some(err.to_string()))
+        } else if differing_in(&written, self.base, &held).is_empty() {
+            let outcome = Outcome::Failed {
+                status: err.status(),
+                message: format!("{err} (the server still holds what was there before)"),
+            };
+            (outcome, Err(err))
+        } else {
+            unknown(err.to_string(), differing_in(&written, self.expected, &held))
+        }
+    }
+
+    fn saved(&self, user: User, settled_after: Option<String>) -> (Outcome, Result<Applied, ApiError>) {
+        let changed_meanwhile = differing(self.expected, &user.metadata_pair());
+        let outcome = Outcome::Applied {
+            updated_at: user.str("updated_at").map(String::from),
+            changed_meanwhile: changed_meanwhile.iter().map(ToString::to_string).collect(),
+        };
+        let saved = Saved {
+            user,
+            written: self.request.body.written(),
+            kept: Vec::new(),
+            changed_meanwhile,
+            settled_after,
+            journal: Journaled::Off,
+        };
+        (outcome, Ok(Applied::Saved(saved)))
+    }
+}
+
+fn unknown(reason: String, differing: Vec<FieldPath>) -> (Outcome, Result<Applied, ApiError>) {
+    let outcome = Outcome::Unknown {
+        reason: reason.clone(),
+        differing: differing.iter().map(ToString::to_string).collect(),
+    };
+    (outcome, Ok(Applied::Unknown { reason, differing }))
+}
+
+/// An answer that does not say whether the change landed: no answer, a cut connection,
+/// a server error, or a success whose body could not be read. A 4xx is a clear refusal.
+fn unclear(err: &ApiError) -> bool {
+    match err {
+        ApiError::Api(refusal) => refusal.status >= 500,
+        ApiError::Transport { .. } | ApiError::Timeout { .. } | ApiError::Decode(_) => true,
+        ApiError::Token { .. } => false,
+    }
+}
+
+async fn record(storage: &Storage, id: &str, outcome: &Outcome) -> Journaled {
+    let (file, id_owned, outcome) = (storage.journal_file(), id.to_string(), outcome.clone());
+    match blocking(move || journal::record_outcome(&file, &id_owned, &outcome)).await {
+        Ok(()) => Journaled::Written {
+            entry_id: id.to_string(),
+        },
+        Err(err) => Journaled::Failed {
+            reason: err.to_string(),
+        },
+    }
+}
+
+/// Journal work (it fsyncs) on the blocking pool.
+async fn blocking(work: impl FnOnce() -> std::io::Result<()> + Send + 'static) -> std::io::Result<()> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|err| Err(std::io::Error::other(err)))
+}
+
+impl Saved {
+    /// One line for a person: what was written, and what else happened on the server.
+    pub fn summary(&self) -> String {
+        let mut text = format!("saved: {}", join(&self.written));
+        if let Some(answer) = &self.settled_after {
+            text.push_str(&format!(
+                " (the answer was unclear: {answer}; reading the user again shows it landed)"
+            ));
+        }
+        if !self.kept.is_empty() {
+            text.push_str(&format!(
+                " (kept what the server changed meanwhile: {})",
+                join(&self.kept)
+            ));
+        }
+        if !self.changed_meanwhile.is_empty() {
+            text.push_str(&format!(
+                "; but {} changed on the server while sending",
+                join(&self.changed_meanwhile)
+            ));
+        }
+        text
+    }
+}
