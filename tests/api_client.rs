@@ -301,6 +301,7 @@ async fn a_429_is_retried_after_the_reset_the_headers_give() {
         status: Some(429),
         count: 2,
         delay_ms: 0,
+        ..Default::default()
     });
     client.get_user(JANE).await.expect("third try succeeds");
     let waits = waits.lock().unwrap().clone();
@@ -316,6 +317,7 @@ async fn a_429_is_retried_after_the_reset_the_headers_give() {
         status: Some(429),
         count: MAX_TRIES,
         delay_ms: 0,
+        ..Default::default()
     });
     let err = client.get_user(JANE).await.unwrap_err();
     assert_eq!(refusal(&err).1, Some("too_many_requests"));
@@ -350,6 +352,7 @@ async fn gets_are_retried_on_5xx_but_a_patch_is_sent_once() {
         status: Some(503),
         count: 2,
         delay_ms: 0,
+        ..Default::default()
     });
     client.get_user(JANE).await.expect("retried GET succeeds");
     assert_eq!(waits.lock().unwrap().len(), 2);
@@ -358,6 +361,7 @@ async fn gets_are_retried_on_5xx_but_a_patch_is_sent_once() {
         status: Some(502),
         count: 1,
         delay_ms: 0,
+        ..Default::default()
     });
     let err = client
         .patch_user(JANE, &json!({"user_metadata": {"a": 1}}))

@@ -499,3 +499,42 @@ fn d_on_the_root_row_clears_with_an_empty_object_after_a_question() {
         Some(json!({"user_metadata": {"hobby": null}}))
     );
 }
+
+#[test]
+fn quitting_while_a_change_is_sent_waits_for_its_outcome() {
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete);
+    press(&mut state, Intent::Preview);
+    let effects = key(&mut state, KeyCode::Char('y'));
+    assert!(matches!(&effects[..], [Effect::Apply { .. }]));
+    let effects = press(&mut state, Intent::Quit);
+    assert!(effects.is_empty(), "does not quit yet: {effects:?}");
+    assert!(matches!(&state.status, Status::Loading(t) if t.contains("waiting for the outcome")));
+    let id = state.user().unwrap().user.id().to_string();
+    let effects = update(
+        &mut state,
+        Msg::Applied {
+            id,
+            result: Ok(Applied::Saved(Saved {
+                user: jane(),
+                written: vec!["user_metadata.hobby".parse().unwrap()],
+                kept: vec![],
+                changed_meanwhile: vec![],
+                settled_after: None,
+                journal: Journaled::Off,
+            })),
+            rate: None,
+        },
+    );
+    assert_eq!(effects.last(), Some(&Effect::Quit), "quits once saved: {effects:?}");
+
+    // A second Ctrl-C stops waiting.
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete);
+    press(&mut state, Intent::Preview);
+    key(&mut state, KeyCode::Char('y'));
+    press(&mut state, Intent::Quit);
+    assert_eq!(press(&mut state, Intent::Quit), [Effect::Quit]);
+}

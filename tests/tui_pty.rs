@@ -120,10 +120,15 @@ fn find_jane_read_her_hobby_and_quit_cleanly() {
 /// Opens jane.doe in a demo whose tenant and drafts live in `dir`.
 fn open_jane(dir: &std::path::Path) -> Session {
     let state = dir.join("tenant.json");
-    let mut session = Session::start_with(
+    let session = Session::start_with(
         &["--demo", "--demo-state", state.to_str().unwrap()],
         &[("AUTH0_META_STATE_DIR", dir)],
     );
+    find_jane(session)
+}
+
+/// Searches for jane.doe and opens her, once the list is in.
+fn find_jane(mut session: Session) -> Session {
     session.wait_for("140 users", true);
     session.send("/");
     session.wait_for("search users", true);
@@ -180,4 +185,73 @@ fn a_draft_survives_sigkill() {
     let session = open_jane(dir.path());
     session.wait_for("restored: 1 edit", true);
     session.wait_for("lang: \"fr\"", true);
+}
+
+/// Adds `user_metadata.lang = "fr"` to the open user.
+fn add_lang(session: &mut Session) {
+    session.send("a");
+    session.wait_for("new key in user_metadata", true);
+    session.send("lang\r");
+    session.wait_for("value of user_metadata.lang", true);
+    session.send("fr\r");
+    session.wait_for("1 root key to send", true);
+}
+
+#[test]
+fn while_drafts_cannot_be_saved_the_header_says_so_and_leaving_offers_no_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_dir = dir.path().join("a-file");
+    std::fs::write(&not_a_dir, b"").unwrap();
+    let session = Session::start_with(&["--demo"], &[("AUTH0_META_STATE_DIR", &not_a_dir)]);
+    let mut session = find_jane(session);
+    add_lang(&mut session);
+    session.wait_for("drafts NOT saved", true);
+    session.send("q");
+    session.wait_for("loses them", true);
+    assert!(!session.contents().contains("keep as draft"), "{}", session.contents());
+    session.send("k"); // not offered: nothing happens
+    session.wait_for("loses them", true);
+    session.send("d");
+    session.wait_for("1 user", true);
+    session.send("q");
+    assert!(session.wait_exit().success());
+}
+
+#[test]
+fn quitting_during_a_slow_send_waits_for_the_outcome() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let emulator = runtime.block_on(async {
+        let config = auth0_meta::emulator::EmulatorConfig::local("pty-token");
+        auth0_meta::emulator::Emulator::start(config, auth0_meta::emulator::DEMO_TENANT)
+            .await
+            .unwrap()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let token = std::path::PathBuf::from("pty-token");
+    let session = Session::start_with(
+        &["--base-url", &emulator.base_url()],
+        &[("AUTH0_META_STATE_DIR", dir.path()), ("AUTH0_API_TOKEN", &token)],
+    );
+    let mut session = find_jane(session);
+    add_lang(&mut session);
+    session.send("p");
+    session.wait_for("preview: exactly what will be sent", true);
+    // The PATCH is held for a while before it is handled: long enough to quit meanwhile.
+    emulator.inject(auth0_meta::emulator::Fault {
+        count: 1,
+        delay_ms: 3_000,
+        method: Some("PATCH".into()),
+        ..Default::default()
+    });
+    session.send("y");
+    session.wait_for("on the server", true);
+    session.send("\x03");
+    session.wait_for("waiting for the outcome before quitting", true);
+    let status = session.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let journal =
+        auth0_meta::storage::journal::read(&dir.path().join("journal.jsonl"), &emulator.base_url(), None).unwrap();
+    assert_eq!(journal.entries.len(), 1, "{journal:?}");
+    assert_eq!(journal.entries[0].result().map(|o| o.word()), Some("applied"));
+    drop(runtime);
 }

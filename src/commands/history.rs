@@ -42,6 +42,7 @@ pub fn list(storage: Option<&Storage>, user_id: Option<&str>, json: bool) -> Out
 
 /// Builds the edits that undo `entry_id` on the user as it is now, and previews or sends them.
 pub async fn revert(client: &Client, storage: Option<&Storage>, entry_id: &str, yes: bool) -> Outcome {
+    super::settle_interrupted(client, storage).await;
     let entry = entries(storage, None)?
         .into_iter()
         .find(|e| e.id == entry_id)

@@ -28,6 +28,9 @@ pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCo
         MetadataCommand::Unset { id, path, yes } => (id, path, None, yes),
     };
     let at: FieldPath = path.parse().map_err(|e| Failure::usage(format!("PATH: {e}")))?;
+    if yes {
+        super::settle_interrupted(client, storage).await;
+    }
     let user = client.get_user(&id).await?;
     let mut edited = user.metadata_pair();
     let edits = match change {

@@ -41,3 +41,21 @@ impl From<crate::api::ApiError> for Failure {
 }
 
 pub type Outcome = Result<(), Failure>;
+
+/// Settles sends a previous run left open before a new one, and says what it found.
+pub async fn settle_interrupted(client: &crate::api::Client, storage: Option<&crate::storage::Storage>) {
+    let Some(storage) = storage else { return };
+    match crate::apply::resolve_unresolved(client, storage).await {
+        Ok(settled) => {
+            for r in settled {
+                eprintln!(
+                    "note: journal entry {} ({}) was interrupted while sending; settled: {}",
+                    r.entry_id,
+                    r.user_id,
+                    r.outcome.word()
+                );
+            }
+        }
+        Err(err) => eprintln!("note: interrupted sends could not be settled: {err}"),
+    }
+}

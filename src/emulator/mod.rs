@@ -25,7 +25,7 @@ use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
-pub use faults::Fault;
+pub use faults::{Fault, Spoil};
 pub use store::Store;
 
 use auth::Tokens;

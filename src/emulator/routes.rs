@@ -13,7 +13,7 @@ use axum::{Json, Router};
 use serde_json::Value;
 
 use super::body::{check_create, check_patch};
-use super::faults::Fault;
+use super::faults::{Fault, Spoil, Taken};
 use super::guard;
 use super::listing::{fields_only, find_param, ListParams};
 use super::ratelimit::Snapshot;
@@ -49,8 +49,13 @@ pub fn router(shared: Arc<Shared>, faults: bool) -> Router {
 
 /// Injected faults first, then the token bucket; the rate-limit headers go on every answer.
 async fn limits(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
-    let fault = lock(&shared.faults).take();
-    if let Some((status, delay)) = fault {
+    let fault = lock(&shared.faults).take(request.method().as_str());
+    if let Some(Taken {
+        status,
+        delay,
+        after: None,
+    }) = fault
+    {
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
@@ -59,6 +64,18 @@ async fn limits(State(shared): State<Arc<Shared>>, request: Request, next: Next)
             return with_rate_headers(fault_response(status), snapshot);
         }
     }
+    if let Some(Taken {
+        delay,
+        after: Some(spoil),
+        ..
+    }) = fault
+    {
+        let handled = next.run(request).await;
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        return spoiled(handled, spoil);
+    }
     let snapshot = lock(&shared.bucket).take();
     let response = if snapshot.allowed {
         next.run(request).await
@@ -66,6 +83,19 @@ async fn limits(State(shared): State<Arc<Shared>>, request: Request, next: Next)
         Auth0Error::too_many_requests().into_response()
     };
     with_rate_headers(response, snapshot)
+}
+
+/// The answer to a request that was handled, spoiled as the fault says.
+fn spoiled(handled: Response, spoil: Spoil) -> Response {
+    drop(handled);
+    match spoil {
+        Spoil::Garbage => (StatusCode::OK, [("content-type", "application/json")], "<html>garbage").into_response(),
+        Spoil::Cut => {
+            let cut = futures_util::stream::once(async { Err::<Bytes, std::io::Error>(std::io::Error::other("cut")) });
+            (StatusCode::OK, axum::body::Body::from_stream(cut)).into_response()
+        }
+        Spoil::BadGateway => fault_response(502),
+    }
 }
 
 fn fault_response(status: u16) -> Response {

@@ -37,6 +37,10 @@ pub enum Effect {
         file: PathBuf,
         user_id: String,
     },
+    /// Settle journal entries a previous run left `sending`.
+    ResolveJournal {
+        storage: Storage,
+    },
     LoadJournal {
         file: PathBuf,
         tenant: String,

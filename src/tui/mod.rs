@@ -61,6 +61,11 @@ async fn event_loop(
     let mut events = EventStream::new();
     let mut ticks = tokio::time::interval(Duration::from_millis(100));
     let mut pending = update::list::reload(&mut state);
+    if let Some(storage) = &state.storage {
+        pending.push(Effect::ResolveJournal {
+            storage: storage.clone(),
+        });
+    }
     loop {
         for effect in pending.drain(..) {
             if effect == Effect::Quit {

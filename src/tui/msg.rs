@@ -4,7 +4,7 @@
 use crossterm::event::KeyEvent;
 
 use crate::api::{ApiError, RateLimit, UserPage};
-use crate::apply::Applied;
+use crate::apply::{Applied, Resolution};
 use crate::domain::User;
 use crate::storage::drafts::Draft;
 use crate::storage::journal::Journal;
@@ -89,6 +89,8 @@ pub enum Msg {
         user_id: String,
         result: Result<Journal, String>,
     },
+    /// Sends a previous run left unresolved, now settled.
+    JournalResolved(Result<Vec<Resolution>, String>),
     /// A draft was written (or deleted) on disk, or could not be.
     DraftSaved(Result<(), String>),
 }

@@ -2,7 +2,7 @@
 //! pool. Each ends in at most one `Msg`.
 
 use crate::api::Client;
-use crate::apply::apply;
+use crate::apply::{apply, resolve_unresolved};
 use crate::storage::journal;
 
 use super::effect::Effect;
@@ -32,6 +32,7 @@ pub async fn perform(effect: Effect, client: &Client) -> Option<Msg> {
             let id = request.user_id;
             Some(Msg::Applied { id, result, rate })
         }
+        Effect::ResolveJournal { storage } => Some(Msg::JournalResolved(resolve_unresolved(client, &storage).await)),
         Effect::Quit => None,
         files => perform_file(files).await,
     }

@@ -38,6 +38,10 @@ pub struct State {
     pub overlay: Option<Overlay>,
     /// The `?` help is open over whatever has focus.
     pub help: bool,
+    /// A change is on its way to the server; quitting waits for its outcome.
+    pub sending: bool,
+    /// Quit was asked while sending: quit once the outcome is in.
+    pub quit_when_sent: bool,
     /// Why the last draft write failed; `None` while drafts are being saved.
     pub drafts_failing: Option<String>,
     pub list: UserList,
@@ -61,6 +65,8 @@ impl State {
             screen: Screen::List,
             overlay: None,
             help: false,
+            sending: false,
+            quit_when_sent: false,
             drafts_failing: None,
             list: UserList::default(),
             status: Status::Idle,

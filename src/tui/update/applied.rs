@@ -2,7 +2,7 @@
 //! (the conflict screen opens), or failed (the edits stay pending).
 
 use super::nav::report;
-use super::session::show_saved;
+use super::session::{back, show_saved};
 use crate::api::ApiError;
 use crate::apply::{Applied, Journaled, Saved};
 use crate::domain::field_path::join;
@@ -10,6 +10,17 @@ use crate::tui::effect::Effect;
 use crate::tui::state::{ConflictScreen, Overlay, State, Status};
 
 pub fn applied(state: &mut State, id: &str, result: Result<Applied, ApiError>) -> Vec<Effect> {
+    state.sending = false;
+    let mut effects = outcome(state, id, result);
+    if std::mem::take(&mut state.quit_when_sent) {
+        // Quit was asked while sending: now the outcome is in, quit, or ask first if
+        // edits are still pending.
+        effects.extend(back(state, true));
+    }
+    effects
+}
+
+fn outcome(state: &mut State, id: &str, result: Result<Applied, ApiError>) -> Vec<Effect> {
     let open = state.user().is_some_and(|v| v.user.id() == id);
     match result {
         Ok(Applied::Saved(saved)) => self::saved(state, saved),

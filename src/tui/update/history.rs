@@ -4,6 +4,7 @@
 use super::commit::commit;
 use super::nav::movement;
 use super::preview::open_preview;
+use crate::apply::Resolution;
 use crate::storage::journal::{Entry, Journal};
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
@@ -92,4 +93,25 @@ fn revert(state: &mut State, entry: &Entry) -> Vec<Effect> {
     }
     effects.extend(open_preview(state));
     effects
+}
+
+/// What settling the sends a previous run left open found, in the status line.
+pub fn resolved(state: &mut State, result: Result<Vec<Resolution>, String>) {
+    match result {
+        Ok(settled) if settled.is_empty() => {}
+        Ok(settled) => {
+            let count = |word: &str| settled.iter().filter(|r| r.outcome.word() == word).count();
+            let (applied, failed, unknown) = (count("applied"), count("failed"), count("unknown"));
+            let text = format!(
+                "{} send(s) interrupted last time, now settled: {applied} applied, {failed} not applied, {unknown} unknown (H shows them)",
+                settled.len()
+            );
+            state.status = if unknown > 0 {
+                Status::Error(text)
+            } else {
+                Status::Info(text)
+            };
+        }
+        Err(err) => state.status = Status::Error(format!("interrupted sends could not be settled: {err}")),
+    }
 }

@@ -1,7 +1,7 @@
 //! The users list: moving, paging as the cursor nears the end, sort, opening.
 
 use super::nav::{move_cursor, movement, report};
-use super::session::open;
+use super::session::{back, open};
 use crate::api::{ApiError, ListQuery, UserPage};
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
@@ -16,7 +16,7 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         return fetch_if_near_end(state);
     }
     match intent {
-        Intent::Back => vec![Effect::Quit],
+        Intent::Back => back(state, true),
         Intent::Open => match state.list.users.get(state.list.cursor) {
             Some(chosen) => open(state, chosen.clone()),
             None => Vec::new(),

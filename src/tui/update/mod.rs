@@ -60,6 +60,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::DraftLoaded { user_id, result } => drafts::restored(state, &user_id, result),
         Msg::JournalLoaded { user_id, result } => history::journal_loaded(state, &user_id, result),
+        Msg::JournalResolved(result) => {
+            history::resolved(state, result);
+            Vec::new()
+        }
         Msg::DraftSaved(result) => {
             drafts::saved(state, result);
             Vec::new()

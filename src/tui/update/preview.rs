@@ -63,6 +63,7 @@ pub fn send(state: &mut State, loaded: MetadataPair, body: UpdateBody, check: bo
     } else {
         format!("sending {user_id}")
     });
+    state.sending = true;
     let request = Request {
         user_id,
         loaded,

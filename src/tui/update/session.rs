@@ -100,8 +100,19 @@ pub fn show_saved(state: &mut State, mut user: User) {
     keep_tree_cursor_visible(state);
 }
 
-/// `q` in the user view, or quitting: asks first when edits are pending.
+/// `q` in the user view, or quitting: asks first when edits are pending, and waits for
+/// the outcome of a change on its way (a second Ctrl-C stops waiting; the journal
+/// entry is then settled at the next start).
 pub fn back(state: &mut State, quit: bool) -> Vec<Effect> {
+    if quit && state.sending {
+        if state.quit_when_sent {
+            return vec![Effect::Quit];
+        }
+        state.quit_when_sent = true;
+        state.status =
+            Status::Loading("sending: waiting for the outcome before quitting (Ctrl-C again to stop waiting)".into());
+        return Vec::new();
+    }
     if state.user().is_some_and(UserView::is_dirty) {
         state.overlay = Some(Overlay::Leave { quit });
         return Vec::new();

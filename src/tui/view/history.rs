@@ -21,7 +21,8 @@ pub fn draw_history(history: &HistoryList, frame: &mut Frame, area: Rect, theme:
         )));
     }
     for (i, entry) in history.entries.iter().enumerate() {
-        let text = format!("{}  {}", entry.time, join(&entry.touched_keys()));
+        let outcome = entry.result().map_or("sending?", |o| o.word());
+        let text = format!("{}  {outcome:<8}  {}", entry.time, join(&entry.touched_keys()));
         let style = if i == history.cursor {
             theme.selected()
         } else {
