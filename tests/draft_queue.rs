@@ -148,3 +148,58 @@ fn concurrent_atomic_writes_of_one_file_never_fail_or_mix() {
         thread.join().unwrap();
     }
 }
+
+#[test]
+fn a_corrupt_draft_is_kept_aside_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("user.json");
+    std::fs::write(&file, b"{\"tenant\": \"t\", \"edits\": [").unwrap();
+    let err = drafts::load(&file).unwrap_err();
+    assert!(err.to_string().contains("kept aside as"), "{err}");
+    assert!(!file.exists(), "the next edit cannot overwrite it");
+    let aside = dir.path().join("user.json.corrupt");
+    assert_eq!(std::fs::read(&aside).unwrap(), b"{\"tenant\": \"t\", \"edits\": [");
+    std::fs::write(&file, b"garbage").unwrap();
+    drafts::load(&file).unwrap_err();
+    assert!(
+        dir.path().join("user.json.corrupt.1").exists(),
+        "an earlier one is not replaced"
+    );
+}
+
+/// The next `DraftLocked` answer on `rx`.
+async fn lock_answer(rx: &mut tokio::sync::mpsc::UnboundedReceiver<Msg>) -> Option<auth0_meta::storage::lock::Holder> {
+    loop {
+        match rx.recv().await.expect("an answer") {
+            Msg::DraftLocked { held_by, .. } => return held_by,
+            _ => continue,
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_second_instance_finds_the_user_locked_and_takes_over_once_it_is_gone() {
+    use auth0_meta::tui::file_queue::Disk;
+    let dir = tempfile::tempdir().unwrap();
+    let lock = dir.path().join("drafts/t/user.json.lock");
+    let lock_effect = || Effect::LockDraft {
+        file: lock.clone(),
+        user_id: "auth0|1".into(),
+    };
+    let (first_tx, mut first_rx) = tokio::sync::mpsc::unbounded_channel();
+    let first = FileQueue::start(first_tx, Arc::new(Disk));
+    first.submit(lock_effect());
+    assert_eq!(lock_answer(&mut first_rx).await, None, "the first instance takes it");
+
+    let (second_tx, mut second_rx) = tokio::sync::mpsc::unbounded_channel();
+    let second = FileQueue::start(second_tx, Arc::new(Disk));
+    second.submit(lock_effect());
+    let holder = lock_answer(&mut second_rx).await.expect("held by the first instance");
+    assert_eq!(holder.pid, Some(std::process::id()));
+    assert!(holder.since.is_some());
+
+    first.finish().await; // the first instance ends: its lock goes with it
+    second.submit(lock_effect());
+    assert_eq!(lock_answer(&mut second_rx).await, None, "taken over");
+    second.finish().await;
+}

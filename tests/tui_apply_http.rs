@@ -8,6 +8,7 @@ use auth0_meta::api::Client;
 use auth0_meta::domain::User;
 use auth0_meta::storage::Storage;
 use auth0_meta::tui::effect::Effect;
+use auth0_meta::tui::file_queue::{Disk, FileQueue};
 use auth0_meta::tui::msg::Intent;
 use auth0_meta::tui::perform::perform;
 use auth0_meta::tui::state::{Overlay, State, Status};
@@ -20,13 +21,22 @@ use serde_json::json;
 const HOME: &str = "123 Main Street, Anytown, ST 12345";
 const WORK: &str = "100 Industrial Way, Anytown, ST 12345";
 
-/// Performs effects and feeds their messages back until nothing is left to do.
+/// Performs effects and feeds their messages back until nothing is left to do. Draft
+/// effects go through the same ordered queue the event loop uses.
 async fn settle(state: &mut State, client: &Client, mut effects: Vec<Effect>) {
     while let Some(effect) = effects.pop() {
         if effect == Effect::Quit {
             continue;
         }
-        if let Some(msg) = perform(effect, client).await {
+        if FileQueue::takes(&effect) {
+            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+            let queue = FileQueue::start(tx, std::sync::Arc::new(Disk));
+            queue.submit(effect);
+            queue.finish().await;
+            while let Ok(msg) = rx.try_recv() {
+                effects.extend(update(state, msg));
+            }
+        } else if let Some(msg) = perform(effect, client).await {
             effects.extend(update(state, msg));
         }
     }

@@ -538,3 +538,56 @@ fn quitting_while_a_change_is_sent_waits_for_its_outcome() {
     press(&mut state, Intent::Quit);
     assert_eq!(press(&mut state, Intent::Quit), [Effect::Quit]);
 }
+
+#[test]
+fn a_user_open_in_another_instance_is_read_only_until_taken_over() {
+    let mut state = listed(100, 30);
+    auth0_meta::tui::update::session::open(&mut state, jane());
+    let id = jane().id().to_string();
+    let effects = update(
+        &mut state,
+        Msg::UserLoaded {
+            id: id.clone(),
+            result: Ok(jane()),
+            rate: None,
+        },
+    );
+    assert!(matches!(&effects[..], [Effect::LockDraft { .. }]), "{effects:?}");
+    let holder = auth0_meta::storage::lock::Holder {
+        pid: Some(4242),
+        since: Some("2026-11-23T10:00:00.000Z".into()),
+    };
+    update(
+        &mut state,
+        Msg::DraftLocked {
+            user_id: id.clone(),
+            held_by: Some(holder),
+        },
+    );
+    assert!(
+        matches!(&state.status, Status::Error(e) if e.contains("pid 4242")),
+        "{:?}",
+        state.status
+    );
+    to_row(&mut state, 1);
+    let effects = press(&mut state, Intent::Delete);
+    assert!(
+        effects.is_empty() && !state.user().unwrap().is_dirty(),
+        "edits are refused"
+    );
+    let effects = press(&mut state, Intent::TakeOver);
+    assert!(matches!(&effects[..], [Effect::LockDraft { .. }]));
+    let effects = update(
+        &mut state,
+        Msg::DraftLocked {
+            user_id: id,
+            held_by: None,
+        },
+    );
+    assert!(
+        matches!(&effects[..], [Effect::LoadDraft { .. }]),
+        "then the draft is read"
+    );
+    press(&mut state, Intent::Delete);
+    assert!(state.user().unwrap().is_dirty(), "editable now");
+}

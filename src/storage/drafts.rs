@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -37,15 +37,37 @@ pub fn save(path: &Path, draft: &Draft) -> io::Result<()> {
     write_atomically(path, &bytes)
 }
 
-/// The draft at `path`, or `None` when there is none.
+/// The draft at `path`, or `None` when there is none. A draft that cannot be read is
+/// moved aside (`….corrupt`), never left to be overwritten by the next edit, and the
+/// error names where it went.
 pub fn load(path: &Path) -> io::Result<Option<Draft>> {
-    match fs::read(path) {
-        Ok(bytes) => serde_json::from_slice(&bytes)
-            .map(Some)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{}: {e}", path.display()))),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(err),
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    match serde_json::from_slice(&bytes) {
+        Ok(draft) => Ok(Some(draft)),
+        Err(parse) => {
+            let aside = set_aside(path)?;
+            Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("it is not a valid draft ({parse}); kept aside as {}", aside.display()),
+            ))
+        }
     }
+}
+
+/// Renames a damaged draft to `NAME.corrupt` (or `NAME.corrupt.N` if that is taken).
+fn set_aside(path: &Path) -> io::Result<PathBuf> {
+    let mut aside = path.with_extension("json.corrupt");
+    let mut n = 1;
+    while aside.exists() {
+        aside = path.with_extension(format!("json.corrupt.{n}"));
+        n += 1;
+    }
+    fs::rename(path, &aside)?;
+    Ok(aside)
 }
 
 pub fn delete(path: &Path) -> io::Result<()> {

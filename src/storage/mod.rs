@@ -4,6 +4,7 @@
 
 pub mod drafts;
 pub mod journal;
+pub mod lock;
 
 use std::path::PathBuf;
 
@@ -36,6 +37,11 @@ impl Storage {
             .join("drafts")
             .join(encode_segment(&self.tenant))
             .join(format!("{}.json", encode_segment(user_id)))
+    }
+
+    /// The lock that lets one instance at a time edit the user.
+    pub fn lock_file(&self, user_id: &str) -> PathBuf {
+        self.draft_file(user_id).with_extension("json.lock")
     }
 
     pub fn journal_file(&self) -> PathBuf {

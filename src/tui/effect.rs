@@ -37,6 +37,14 @@ pub enum Effect {
         file: PathBuf,
         user_id: String,
     },
+    /// Take the lock that lets this instance alone edit the user.
+    LockDraft {
+        file: PathBuf,
+        user_id: String,
+    },
+    UnlockDraft {
+        file: PathBuf,
+    },
     /// Settle journal entries a previous run left `sending`.
     ResolveJournal {
         storage: Storage,

@@ -3,8 +3,9 @@
 //! one, a save queued behind a newer one for the same file is skipped, and quitting
 //! waits until everything asked for is on disk.
 
+use std::collections::HashMap;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
@@ -13,6 +14,7 @@ use tokio::task::JoinHandle;
 use super::effect::Effect;
 use super::msg::Msg;
 use crate::storage::drafts::{self, Draft};
+use crate::storage::lock::{self, DraftLock, Holder};
 use crate::timestamp::now_millis;
 
 /// Where drafts go: the disk, or in tests a writer that is slow or fails on purpose.
@@ -53,7 +55,11 @@ impl FileQueue {
     pub fn takes(effect: &Effect) -> bool {
         matches!(
             effect,
-            Effect::SaveDraft { .. } | Effect::DeleteDraft { .. } | Effect::LoadDraft { .. }
+            Effect::SaveDraft { .. }
+                | Effect::DeleteDraft { .. }
+                | Effect::LoadDraft { .. }
+                | Effect::LockDraft { .. }
+                | Effect::UnlockDraft { .. }
         )
     }
 
@@ -70,6 +76,9 @@ impl FileQueue {
 }
 
 async fn work(mut rx: UnboundedReceiver<Effect>, msgs: UnboundedSender<Msg>, files: Arc<dyn DraftFiles>) {
+    // Locks held for the users open here, released when their user is left or the
+    // queue (the process) ends.
+    let mut locks: HashMap<PathBuf, DraftLock> = HashMap::new();
     while let Some(first) = rx.recv().await {
         let mut batch = vec![first];
         while let Ok(next) = rx.try_recv() {
@@ -79,6 +88,19 @@ async fn work(mut rx: UnboundedReceiver<Effect>, msgs: UnboundedSender<Msg>, fil
             if superseded(effect, &batch[i + 1..]) {
                 continue;
             }
+            match effect {
+                Effect::LockDraft { file, user_id } => {
+                    let held_by = take_lock(file, &mut locks);
+                    let user_id = user_id.clone();
+                    let _ = msgs.send(Msg::DraftLocked { user_id, held_by });
+                    continue;
+                }
+                Effect::UnlockDraft { file } => {
+                    locks.remove(file);
+                    continue;
+                }
+                _ => {}
+            }
             let (effect, files) = (effect.clone(), files.clone());
             let msg = tokio::task::spawn_blocking(move || run(effect, files.as_ref()))
                 .await
@@ -87,6 +109,23 @@ async fn work(mut rx: UnboundedReceiver<Effect>, msgs: UnboundedSender<Msg>, fil
                 let _ = msgs.send(msg);
             }
         }
+    }
+}
+
+/// Takes the lock at `file` (or keeps the one held); `Some` names the other holder. A
+/// lock that cannot even be tried (no state directory) does not stop editing: the
+/// draft writes report that trouble themselves.
+fn take_lock(file: &Path, locks: &mut HashMap<PathBuf, DraftLock>) -> Option<Holder> {
+    if locks.contains_key(file) {
+        return None;
+    }
+    match lock::acquire(file) {
+        Ok(Ok(held)) => {
+            locks.insert(file.to_path_buf(), held);
+            None
+        }
+        Ok(Err(holder)) => Some(holder),
+        Err(_) => None,
     }
 }
 

@@ -8,6 +8,7 @@ use crate::apply::{Applied, Resolution};
 use crate::domain::User;
 use crate::storage::drafts::Draft;
 use crate::storage::journal::Journal;
+use crate::storage::lock::Holder;
 
 /// A bindable action: small and `Copy`, so the key table can hold it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +55,8 @@ pub enum Intent {
     Overwrite,
     KeepDraft,
     Discard,
+    /// Take over a user another instance had open.
+    TakeOver,
 }
 
 // Messages are moved once, from a task to `update`: their size does not matter.
@@ -91,6 +94,11 @@ pub enum Msg {
     },
     /// Sends a previous run left unresolved, now settled.
     JournalResolved(Result<Vec<Resolution>, String>),
+    /// The user's draft lock: taken (`None`), or held by another instance.
+    DraftLocked {
+        user_id: String,
+        held_by: Option<Holder>,
+    },
     /// A draft was written (or deleted) on disk, or could not be.
     DraftSaved(Result<(), String>),
 }

@@ -30,6 +30,9 @@ pub struct UserView {
     pub focus: usize,
     pub phase: Phase,
     pub history: History<MetadataField>,
+    /// Another instance holds this user's draft lock (who, and since when): shown
+    /// read-only until it is gone and this one takes over.
+    pub read_only: Option<String>,
 }
 
 impl UserView {
@@ -40,6 +43,7 @@ impl UserView {
             focus: 0,
             phase: Phase::Opening,
             history: History::default(),
+            read_only: None,
         }
     }
 

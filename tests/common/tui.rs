@@ -96,7 +96,14 @@ pub fn opened(width: u16, height: u16, user: User) -> State {
             rate: None,
         },
     );
-    // No draft was saved for this user.
+    // This instance takes the user's lock, and no draft was saved for this user.
+    update(
+        &mut state,
+        Msg::DraftLocked {
+            user_id: id.clone(),
+            held_by: None,
+        },
+    );
     update(
         &mut state,
         Msg::DraftLoaded {

@@ -107,6 +107,7 @@ pub const USER: KeyTable = KeyTable {
         bind(&[Ctrl('r')], Intent::Redo, "redo", false),
         bind(&[Char('p')], Intent::Preview, "preview & apply", true),
         bind(&[Char('H')], Intent::History, "history / revert", false),
+        bind(&[Char('T')], Intent::TakeOver, "take over (open elsewhere)", false),
     ],
 };
 

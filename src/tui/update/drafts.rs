@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::nav::keep_tree_cursor_visible;
 use crate::domain::{apply_edits, Edit, MetadataField, MetadataPair};
 use crate::storage::drafts::{Draft, DraftEdit};
+use crate::storage::lock::Holder;
 use crate::timestamp::format_millis;
 use crate::tui::effect::Effect;
 use crate::tui::state::{Phase, State, Status, UserView};
@@ -49,6 +50,51 @@ pub fn delete(state: &State) -> Vec<Effect> {
             file: storage.draft_file(view.user.id()),
         }],
         _ => Vec::new(),
+    }
+}
+
+/// Asks for the user's draft lock; the draft is read once it is held.
+pub fn lock(state: &State) -> Vec<Effect> {
+    match (&state.storage, state.user()) {
+        (Some(storage), Some(view)) => {
+            let user_id = view.user.id().to_string();
+            vec![Effect::LockDraft {
+                file: storage.lock_file(&user_id),
+                user_id,
+            }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub fn unlock(state: &State) -> Vec<Effect> {
+    match (&state.storage, state.user()) {
+        (Some(storage), Some(view)) if view.read_only.is_none() => vec![Effect::UnlockDraft {
+            file: storage.lock_file(view.user.id()),
+        }],
+        _ => Vec::new(),
+    }
+}
+
+/// The lock's answer: held here, so read the draft; or held by another instance, so
+/// the user stays read-only here.
+pub fn locked(state: &mut State, user_id: &str, held_by: Option<Holder>) -> Vec<Effect> {
+    let Some(view) = state.user_mut().filter(|v| v.user.id() == user_id) else {
+        return Vec::new();
+    };
+    match held_by {
+        None => {
+            view.read_only = None;
+            load(state)
+        }
+        Some(holder) => {
+            view.read_only = Some(holder.to_string());
+            view.phase = Phase::Ready;
+            state.status = Status::Error(format!(
+                "read-only: another auth0-meta ({holder}) has this user open; T takes over once it is closed"
+            ));
+            Vec::new()
+        }
     }
 }
 

@@ -64,6 +64,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             history::resolved(state, result);
             Vec::new()
         }
+        Msg::DraftLocked { user_id, held_by } => drafts::locked(state, &user_id, held_by),
         Msg::DraftSaved(result) => {
             drafts::saved(state, result);
             Vec::new()

@@ -63,7 +63,7 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<User, ApiError>) 
     if !first {
         return Vec::new();
     }
-    let effects = drafts::load(state);
+    let effects = drafts::lock(state);
     if let Some(view) = state.user_mut() {
         if effects.is_empty() {
             view.phase = Phase::Ready;
@@ -146,6 +146,7 @@ pub fn leave(state: &mut State, quit: bool, mut before: Vec<Effect>) -> Vec<Effe
         before.push(Effect::Quit);
         return before;
     }
+    before.extend(drafts::unlock(state));
     state.screen = Screen::List;
     if state.is_busy() && !state.list.loading {
         state.status = Status::Idle;

@@ -1,5 +1,6 @@
 //! The user view: two metadata trees, moving and folding in them.
 
+use super::drafts;
 use super::edit::start;
 use super::history::open_history;
 use super::nav::{keep_tree_cursor_visible, move_cursor, movement};
@@ -16,6 +17,7 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         return Vec::new();
     };
     let ready = view.phase == Phase::Ready;
+    let read_only = view.read_only.clone();
     let pane = view.pane_mut();
     let len = pane.tree.row_count();
     if let Some(target) = movement(intent, pane.cursor, len, rows) {
@@ -28,7 +30,22 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             state.status = Status::Error("the user is still loading: edits wait for the server's copy".into());
             return Vec::new();
         }
+        edit if is_edit(edit) && read_only.is_some() => {
+            let holder = read_only.unwrap_or_default();
+            state.status = Status::Error(format!(
+                "read-only: another auth0-meta ({holder}) has this user open; T takes over once it is closed"
+            ));
+            return Vec::new();
+        }
         edit if is_edit(edit) => return start(state, edit),
+        Intent::TakeOver if read_only.is_some() => {
+            state.status = Status::Loading("taking over this user".into());
+            return drafts::lock(state);
+        }
+        Intent::TakeOver => {
+            state.status = Status::Info("this user is already edited here".into());
+            return Vec::new();
+        }
         Intent::Preview => return open_preview(state),
         Intent::History => return open_history(state),
         Intent::Reload => {

@@ -1,0 +1,68 @@
+//! One instance edits a user at a time: an exclusive advisory lock on a file beside the
+//! draft, held while the user is open. The operating system releases it when the holder
+//! ends, however it ends, so a lock left by a dead process is simply free again.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use crate::timestamp::{format_millis, now_millis};
+
+/// A held lock; dropping it releases the lock.
+#[derive(Debug)]
+pub struct DraftLock {
+    _file: File,
+    pub path: PathBuf,
+}
+
+/// Who holds a lock we could not take, as it wrote itself into the lock file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub pid: Option<u32>,
+    pub since: Option<String>,
+}
+
+impl std::fmt::Display for Holder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.pid, &self.since) {
+            (Some(pid), Some(since)) => write!(f, "pid {pid}, since {since}"),
+            (Some(pid), None) => write!(f, "pid {pid}"),
+            _ => f.write_str("another process"),
+        }
+    }
+}
+
+/// Takes the lock at `path`, or says who holds it.
+pub fn acquire(path: &Path) -> io::Result<Result<DraftLock, Holder>> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let mut file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(path)?;
+    match file.try_lock() {
+        Ok(()) => {
+            file.set_len(0)?;
+            file.seek(SeekFrom::Start(0))?;
+            writeln!(file, "{}\n{}", std::process::id(), format_millis(now_millis()))?;
+            file.sync_all()?;
+            Ok(Ok(DraftLock {
+                _file: file,
+                path: path.to_path_buf(),
+            }))
+        }
+        Err(fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            let mut lines = text.lines();
+            Ok(Err(Holder {
+                pid: lines.next().and_then(|l| l.trim().parse().ok()),
+                since: lines.next().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
+            }))
+        }
+        Err(fs::TryLockError::Error(err)) => Err(err),
+    }
+}
