@@ -1,7 +1,7 @@
 //! Which tenant to talk to and how to authenticate: flags first, then the environment
 //! variables Auth0's own tools use (spec §7).
 
-use crate::secret::Secret;
+use crate::secret::{redact_urls, Secret};
 
 /// What the command line said; every field may also come from the environment.
 #[derive(Debug, Clone, Default)]
@@ -43,6 +43,10 @@ pub enum ConfigError {
     NoCredentials(String),
     #[error("{0} is set but {1} is not: the client-credentials grant needs both")]
     HalfClientCredentials(&'static str, &'static str),
+    #[error("{0} uses the scheme {1}: the Management API is reached over https (or http for a local emulator)")]
+    Scheme(String, String),
+    #[error("the {0} contains a line break or another control character, which cannot be sent in an HTTP header: copy it again without the line break")]
+    ControlCharacters(&'static str),
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
@@ -55,17 +59,22 @@ pub fn resolve(flags: &ConnectionFlags, env: impl Fn(&str) -> Option<String>) ->
     let domain = non_empty(flags.domain.clone()).or_else(|| env("AUTH0_DOMAIN"));
     let base_override = non_empty(flags.base_url.clone()).or_else(|| env("AUTH0_META_BASE_URL"));
     let base_url = match (&base_override, &domain) {
-        (Some(base), _) => with_scheme(base),
-        (None, Some(domain)) => with_scheme(domain),
+        (Some(base), _) => with_scheme(base)?,
+        (None, Some(domain)) => with_scheme(domain)?,
         (None, None) => return Err(ConfigError::NoTenant),
     };
-    let label = domain.clone().unwrap_or_else(|| base_url.clone());
+    let label = redact_urls(&domain.clone().unwrap_or_else(|| base_url.clone()));
     let token = flags
         .token
         .clone()
         .or_else(|| env("AUTH0_API_TOKEN").map(Secret::new))
         .or_else(|| env("AUTH0_ACCESS_TOKEN").map(Secret::new));
     if let Some(token) = token {
+        if token.has_control_chars() {
+            return Err(ConfigError::ControlCharacters(
+                "token (--token, AUTH0_API_TOKEN or AUTH0_ACCESS_TOKEN)",
+            ));
+        }
         return Ok(Target {
             base_url,
             label,
@@ -78,6 +87,11 @@ pub fn resolve(flags: &ConnectionFlags, env: impl Fn(&str) -> Option<String>) ->
         .clone()
         .or_else(|| env("AUTH0_CLIENT_SECRET").map(Secret::new));
     let (client_id, client_secret) = match (client_id, client_secret) {
+        (Some(_), Some(secret)) if secret.has_control_chars() => {
+            return Err(ConfigError::ControlCharacters(
+                "client secret (--client-secret or AUTH0_CLIENT_SECRET)",
+            ))
+        }
         (Some(id), Some(secret)) => (id, secret),
         (Some(_), None) => {
             return Err(ConfigError::HalfClientCredentials(
@@ -95,7 +109,9 @@ pub fn resolve(flags: &ConnectionFlags, env: impl Fn(&str) -> Option<String>) ->
     };
     // The audience is the canonical tenant API even behind a custom domain (spec §6).
     let audience = env("AUTH0_AUDIENCE").unwrap_or_else(|| match &domain {
-        Some(domain) if base_override.is_none() => format!("{}/api/v2/", with_scheme(domain)),
+        Some(domain) if base_override.is_none() => {
+            format!("{base_url}/api/v2/", base_url = with_scheme(domain).unwrap_or_default())
+        }
         _ => format!("{base_url}/api/v2/"),
     });
     Ok(Target {
@@ -109,13 +125,14 @@ pub fn resolve(flags: &ConnectionFlags, env: impl Fn(&str) -> Option<String>) ->
     })
 }
 
-/// A bare domain means `https://DOMAIN`; an explicit scheme (http for an emulator) is kept.
-fn with_scheme(address: &str) -> String {
+/// A bare domain means `https://DOMAIN`; an explicit http or https (http for an
+/// emulator) is kept; any other scheme is refused.
+fn with_scheme(address: &str) -> Result<String, ConfigError> {
     let trimmed = address.trim_end_matches('/');
-    if trimmed.starts_with("http://") || trimmed.starts_with("https://") {
-        trimmed.to_string()
-    } else {
-        format!("https://{trimmed}")
+    match trimmed.split_once("://") {
+        Some(("http" | "https", _)) => Ok(trimmed.to_string()),
+        Some((scheme, _)) => Err(ConfigError::Scheme(redact_urls(trimmed), scheme.to_string())),
+        None => Ok(format!("https://{trimmed}")),
     }
 }
 
@@ -209,5 +226,30 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err, ConfigError::HalfClientCredentials(..)));
+    }
+
+    #[test]
+    fn only_http_and_https_and_no_line_breaks_in_secrets() {
+        let base = |url: &str| ConnectionFlags {
+            base_url: Some(url.into()),
+            ..Default::default()
+        };
+        let err = resolve(&base("ftp://x"), env(&[("AUTH0_API_TOKEN", "t")])).unwrap_err();
+        assert!(err.to_string().contains("scheme ftp"), "{err}");
+        let err = resolve(&base("https://x"), env(&[("AUTH0_API_TOKEN", "s3cr3t\nx")])).unwrap_err();
+        assert!(err.to_string().contains("line break"), "{err}");
+        assert!(!err.to_string().contains("s3cr3t"), "the secret is not in the message");
+        let err = resolve(
+            &base("https://x"),
+            env(&[("AUTH0_CLIENT_ID", "i"), ("AUTH0_CLIENT_SECRET", "s\r\nx")]),
+        )
+        .unwrap_err();
+        assert!(matches!(err, ConfigError::ControlCharacters(_)));
+        let target = resolve(
+            &base("http://user:hunter2@127.0.0.1:9"),
+            env(&[("AUTH0_API_TOKEN", "t")]),
+        )
+        .unwrap();
+        assert!(!target.label.contains("hunter2"), "{}", target.label);
     }
 }

@@ -470,3 +470,17 @@ async fn an_unreachable_server_is_a_transport_error() {
         .unwrap_err();
     assert!(matches!(err, ApiError::Transport { .. }), "{err:?}");
 }
+
+#[tokio::test]
+async fn credentials_in_the_base_url_never_reach_an_error_message() {
+    let target = auth0_meta::config::Target {
+        base_url: "http://user:hunter2@127.0.0.1:9".into(),
+        label: "test".into(),
+        credentials: auth0_meta::config::Credentials::Token(auth0_meta::secret::Secret::new("t")),
+    };
+    let (client, _) = client_for(target);
+    let err = client.get_user(JANE).await.unwrap_err();
+    let text = format!("{err} {err:?}");
+    assert!(!text.contains("hunter2"), "{text}");
+    assert!(text.contains("***@127.0.0.1:9"), "{text}");
+}

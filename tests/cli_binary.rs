@@ -228,3 +228,44 @@ async fn history_lists_applied_changes_and_revert_puts_them_back() {
         "surfing"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn numbers_past_the_double_range_are_refused_and_past_two_to_the_53_warned() {
+    let emulator = demo_emulator().await;
+    let base = emulator.base_url();
+    let huge = run_async(base.clone(), vec!["metadata", "set", JANE, "user_metadata.n", "1e999"]).await;
+    assert_eq!(huge.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&huge.stderr).contains("outside the range of a JSON number"));
+    let big = run_async(
+        base.clone(),
+        vec!["metadata", "set", JANE, "user_metadata.n", "12345678901234567890123"],
+    )
+    .await;
+    assert_eq!(big.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&big.stderr).contains("beyond 2^53"));
+}
+
+#[test]
+fn a_base_url_of_another_scheme_or_with_credentials_is_handled_with_care() {
+    let ftp = Command::new(BIN)
+        .args(["users", "list", "--base-url", "ftp://x"])
+        .env_clear()
+        .env("AUTH0_API_TOKEN", "t")
+        .output()
+        .unwrap();
+    assert_eq!(ftp.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&ftp.stderr).contains("scheme ftp"));
+    let unreachable = Command::new(BIN)
+        .args(["users", "list", "--base-url", "http://user:hunter2@127.0.0.1:9"])
+        .env_clear()
+        .env("AUTH0_API_TOKEN", "t")
+        .output()
+        .unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&unreachable.stdout),
+        String::from_utf8_lossy(&unreachable.stderr)
+    );
+    assert_eq!(unreachable.status.code(), Some(1), "{all}");
+    assert!(!all.contains("hunter2"), "{all}");
+}

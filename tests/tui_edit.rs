@@ -591,3 +591,27 @@ fn a_user_open_in_another_instance_is_read_only_until_taken_over() {
     press(&mut state, Intent::Delete);
     assert!(state.user().unwrap().is_dirty(), "editable now");
 }
+
+#[test]
+fn a_number_past_the_double_range_is_refused_in_place() {
+    let mut state = opened(100, 30, jane());
+    press(&mut state, Intent::ExpandAll);
+    // app_metadata.seats is a number: edit it in the value editor.
+    press(&mut state, Intent::SwitchTree);
+    to_row(&mut state, 2);
+    press(&mut state, Intent::Edit);
+    clear(&mut state);
+    typed(&mut state, "1e999");
+    key(&mut state, KeyCode::Enter);
+    let error = editor_error(&state).expect("the editor stays open with the reason");
+    assert!(error.contains("outside the range"), "{error}");
+    clear(&mut state);
+    typed(&mut state, "12345678901234567890");
+    key(&mut state, KeyCode::Enter);
+    assert!(state.overlay.is_none());
+    assert!(
+        matches!(&state.status, Status::Info(t) if t.contains("beyond 2^53")),
+        "{:?}",
+        state.status
+    );
+}

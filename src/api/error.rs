@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::secret::redact_urls;
+
 /// Auth0's answer when it refused a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
@@ -30,10 +32,9 @@ pub enum ApiError {
 impl ApiError {
     /// A request that got no usable answer: the innermost cause says most.
     pub(crate) fn transport(target: &str, err: reqwest::Error) -> ApiError {
+        let target = redact_urls(target);
         if err.is_timeout() {
-            return ApiError::Timeout {
-                target: target.to_string(),
-            };
+            return ApiError::Timeout { target };
         }
         let mut reason = err.to_string();
         let mut source = std::error::Error::source(&err);
@@ -42,8 +43,8 @@ impl ApiError {
             source = inner.source();
         }
         ApiError::Transport {
-            target: target.to_string(),
-            reason,
+            target,
+            reason: redact_urls(&reason),
         }
     }
 

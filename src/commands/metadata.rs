@@ -7,6 +7,7 @@ use crate::api::Client;
 use crate::apply::{apply, Applied, Journaled, Request};
 use crate::cli::MetadataCommand;
 use crate::domain::field_path::join;
+use crate::domain::number::precision_warning;
 use crate::domain::validate::{parse_literal, Severity};
 use crate::domain::{apply_edits, plan_set, Edit, FieldPath, History, MetadataField, MetadataPair, User};
 use crate::preview::Preview;
@@ -23,6 +24,9 @@ pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCo
             yes,
         } => {
             let value = parse_literal(&json_value).map_err(|e| Failure::usage(format!("JSON_VALUE: {e}")))?;
+            if let Some(warning) = precision_warning(&value) {
+                eprintln!("warning: {warning}");
+            }
             (id, path, Some(value), yes)
         }
         MetadataCommand::Unset { id, path, yes } => (id, path, None, yes),

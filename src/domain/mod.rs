@@ -9,6 +9,7 @@ pub mod field_path;
 pub mod history;
 pub mod kind;
 pub mod merge;
+pub mod number;
 pub mod path;
 pub mod plan;
 pub mod review;

@@ -217,6 +217,13 @@ pub fn parse_json(text: &str) -> Result<Value, JsonError> {
 /// unless it plainly tried to be a JSON object, array or string.
 pub fn parse_literal(text: &str) -> Result<Value, JsonError> {
     let trimmed = text.trim();
+    if let Some(message) = super::number::out_of_range(trimmed) {
+        return Err(JsonError {
+            line: 1,
+            column: 1,
+            message,
+        });
+    }
     match parse_json(trimmed) {
         Ok(value) => Ok(value),
         Err(err) if trimmed.starts_with(['{', '[', '"']) || trimmed.is_empty() => Err(err),

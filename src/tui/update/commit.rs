@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::drafts;
 use super::nav::keep_tree_cursor_visible;
+use crate::domain::number::precision_warning;
 use crate::domain::{Edit, EditError, MetadataField};
 use crate::tui::effect::Effect;
 use crate::tui::state::{field_index, State, Status, TreePane};
@@ -24,13 +25,24 @@ pub fn commit(state: &mut State, field: MetadataField, edit: Edit) -> Result<Vec
     let history = &mut view.history;
     let pane = &mut view.panes[field_index(field)];
     let target = edit.target();
-    let described = edit.describe();
+    let mut described = edit.describe();
+    if let Some(warning) = written_value(&edit).and_then(precision_warning) {
+        described.push_str(&format!(" (warning: {warning})"));
+    }
     change_draft(pane, |doc| history.apply_to(field, doc, edit)).map_err(|e: EditError| e.to_string())?;
     pane.clear_requested = false;
     pane.cursor = pane.tree.row_of(&target);
     state.status = Status::Info(described);
     keep_tree_cursor_visible(state);
     Ok(drafts::save(state))
+}
+
+/// The value an edit writes, if it writes one.
+fn written_value(edit: &Edit) -> Option<&Value> {
+    match edit {
+        Edit::Set { value, .. } | Edit::InsertKey { value, .. } | Edit::InsertItem { value, .. } => Some(value),
+        _ => None,
+    }
 }
 
 pub fn refuse(state: &mut State, reason: String) -> Vec<Effect> {

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::commit::commit;
 use crate::domain::kind::parse_number;
+use crate::domain::number::out_of_range;
 use crate::domain::validate::{check_key, check_value, parse_json, parse_literal};
 use crate::domain::{Edit, JsonPath, MetadataField, Segment, ValueKind};
 use crate::tui::effect::Effect;
@@ -123,7 +124,10 @@ fn edit_from(state: &State, purpose: EditorPurpose, text: &str) -> Result<(Metad
 fn value_from(kind: ValueKind, text: &str) -> Result<Value, String> {
     Ok(match kind {
         ValueKind::String => Value::String(text.to_string()),
-        ValueKind::Number => parse_number(text.trim()).ok_or_else(|| format!("not a number: {text}"))?,
+        ValueKind::Number => match out_of_range(text) {
+            Some(problem) => return Err(problem),
+            None => parse_number(text.trim()).ok_or_else(|| format!("not a number: {text}"))?,
+        },
         ValueKind::Bool => match text.trim() {
             "true" => Value::Bool(true),
             "false" => Value::Bool(false),
