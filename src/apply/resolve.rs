@@ -1,6 +1,8 @@
 //! Entries written ahead whose outcome was never recorded (the process was killed or
-//! quit while the PATCH was out) are settled at the next start the same way an unclear
-//! answer is: read the user and compare with what was sent and what was there before.
+//! quit while the PATCH was out), or was recorded as unknown, are settled at the next
+//! start the same way an unclear answer is: read the user and compare with what was
+//! sent and what was there before. Only a user's newest entry can be told this way: a
+//! later change to the same user would hide what the earlier one did.
 
 use serde_json::Value;
 
@@ -27,8 +29,16 @@ pub async fn resolve_unresolved(client: &Client, storage: &Storage) -> Result<Ve
         .map_err(|e| e.to_string())?
         .map_err(|e| format!("the journal could not be read: {e}"))?;
     let mut resolved = Vec::new();
-    for entry in read.entries.iter().filter(|e| e.is_unresolved()) {
+    let open = read.entries.iter().enumerate().filter(|(i, e)| {
+        let unsettled = e.is_unresolved() || matches!(e.outcome, Some(Outcome::Unknown { .. }));
+        let newest = !read.entries[i + 1..].iter().any(|later| later.user_id == e.user_id);
+        unsettled && newest
+    });
+    for (_, entry) in open {
         let outcome = settle(client, entry).await;
+        if entry.outcome.is_some() && matches!(outcome, Outcome::Unknown { .. }) {
+            continue; // still unknown: nothing new to record
+        }
         let (file, id, recorded) = (storage.journal_file(), entry.id.clone(), outcome.clone());
         tokio::task::spawn_blocking(move || journal::record_outcome(&file, &id, &recorded))
             .await
