@@ -4,9 +4,11 @@
 use serde_json::Value;
 
 use crate::api::{body_bytes, Client};
+use crate::domain::diff::{diff, lines, summary, DiffLine};
 use crate::domain::validate::{check_document, check_sizes, Problem, Severity};
 use crate::domain::{
-    warnings, Metadata, MetadataField, MetadataPair, MetadataPatch, SendBody, UpdateBody, User, Warning,
+    warnings, FieldPath, JsonPath, Metadata, MetadataField, MetadataPair, MetadataPatch, SendBody, UpdateBody, User,
+    Warning,
 };
 
 #[derive(Debug, Clone)]
@@ -80,7 +82,7 @@ impl Preview {
         SendBody::new(self.body.clone())
     }
 
-    /// The result against what is stored, per field the body sends.
+    /// The result against what is stored, per field the body sends, as structural diff lines.
     pub fn diffs(&self) -> Vec<(MetadataField, Vec<DiffLine>)> {
         MetadataField::BOTH
             .into_iter()
@@ -88,68 +90,35 @@ impl Preview {
             .map(|field| {
                 let before = Value::Object(self.stored.get(field).clone());
                 let after = Value::Object(self.result.get(field).clone());
-                (field, diff_lines(&before, &after))
+                (field, lines(&diff(&before, &after)))
             })
             .collect()
     }
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DiffKind {
-    Same,
-    Added,
-    Removed,
-    /// A run of unchanged lines left out; the text says how many.
-    Folded,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DiffLine {
-    pub kind: DiffKind,
-    pub text: String,
-}
-
-/// Unchanged lines kept around each change; longer unchanged runs are folded.
-const CONTEXT: usize = 2;
-
-/// A line diff of two documents as pretty JSON, unchanged stretches folded with a count.
-pub fn diff_lines(before: &Value, after: &Value) -> Vec<DiffLine> {
-    let old = serde_json::to_string_pretty(before).unwrap_or_default();
-    let new = serde_json::to_string_pretty(after).unwrap_or_default();
-    let diff = similar::TextDiff::from_lines(&old, &new);
-    let mut out = Vec::new();
-    let mut shown_until = 0;
-    for group in diff.grouped_ops(CONTEXT) {
-        let start = group.first().map_or(shown_until, |op| op.old_range().start);
-        fold(&mut out, start.saturating_sub(shown_until));
-        for op in &group {
-            for change in diff.iter_changes(op) {
-                let kind = match change.tag() {
-                    similar::ChangeTag::Equal => DiffKind::Same,
-                    similar::ChangeTag::Insert => DiffKind::Added,
-                    similar::ChangeTag::Delete => DiffKind::Removed,
-                };
-                out.push(DiffLine {
-                    kind,
-                    text: change.value().trim_end_matches('\n').to_string(),
-                });
+    /// One line per root key the body sends, saying what happens to it on the server.
+    pub fn root_keys(&self) -> Vec<(FieldPath, String)> {
+        let mut out = Vec::new();
+        for field in MetadataField::BOTH {
+            let stored = self.stored.get(field);
+            match self.body.field(field) {
+                MetadataPatch::Unchanged => {}
+                MetadataPatch::Clear => {
+                    let what = format!("cleared ({{}}): {} stored keys go", stored.len());
+                    out.push((FieldPath::new(field, JsonPath::root()), what));
+                }
+                MetadataPatch::Keys(keys) => {
+                    for (key, sent) in keys {
+                        let what = match (stored.get(key), sent) {
+                            (_, Value::Null) => "deleted (sent as null)".to_string(),
+                            (None, _) => "added".to_string(),
+                            (Some(old), new) => format!("changed: {}", summary(&diff(old, new))),
+                        };
+                        out.push((FieldPath::root_key(field, key.clone()), what));
+                    }
+                }
             }
         }
-        shown_until = group.last().map_or(shown_until, |op| op.old_range().end);
-    }
-    if !out.is_empty() {
-        fold(&mut out, old.lines().count().saturating_sub(shown_until));
-    }
-    out
-}
-
-fn fold(out: &mut Vec<DiffLine>, hidden: usize) {
-    if hidden > 0 {
-        let text = format!("… {hidden} unchanged line{}", if hidden == 1 { "" } else { "s" });
-        out.push(DiffLine {
-            kind: DiffKind::Folded,
-            text,
-        });
+        out
     }
 }
 
@@ -180,26 +149,5 @@ mod tests {
             preview.body_text.as_bytes(),
             body_bytes(&preview.body_json().unwrap()).as_slice()
         );
-    }
-
-    #[test]
-    fn unchanged_stretches_are_folded_with_a_count() {
-        let before = json!({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8});
-        let mut after = before.clone();
-        after["h"] = json!(9);
-        let lines = diff_lines(&before, &after);
-        assert_eq!(
-            lines[0],
-            DiffLine {
-                kind: DiffKind::Folded,
-                text: "… 6 unchanged lines".into()
-            }
-        );
-        assert!(lines
-            .iter()
-            .any(|l| l.kind == DiffKind::Removed && l.text.contains("\"h\": 8")));
-        assert!(lines
-            .iter()
-            .any(|l| l.kind == DiffKind::Added && l.text.contains("\"h\": 9")));
     }
 }

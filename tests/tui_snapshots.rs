@@ -217,3 +217,55 @@ mod editing {
         insta::assert_snapshot!(render(&state, PLAIN).backend());
     }
 }
+
+mod large {
+    use super::*;
+    use auth0_meta::domain::User;
+    use auth0_meta::tui::msg::Msg;
+    use auth0_meta::tui::update::update;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    /// The demo's ~520 KB user with the first item of `history` deleted, previewed at
+    /// 100x30: the body resends all of `history`, so it is long.
+    fn previewed() -> State {
+        let users: Vec<User> = serde_json::from_str(auth0_meta::emulator::DEMO_TENANT).unwrap();
+        let maya = users
+            .into_iter()
+            .find(|u| u.str("email") == Some("maya.costa42@example.com"))
+            .unwrap();
+        let mut state = opened(100, 30, maya);
+        // user_metadata's second row is `history`; open it and delete its first item.
+        to_row(&mut state, 1);
+        press(&mut state, Intent::Expand);
+        press(&mut state, Intent::Down);
+        press(&mut state, Intent::Delete);
+        update(
+            &mut state,
+            Msg::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE)),
+        );
+        press(&mut state, Intent::Preview);
+        state
+    }
+
+    #[test]
+    fn preview_of_a_one_key_change_on_a_large_user_starts_with_the_summary_and_warnings() {
+        let state = previewed();
+        let screen = render(&state, PLAIN).backend().to_string();
+        assert!(
+            screen.contains("user_metadata.history  changed: 1 item removed"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("10240-byte profile limit"),
+            "the 10 KB warning is on the first screen:\n{screen}"
+        );
+        insta::assert_snapshot!(render(&state, PLAIN).backend());
+    }
+
+    #[test]
+    fn preview_scrolled_to_its_end() {
+        let mut state = previewed();
+        press(&mut state, Intent::Bottom);
+        insta::assert_snapshot!(render(&state, PLAIN).backend());
+    }
+}

@@ -57,6 +57,11 @@ pub enum Intent {
     Discard,
     /// Take over a user another instance had open.
     TakeOver,
+    HalfPageDown,
+    HalfPageUp,
+    /// The next / previous section of a long overlay.
+    NextSection,
+    PrevSection,
 }
 
 // Messages are moved once, from a task to `update`: their size does not matter.

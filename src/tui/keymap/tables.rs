@@ -195,8 +195,17 @@ pub const PREVIEW: KeyTable = KeyTable {
         MOVES[1],
         MOVES[2],
         MOVES[3],
+        bind(&[Ctrl('d')], Intent::HalfPageDown, "half a page down", false),
+        bind(&[Ctrl('u')], Intent::HalfPageUp, "half a page up", false),
         MOVES[4],
         MOVES[5],
+        bind(&[Code(KeyCode::Tab)], Intent::NextSection, "next section", true),
+        bind(
+            &[Code(KeyCode::BackTab)],
+            Intent::PrevSection,
+            "previous section",
+            false,
+        ),
         HELP,
     ],
 };

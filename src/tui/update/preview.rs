@@ -35,7 +35,14 @@ pub fn preview_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         screen.scroll_to(target, rows);
         return Vec::new();
     }
+    let half = (rows / 2).max(1) as isize;
     match intent {
+        Intent::HalfPageDown => screen.scroll_to(screen.scroll as isize + half, rows),
+        Intent::HalfPageUp => screen.scroll_to(screen.scroll as isize - half, rows),
+        Intent::NextSection | Intent::PrevSection => {
+            let at = screen.section_after(intent == Intent::NextSection);
+            screen.scroll_to(at as isize, rows);
+        }
         Intent::Cancel => state.overlay = None,
         Intent::Submit if screen.preview.is_blocked() => {
             state.status = Status::Error("not sent: fix the errors the preview lists".into());

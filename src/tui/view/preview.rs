@@ -7,34 +7,37 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use super::{hints, popup};
-use crate::domain::validate::Severity;
-use crate::preview::DiffKind;
+use crate::domain::diff::LineKind;
 use crate::tui::keymap;
 use crate::tui::msg::Intent;
+use crate::tui::preview_screen::NoteKind;
 use crate::tui::state::{PreviewItem, PreviewScreen};
 use crate::tui::theme::Theme;
 
 fn line<'a>(item: PreviewItem<'a>, theme: Theme) -> Line<'a> {
     match item {
         PreviewItem::Title(text) => Line::from(Span::styled(text, theme.title())),
+        PreviewItem::Section(text) => Line::from(Span::styled(format!("── {text}"), theme.title())),
+        PreviewItem::RootKey(at, what) => Line::from(vec![
+            Span::styled(format!("  {at}"), theme.key()),
+            Span::raw(format!("  {what}")),
+        ]),
+        PreviewItem::Hint(text) => Line::from(Span::styled(format!("  {text}"), theme.dim())),
+        PreviewItem::Note(NoteKind::Error, text) => Line::from(Span::styled(format!("  {text}"), theme.error())),
+        PreviewItem::Note(NoteKind::Warning, text) => Line::from(Span::styled(format!("  {text}"), theme.boolean())),
         PreviewItem::Plain(text) => Line::from(text),
         PreviewItem::Blank => Line::default(),
-        PreviewItem::Problem(problem) => match problem.severity() {
-            Severity::Error => Line::from(Span::styled(
-                format!("error (blocks sending): {problem}"),
-                theme.error(),
-            )),
-            Severity::Warning => Line::from(Span::styled(format!("warning: {problem}"), theme.boolean())),
-        },
-        PreviewItem::Warning(warning) => Line::from(Span::styled(format!("warning: {warning}"), theme.boolean())),
         PreviewItem::Diff(diff) => {
             let (prefix, style) = match diff.kind {
-                DiffKind::Same => ("  ", Style::default()),
-                DiffKind::Added => ("+ ", theme.string()),
-                DiffKind::Removed => ("- ", theme.error()),
-                DiffKind::Folded => ("  ", theme.dim()),
+                LineKind::Context => ("  ", Style::default()),
+                LineKind::Added => ("+ ", theme.string()),
+                LineKind::Removed => ("- ", theme.error()),
+                LineKind::Changed => ("~ ", theme.boolean()),
+                LineKind::Reordered => ("↕ ", theme.boolean()),
+                LineKind::Folded => ("  ", theme.dim()),
             };
-            Line::from(Span::styled(format!("{prefix}{}", diff.text), style))
+            let indent = "  ".repeat(diff.depth);
+            Line::from(Span::styled(format!("{prefix}{indent}{}", diff.text), style))
         }
     }
 }
