@@ -143,11 +143,26 @@ async fn a_change_by_another_client_between_load_and_apply_is_caught() {
     );
 
     let effects = key(&mut state, KeyCode::Char('o'));
+    assert!(effects.is_empty(), "the conflict view sends nothing: {effects:?}");
+    let Some(Overlay::Preview(screen)) = &state.overlay else {
+        panic!("overwrite opens the preview: {:?}", state.status)
+    };
+    assert_eq!(
+        screen.preview.stored.user_metadata["hobby"], "kitesurfing",
+        "based on the server's copy"
+    );
+    assert!(
+        screen.root_keys.iter().any(|(at, what)| at.to_string() == "user_metadata.hobby"
+            && what == "changed: \"kitesurfing\" → \"chess\""),
+        "{:?}",
+        screen.root_keys
+    );
+    let effects = key(&mut state, KeyCode::Char('y'));
     settle(&mut state, &client, effects).await;
     assert_eq!(
         client.get_user(JANE).await.unwrap().0["user_metadata"]["hobby"],
         "chess",
-        "overwrite sends"
+        "sent from the preview"
     );
 }
 

@@ -179,6 +179,24 @@ mod editing {
     }
 
     #[test]
+    fn conflict_with_a_nested_difference_at_100x30() {
+        let mut state = edited();
+        auth0_meta::tui::update::update(&mut state, auth0_meta::tui::msg::Msg::Resize(100, 30));
+        let view = state.user().unwrap();
+        let (id, loaded) = (view.user.id().to_string(), view.stored());
+        let body = UpdateBody::between(&loaded, &view.edited());
+        let mut server = jane();
+        server.0["user_metadata"]["addresses"]["home"]["city"] = json!("Porto");
+        answer_with_conflict(&mut state, id, loaded, body, server);
+        let screen = render(&state, PLAIN).backend().to_string();
+        assert!(
+            screen.contains("city: \"Lisbon\" → \"Porto\""),
+            "the difference is visible:\n{screen}"
+        );
+        insta::assert_snapshot!(render(&state, PLAIN).backend());
+    }
+
+    #[test]
     fn conflict_screen() {
         let mut state = edited();
         let view = state.user().unwrap();

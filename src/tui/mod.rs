@@ -2,6 +2,7 @@
 //! into new state and effects, effects run in tasks and answer with messages, and `view`
 //! draws the state.
 
+pub mod conflict_screen;
 pub mod effect;
 pub mod file_queue;
 pub mod keymap;

@@ -4,8 +4,9 @@
 use ratatui::style::Style;
 use tui_textarea::{CursorMove, TextArea};
 
+pub use super::conflict_screen::ConflictScreen;
 pub use super::preview_screen::{PreviewItem, PreviewScreen};
-use crate::domain::{ConflictReport, JsonPath, MetadataField, User, ValueKind};
+use crate::domain::{JsonPath, MetadataField, ValueKind};
 use crate::storage::journal::Entry;
 
 pub enum Overlay {
@@ -82,12 +83,6 @@ pub struct TypeMenu {
     pub field: MetadataField,
     pub path: JsonPath,
     pub selected: usize,
-}
-
-pub struct ConflictScreen {
-    pub report: ConflictReport,
-    /// The user as the server holds it now, for a rebase or an overwrite.
-    pub server: User,
 }
 
 pub struct HistoryList {

@@ -26,6 +26,9 @@ pub struct PreviewScreen {
     pub root_keys: Vec<(FieldPath, String)>,
     pub diffs: Vec<(MetadataField, Vec<DiffLine>)>,
     pub scroll: usize,
+    /// Said under the request line when the preview is not of the copy loaded (an
+    /// overwrite after a conflict).
+    pub base_note: Option<&'static str>,
     /// How many lines `items` yields, counted once.
     lines: usize,
     /// Where each section starts, for Tab.
@@ -50,6 +53,11 @@ pub enum PreviewItem<'a> {
 
 impl PreviewScreen {
     pub fn new(preview: Preview) -> Self {
+        Self::with_note(preview, None)
+    }
+
+    /// A preview whose base is not the copy loaded, saying so under the request line.
+    pub fn with_note(preview: Preview, base_note: Option<&'static str>) -> Self {
         let diffs = preview.diffs();
         let root_keys = preview.root_keys();
         let notes = notes(&preview.problems, &preview.warnings);
@@ -59,6 +67,7 @@ impl PreviewScreen {
             root_keys,
             diffs,
             scroll: 0,
+            base_note,
             lines: 0,
             sections: Vec::new(),
             body_lines: 0,
@@ -103,6 +112,7 @@ impl PreviewScreen {
             self.body_lines
         );
         std::iter::once(PreviewItem::Title(preview.request_line.clone()))
+            .chain(self.base_note.map(PreviewItem::Hint))
             .chain(std::iter::once(PreviewItem::Section(
                 "what happens to each root key sent".into(),
             )))

@@ -214,14 +214,15 @@ pub const CONFLICT: KeyTable = KeyTable {
     title: "conflict",
     text_input: false,
     bindings: &[
-        bind(
-            &[Char('r')],
-            Intent::Rebase,
-            "rebase (your edits on the server's copy, then preview)",
-            true,
-        ),
-        bind(&[Char('o')], Intent::Overwrite, "overwrite", true),
+        bind(&[Char('r')], Intent::Rebase, "rebase (your edits on their copy)", true),
+        bind(&[Char('o')], Intent::Overwrite, "overwrite (preview first)", true),
         bind(&[Char('c'), Code(KeyCode::Esc)], Intent::Cancel, "cancel", true),
+        MOVES[0],
+        MOVES[1],
+        MOVES[2],
+        MOVES[3],
+        MOVES[4],
+        MOVES[5],
         HELP,
     ],
 };

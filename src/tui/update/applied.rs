@@ -28,7 +28,7 @@ fn outcome(state: &mut State, id: &str, result: Result<Applied, ApiError>) -> Ve
         _ if !open => Vec::new(),
         Ok(Applied::Conflict { report, server }) => {
             state.status = Status::Error(format!("not sent: {id} changed on the server since it was loaded"));
-            state.overlay = Some(Overlay::Conflict(Box::new(ConflictScreen { report, server })));
+            state.overlay = Some(Overlay::Conflict(Box::new(ConflictScreen::new(report, server))));
             Vec::new()
         }
         Ok(Applied::NotSent(reason)) => {

@@ -2,14 +2,25 @@
 //! our edits on the server's copy and previews again; overwrite sends as it stands.
 
 use super::drafts;
-use super::preview::{open_preview, send};
+use super::nav::movement;
+use super::preview::open_preview;
 use super::session::reload_panes;
 use crate::domain::User;
+use crate::preview::Preview;
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
-use crate::tui::state::{Overlay, State, Status};
+use crate::tui::state::{Overlay, PreviewScreen, State, Status};
 
 pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    let rows = state.overlay_rows();
+    if let Some(Overlay::Conflict(screen)) = &mut state.overlay {
+        let len = screen.lines.len();
+        if let Some(target) = movement(intent, screen.scroll, len, rows) {
+            let target = if intent == Intent::Bottom { len as isize } else { target };
+            screen.scroll_to(target, rows);
+            return Vec::new();
+        }
+    }
     if !matches!(intent, Intent::Rebase | Intent::Overwrite | Intent::Cancel) {
         return Vec::new();
     }
@@ -17,19 +28,25 @@ pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         return Vec::new();
     };
     match intent {
-        Intent::Overwrite => {
-            let body = state.user().map(|view| view.body());
-            match body {
-                Some(body) => send(state, screen.server.metadata_pair(), body, false),
-                None => Vec::new(),
-            }
-        }
+        Intent::Overwrite => overwrite(state, screen.server),
         Intent::Rebase => rebase(state, screen.server),
         _ => {
             state.status = Status::Info("not sent: the edits are still pending".into());
             Vec::new()
         }
     }
+}
+
+/// Shows the preview of sending the edits as they are, with the server's copy as the
+/// base: its diff shows exactly what overwriting replaces. Nothing is sent from here.
+fn overwrite(state: &mut State, server: User) -> Vec<Effect> {
+    let Some(view) = state.user() else { return Vec::new() };
+    let preview = Preview::with_body(&server, &server.metadata_pair(), &view.edited(), view.body());
+    let note = "based on the server's copy now: the diff shows what overwriting replaces";
+    let screen = PreviewScreen::with_note(preview, Some(note));
+    state.overlay = Some(Overlay::Preview(Box::new(screen)));
+    state.status = Status::Info("overwrite: check what it replaces, then y sends".into());
+    Vec::new()
 }
 
 /// Takes the server's copy as the new original, makes the pending edits again on top,
