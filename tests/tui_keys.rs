@@ -133,6 +133,9 @@ fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
             let mut server = jane();
             server.0["user_metadata"]["hobby"] = json!("kitesurfing");
             answer_with_conflict(&mut state, id, loaded, body, server);
+            // Short enough that the conflict scrolls, and scrolled a little.
+            update(&mut state, Msg::Resize(100, 15));
+            press(&mut state, Intent::Down);
             state
         }
         "unsent edits" => {
