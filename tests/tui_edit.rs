@@ -616,3 +616,43 @@ fn a_number_past_the_double_range_is_refused_in_place() {
         state.status
     );
 }
+
+#[test]
+fn a_lossy_type_change_asks_first_and_a_lossless_one_does_not() {
+    let mut state = opened(100, 30, jane());
+    press(&mut state, Intent::SwitchTree);
+    to_row(&mut state, 1); // app_metadata.plan: "full"
+    press(&mut state, Intent::Retype);
+    if let Some(Overlay::TypeMenu(menu)) = &mut state.overlay {
+        menu.selected = 1; // number
+    }
+    key(&mut state, KeyCode::Enter);
+    let Some(Overlay::Confirm(Confirm::Retype { before, after, .. })) = &state.overlay else {
+        panic!("{:?}", state.status)
+    };
+    assert_eq!((before.as_str(), after.as_str()), ("\"full\"", "0"));
+    key(&mut state, KeyCode::Esc);
+    assert!(!state.user().unwrap().is_dirty(), "no keeps the value");
+
+    to_row(&mut state, 2); // app_metadata.seats: 3
+    press(&mut state, Intent::Retype);
+    if let Some(Overlay::TypeMenu(menu)) = &mut state.overlay {
+        menu.selected = 0; // string
+    }
+    key(&mut state, KeyCode::Enter);
+    assert!(state.overlay.is_none(), "3 -> \"3\" loses nothing: no question");
+    assert_eq!(draft(&state, MetadataField::App)["seats"], "3");
+}
+
+#[test]
+fn a_whole_number_typed_with_an_exponent_is_stored_as_an_integer() {
+    let mut state = opened(100, 30, jane());
+    press(&mut state, Intent::SwitchTree);
+    to_row(&mut state, 2);
+    press(&mut state, Intent::Edit);
+    clear(&mut state);
+    typed(&mut state, "1e3");
+    key(&mut state, KeyCode::Enter);
+    assert_eq!(draft(&state, MetadataField::App)["seats"], json!(1000));
+    assert!(draft(&state, MetadataField::App)["seats"].is_u64());
+}

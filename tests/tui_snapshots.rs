@@ -197,6 +197,19 @@ mod editing {
     }
 
     #[test]
+    fn lossy_type_prompt() {
+        let mut state = opened(100, 30, jane());
+        press(&mut state, Intent::SwitchTree);
+        to_row(&mut state, 1);
+        press(&mut state, Intent::Retype);
+        if let Some(auth0_meta::tui::state::Overlay::TypeMenu(menu)) = &mut state.overlay {
+            menu.selected = 1;
+        }
+        key(&mut state, KeyCode::Enter);
+        insta::assert_snapshot!(render(&state, PLAIN).backend());
+    }
+
+    #[test]
     fn conflict_screen() {
         let mut state = edited();
         let view = state.user().unwrap();

@@ -66,6 +66,12 @@ impl ValueKind {
         }
     }
 
+    /// True when converting `value` to this kind loses something: converting the result
+    /// back does not give `value` again (`"enterprise"` -> `0`), so the user is asked first.
+    pub fn loses_data(self, value: &Value) -> bool {
+        ValueKind::of(value).convert(&self.convert(value)) != *value
+    }
+
     pub fn empty(self) -> Value {
         match self {
             Self::String => Value::String(String::new()),
@@ -89,9 +95,10 @@ fn zero() -> Value {
 }
 
 /// A JSON number from text, refusing what JSON would not accept (`NaN`, `inf`, `0x1f`).
+/// A whole number written with a fraction or exponent (`1e3`) is kept as the integer.
 pub fn parse_number(text: &str) -> Option<Value> {
     match serde_json::from_str::<Value>(text) {
-        Ok(number @ Value::Number(_)) => Some(number),
+        Ok(number @ Value::Number(_)) => Some(super::number::tidy(number)),
         _ => None,
     }
 }
@@ -111,6 +118,21 @@ mod tests {
         assert_eq!(ValueKind::Bool.convert(&json!("TRUE")), json!(true));
         assert_eq!(ValueKind::String.convert(&json!(23)), json!("23"));
         assert_eq!(ValueKind::String.convert(&json!(false)), json!("false"));
+    }
+
+    #[test]
+    fn tells_lossy_conversions_from_lossless_ones() {
+        assert!(!ValueKind::Number.loses_data(&json!("23")));
+        assert!(!ValueKind::String.loses_data(&json!(23)));
+        assert!(!ValueKind::Bool.loses_data(&json!(1)));
+        assert!(!ValueKind::Array.loses_data(&json!({})));
+        assert!(ValueKind::Number.loses_data(&json!("enterprise")));
+        assert!(ValueKind::Array.loses_data(&json!({"a": 1})));
+        assert!(ValueKind::Null.loses_data(&json!("x")));
+        assert_eq!(parse_number("1e3"), Some(json!(1000)));
+        assert_eq!(parse_number("2.0"), Some(json!(2)));
+        assert_eq!(parse_number("2.5"), Some(json!(2.5)));
+        assert_eq!(parse_number("1e20"), Some(json!(1e20)), "past 2^53 it stays as written");
     }
 
     #[test]

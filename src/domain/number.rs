@@ -22,6 +22,17 @@ pub fn looks_like_number(text: &str) -> bool {
     digits(int) && (int == "0" || !int.starts_with('0')) && frac.is_none_or(digits) && exponent_ok
 }
 
+/// A whole number read from `1e3` or `2.0` as the integer it is (`1000`, `2`), where it
+/// fits exactly; anything else unchanged.
+pub fn tidy(value: Value) -> Value {
+    match value.as_f64() {
+        Some(f) if value.is_f64() && f.fract() == 0.0 && f.abs() <= SAFE_INTEGER as f64 => {
+            Value::from(f as i64)
+        }
+        _ => value,
+    }
+}
+
 /// Why `text`, written as a number, cannot be stored: it is past the double range.
 pub fn out_of_range(text: &str) -> Option<String> {
     let text = text.trim();

@@ -225,6 +225,7 @@ pub fn parse_literal(text: &str) -> Result<Value, JsonError> {
         });
     }
     match parse_json(trimmed) {
+        Ok(number @ Value::Number(_)) => Ok(super::number::tidy(number)),
         Ok(value) => Ok(value),
         Err(err) if trimmed.starts_with(['{', '[', '"']) || trimmed.is_empty() => Err(err),
         Err(_) => Ok(Value::String(text.to_string())),

@@ -77,6 +77,14 @@ pub enum Confirm {
         path: JsonPath,
         what: String,
     },
+    /// A type change that loses the value: `tier: "enterprise" → 0`.
+    Retype {
+        field: MetadataField,
+        path: JsonPath,
+        to: ValueKind,
+        before: String,
+        after: String,
+    },
 }
 
 pub struct TypeMenu {

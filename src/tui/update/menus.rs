@@ -26,6 +26,21 @@ pub fn type_menu_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
                 let key = path.root_key().unwrap_or_default().to_string();
                 return refuse(state, Problem::NullRootValue { field, key }.to_string());
             }
+            let current = state
+                .user()
+                .and_then(|v| path.get(v.pane_for(field).current()).cloned())
+                .unwrap_or(Value::Null);
+            if to.loses_data(&current) {
+                let (before, after) = (shown(&current), shown(&to.convert(&current)));
+                state.overlay = Some(Overlay::Confirm(Confirm::Retype {
+                    field,
+                    path,
+                    to,
+                    before,
+                    after,
+                }));
+                return Vec::new();
+            }
             return commit_or_report(state, field, Edit::Retype { path, to });
         }
         _ => {}
@@ -46,6 +61,7 @@ pub fn confirm_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     }
     match confirm {
         Confirm::Delete { field, path, .. } => commit_or_report(state, field, Edit::Remove { path }),
+        Confirm::Retype { field, path, to, .. } => commit_or_report(state, field, Edit::Retype { path, to }),
         Confirm::Clear { field, .. } => {
             let empty = Value::Object(Default::default());
             let effects = commit_or_report(
@@ -62,5 +78,15 @@ pub fn confirm_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             state.status = Status::Info(format!("{field} will be cleared with {{}} when applied"));
             effects
         }
+    }
+}
+
+/// A value on one line, shortened: what the type question shows.
+fn shown(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(39).collect::<String>())
+    } else {
+        text
     }
 }

@@ -31,11 +31,25 @@ pub fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, theme: The
         Confirm::Delete { what, .. } => {
             format!("Delete {what}? The deletion stays pending until you apply it, and u undoes it.")
         }
+        Confirm::Retype {
+            field,
+            path,
+            to,
+            before,
+            after,
+        } => format!(
+            "{}: {before} → {after} as {to} loses the value. Change the type anyway? u undoes it.",
+            crate::domain::FieldPath::new(*field, path.clone())
+        ),
         Confirm::Clear { field, keys } => format!(
             "Clear all of {field} ({keys} keys)? Applying sends {{}}, which also removes keys added on the server meanwhile. u undoes it before then."
         ),
     };
-    draw_question("delete", &text, &hints(&keymap::CONFIRM, |_| None), frame, area, theme);
+    let title = match confirm {
+        Confirm::Retype { .. } => "change type",
+        _ => "delete",
+    };
+    draw_question(title, &text, &hints(&keymap::CONFIRM, |_| None), frame, area, theme);
 }
 
 pub fn draw_leave(state: &State, quit: bool, frame: &mut Frame, area: Rect, theme: Theme) {
