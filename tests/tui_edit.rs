@@ -656,3 +656,30 @@ fn a_whole_number_typed_with_an_exponent_is_stored_as_an_integer() {
     assert_eq!(draft(&state, MetadataField::App)["seats"], json!(1000));
     assert!(draft(&state, MetadataField::App)["seats"].is_u64());
 }
+
+#[test]
+fn a_string_can_be_edited_over_several_lines() {
+    let mut state = jane_state();
+    to_row(&mut state, 1); // hobby: "surfing"
+    press(&mut state, Intent::Edit);
+    typed(&mut state, " and");
+    update(&mut state, Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
+    typed(&mut state, "sailing");
+    ctrl(&mut state, 'j');
+    typed(&mut state, "at dawn");
+    key(&mut state, KeyCode::Enter);
+    assert!(state.overlay.is_none(), "Enter saves: {:?}", state.status);
+    assert_eq!(
+        draft(&state, MetadataField::User)["hobby"],
+        "surfing and\nsailing\nat dawn"
+    );
+    press(&mut state, Intent::Edit);
+    let Some(Overlay::Editor(editor)) = &state.overlay else {
+        panic!()
+    };
+    assert_eq!(
+        editor.text.lines(),
+        ["surfing and", "sailing", "at dawn"],
+        "every line is shown"
+    );
+}

@@ -197,6 +197,19 @@ mod editing {
     }
 
     #[test]
+    fn multi_line_value_editor() {
+        let mut state = opened(100, 30, jane());
+        to_row(&mut state, 1);
+        press(&mut state, Intent::Edit);
+        if let Some(auth0_meta::tui::state::Overlay::Editor(editor)) = &mut state.overlay {
+            editor.text.insert_str(" at dawn");
+            editor.text.insert_newline();
+            editor.text.insert_str("and kitesurfing at dusk");
+        }
+        insta::assert_snapshot!(render(&state, PLAIN).backend());
+    }
+
+    #[test]
     fn lossy_type_prompt() {
         let mut state = opened(100, 30, jane());
         press(&mut state, Intent::SwitchTree);

@@ -26,9 +26,7 @@ pub fn looks_like_number(text: &str) -> bool {
 /// fits exactly; anything else unchanged.
 pub fn tidy(value: Value) -> Value {
     match value.as_f64() {
-        Some(f) if value.is_f64() && f.fract() == 0.0 && f.abs() <= SAFE_INTEGER as f64 => {
-            Value::from(f as i64)
-        }
+        Some(f) if value.is_f64() && f.fract() == 0.0 && f.abs() <= SAFE_INTEGER as f64 => Value::from(f as i64),
         _ => value,
     }
 }

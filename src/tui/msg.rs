@@ -57,6 +57,8 @@ pub enum Intent {
     Discard,
     /// Take over a user another instance had open.
     TakeOver,
+    /// A line break in a text value.
+    NewLine,
     HalfPageDown,
     HalfPageUp,
     /// The next / previous section of a long overlay.

@@ -103,7 +103,12 @@ pub struct HistoryList {
 pub fn text_area(text: &str, at_top: bool) -> TextArea<'static> {
     let mut area = TextArea::new(text.lines().map(String::from).collect());
     area.set_cursor_line_style(Style::default());
-    area.move_cursor(if at_top { CursorMove::Top } else { CursorMove::End });
+    if at_top {
+        area.move_cursor(CursorMove::Top);
+    } else {
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+    }
     area
 }
 

@@ -9,6 +9,7 @@ pub enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
+    Alt(KeyCode),
 }
 
 impl Key {
@@ -25,15 +26,18 @@ impl Key {
             Key::Code(KeyCode::PageDown) => "PgDn".into(),
             Key::Code(KeyCode::BackTab) => "⇧Tab".into(),
             Key::Code(code) => format!("{code}"),
+            Key::Alt(code) => format!("Alt-{}", Key::Code(code).label()),
         }
     }
 
     pub fn matches(self, event: &KeyEvent) -> bool {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
         match self {
-            Key::Char(c) => !ctrl && event.code == KeyCode::Char(c),
+            Key::Char(c) => !ctrl && !alt && event.code == KeyCode::Char(c),
             Key::Ctrl(c) => ctrl && event.code == KeyCode::Char(c),
-            Key::Code(code) => !ctrl && event.code == code,
+            Key::Code(code) => !ctrl && !alt && event.code == code,
+            Key::Alt(code) => alt && !ctrl && event.code == code,
         }
     }
 
@@ -43,6 +47,7 @@ impl Key {
             Key::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
             Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
             Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+            Key::Alt(code) => KeyEvent::new(code, KeyModifiers::ALT),
         }
     }
 }

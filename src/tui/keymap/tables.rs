@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::binding::Key::{Char, Code, Ctrl};
+use super::binding::Key::{Alt, Char, Code, Ctrl};
 use super::binding::{bind, Binding, Key, KeyTable};
 use crate::tui::msg::Intent;
 
@@ -128,6 +128,7 @@ pub const VALUE_EDITOR: KeyTable = KeyTable {
     text_input: true,
     bindings: &[
         bind(&[Code(KeyCode::Enter)], Intent::Submit, "save", true),
+        bind(&[Alt(KeyCode::Enter), Ctrl('j')], Intent::NewLine, "line break", true),
         bind(&[Code(KeyCode::Esc)], Intent::Cancel, "cancel", true),
         HELP_IN_TEXT,
     ],

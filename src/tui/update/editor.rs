@@ -31,8 +31,23 @@ pub fn editor_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             state.overlay = None;
             Vec::new()
         }
+        // Only text can hold a line break; elsewhere it would only make the input invalid.
+        Intent::NewLine if text_value(&editor.purpose) => {
+            editor.text.insert_newline();
+            Vec::new()
+        }
         _ => Vec::new(),
     }
+}
+
+fn text_value(purpose: &EditorPurpose) -> bool {
+    matches!(
+        purpose,
+        EditorPurpose::Value {
+            kind: ValueKind::String,
+            ..
+        }
+    )
 }
 
 /// A key typed into the editor; a JSON text is checked as it changes.

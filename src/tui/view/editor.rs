@@ -55,8 +55,25 @@ fn describe(purpose: &EditorPurpose) -> (String, &'static str) {
 pub fn draw_editor(state: &State, editor: &Editor, frame: &mut Frame, area: Rect, theme: Theme) {
     let json = matches!(editor.purpose, EditorPurpose::Json { .. });
     let (title, submit) = describe(&editor.purpose);
-    let keys = hints(keymap::table(state), |b| (b.intent == Intent::Submit).then_some(submit));
-    let height = if json { area.height.saturating_sub(2) } else { 3 };
+    let text_value = matches!(
+        editor.purpose,
+        EditorPurpose::Value {
+            kind: ValueKind::String,
+            ..
+        }
+    );
+    let keys = hints(keymap::table(state), |b| match b.intent {
+        Intent::Submit => Some(submit),
+        Intent::NewLine if !text_value => Some(""),
+        _ => None,
+    });
+    // A value shows every line it has (a multi-line string), up to the room there is.
+    let lines = editor.text.lines().len() as u16;
+    let height = if json {
+        area.height.saturating_sub(2)
+    } else {
+        (lines + 2).clamp(3, area.height.saturating_sub(2).max(3))
+    };
     let popup = centered(area, area.width.saturating_sub(6).min(100), height);
     let (title, title_style) = match (&editor.error, editor.confirm_discard) {
         (_, true) => (
