@@ -72,19 +72,43 @@ pub enum Command {
     /// Change one metadata value, with the same preview the TUI shows
     #[command(subcommand)]
     Metadata(MetadataCommand),
-    /// List the changes applied from here (the journal), for one user or all
+    /// List the changes applied from here (the journal), for one user or all; needs no credentials
     History {
+        /// Only this user's changes
         user_id: Option<String>,
         /// Print the journal entries as JSON
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        scope: JournalScope,
     },
     /// Put back what a journal entry changed; without --yes only the preview is printed
     Revert {
+        /// The entry's id, as `history` lists it
         entry_id: String,
+        /// Send the revert (after the same checks as any change)
         #[arg(long)]
         yes: bool,
+        /// Print what the revert puts back, from the journal alone: no credentials needed
+        #[arg(long, conflicts_with = "yes")]
+        dry_run: bool,
+        /// Revert even keys changed on the server since the entry was applied
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        scope: JournalScope,
     },
+}
+
+/// Which tenant's journal entries: the configured one by default.
+#[derive(Debug, Args)]
+pub struct JournalScope {
+    /// The tenant as the journal names it: its domain, or `demo`
+    #[arg(long, value_name = "NAME")]
+    pub tenant: Option<String>,
+    /// Entries of every tenant
+    #[arg(long, conflicts_with = "tenant")]
+    pub all_tenants: bool,
 }
 
 #[derive(Debug, Args)]

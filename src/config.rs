@@ -35,6 +35,40 @@ pub struct Target {
     pub credentials: Credentials,
 }
 
+impl Target {
+    /// The tenant's name in the journal and drafts: its domain, or the host of the base
+    /// URL; never a port, which changes from run to run for a local emulator.
+    pub fn tenant(&self) -> String {
+        if self.label != redact_urls(&self.base_url) {
+            return self.label.clone();
+        }
+        host_of(&self.base_url)
+    }
+}
+
+/// `http://user@127.0.0.1:4000/x` -> `127.0.0.1`; `https://[::1]:8443` -> `::1`.
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    if let Some(inner) = host_port.strip_prefix('[') {
+        return inner.split(']').next().unwrap_or(inner).to_string();
+    }
+    host_port.split(':').next().unwrap_or(host_port).to_string()
+}
+
+/// The tenant's journal name from flags and environment alone, without credentials:
+/// what `history` and `revert --dry-run` use.
+pub fn tenant_hint(flags: &ConnectionFlags, env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let env = |name: &str| non_empty(env(name));
+    if let Some(domain) = non_empty(flags.domain.clone()).or_else(|| env("AUTH0_DOMAIN")) {
+        return Some(domain);
+    }
+    non_empty(flags.base_url.clone())
+        .or_else(|| env("AUTH0_META_BASE_URL"))
+        .map(|base| host_of(&base))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
     #[error("no tenant configured.\n\nSet AUTH0_DOMAIN (or pass --domain) and either AUTH0_API_TOKEN / AUTH0_ACCESS_TOKEN, or AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET for the client-credentials grant.\nTo point at another Management API base (such as a local emulator), use --base-url or AUTH0_META_BASE_URL.\n\nTo try auth0-meta without a tenant: auth0-meta --demo")]

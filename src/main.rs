@@ -30,6 +30,9 @@ async fn run(cli: Cli) -> commands::Outcome {
     if let Some(Command::Emulator(args)) = cli.command {
         return commands::run_emulator(args).await;
     }
+    if let Some(outcome) = run_journal_only(&cli) {
+        return outcome;
+    }
     if cli.demo {
         let (emulator, target) = start_demo(&cli).await?;
         let client = Client::new(&target)?;
@@ -43,13 +46,44 @@ async fn run(cli: Cli) -> commands::Outcome {
     let target = config::resolve(&cli.connection.flags(), |name| std::env::var(name).ok())
         .map_err(|e| Failure::usage(e.to_string()))?;
     let client = Client::new(&target)?;
+    let tenant = target.tenant();
     match cli.command {
-        Some(command) => run_command(&client, storage(&target.label).as_ref(), command).await,
-        None => {
-            let tenant = target.label.clone();
-            run_tui(client, target.label, &tenant, false).await
-        }
+        Some(command) => run_command(&client, storage(&tenant).as_ref(), command).await,
+        None => run_tui(client, target.label, &tenant, false).await,
     }
+}
+
+/// `history` and `revert --dry-run` read the journal alone: no credentials, no server.
+/// The tenant is `--tenant`, `demo` with `--demo`, or the configured domain (or base URL
+/// host); with none of these, every tenant.
+fn run_journal_only(cli: &Cli) -> Option<commands::Outcome> {
+    let scope = match &cli.command {
+        Some(Command::History { scope, .. }) => scope,
+        Some(Command::Revert {
+            scope, dry_run: true, ..
+        }) => scope,
+        _ => return None,
+    };
+    let hint = scope
+        .tenant
+        .clone()
+        .or_else(|| cli.demo.then(|| "demo".to_string()))
+        .or_else(|| config::tenant_hint(&cli.connection.flags(), |name| std::env::var(name).ok()));
+    let all_tenants = scope.all_tenants || hint.is_none();
+    let Some(storage) = storage(&hint.unwrap_or_default()) else {
+        return Some(Err(Failure::usage(
+            "no state directory: set AUTH0_META_STATE_DIR or HOME",
+        )));
+    };
+    let scope = commands::Scope {
+        storage: &storage,
+        all_tenants,
+    };
+    Some(match &cli.command {
+        Some(Command::History { user_id, json, .. }) => commands::run_history(&scope, user_id.as_deref(), *json),
+        Some(Command::Revert { entry_id, .. }) => commands::run_revert_dry_run(&scope, entry_id),
+        _ => Ok(()),
+    })
 }
 
 /// Drafts and the journal of `tenant`: the domain, or `demo`.
@@ -57,12 +91,29 @@ fn storage(tenant: &str) -> Option<Storage> {
     Storage::locate(tenant, |name| std::env::var(name).ok())
 }
 
-async fn run_command(client: &Client, storage: Option<&Storage>, command: Command) -> commands::Outcome {
+async fn run_command(client: &Client, located: Option<&Storage>, command: Command) -> commands::Outcome {
     match command {
         Command::Users(users) => commands::run_users(client, users).await,
-        Command::Metadata(metadata) => commands::run_metadata(client, storage, metadata).await,
-        Command::History { user_id, json } => commands::run_history(storage, user_id.as_deref(), json),
-        Command::Revert { entry_id, yes } => commands::run_revert(client, storage, &entry_id, yes).await,
+        Command::Metadata(metadata) => commands::run_metadata(client, located, metadata).await,
+        Command::Revert {
+            entry_id,
+            yes,
+            force,
+            scope,
+            ..
+        } => {
+            let named = scope.tenant.as_deref().and_then(storage);
+            let Some(storage) = named.as_ref().or(located) else {
+                return Err(Failure::usage("no state directory: set AUTH0_META_STATE_DIR or HOME"));
+            };
+            let scope = commands::Scope {
+                storage,
+                all_tenants: scope.all_tenants,
+            };
+            commands::run_revert(client, &scope, &entry_id, yes, force).await
+        }
+        // Answered from the journal alone, before any client is made.
+        Command::History { .. } => Ok(()),
         Command::Emulator(_) => Ok(()),
     }
 }

@@ -31,6 +31,7 @@ async fn request(emulator: &Emulator, value: &str) -> Request {
         body: SendBody::new(UpdateBody::between(&loaded, &edited)).unwrap(),
         loaded,
         check: true,
+        reverts: None,
     }
 }
 

@@ -221,12 +221,46 @@ async fn history_lists_applied_changes_and_revert_puts_them_back() {
         "chess",
         "preview sends nothing"
     );
-    let revert = run_in(args(&["revert", &id, "--yes"])).await.unwrap();
+    // Someone changes the key after the entry: revert refuses without --force.
+    client
+        .patch_user(JANE, &json!({"user_metadata": {"hobby": "golf"}}))
+        .await
+        .unwrap();
+    let refused = run_in(args(&["revert", &id, "--yes"])).await.unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("the entry set \"chess\", it was \"surfing\" before, the server now holds \"golf\""),
+        "{said}"
+    );
+    assert_eq!(client.get_user(JANE).await.unwrap().0["user_metadata"]["hobby"], "golf", "nothing sent");
+
+    let revert = run_in(args(&["revert", &id, "--yes", "--force"])).await.unwrap();
     assert!(revert.status.success(), "{}", String::from_utf8_lossy(&revert.stderr));
     assert_eq!(
         client.get_user(JANE).await.unwrap().0["user_metadata"]["hobby"],
         "surfing"
     );
+
+    // The journal is read without credentials; the revert says what it reverted.
+    let plain = |list: &[&str]| {
+        Command::new(BIN)
+            .args(list)
+            .env_clear()
+            .env("AUTH0_META_STATE_DIR", dir.path())
+            .output()
+            .unwrap()
+    };
+    let listed = plain(&["history", "--all-tenants"]);
+    assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
+    let text = String::from_utf8_lossy(&listed.stdout);
+    assert!(text.contains("applied") && text.contains("user_metadata.hobby: \"surfing\" → \"chess\""), "{text}");
+    assert!(text.contains(&format!("(reverts {id})")), "{text}");
+    let named = plain(&["history", "--tenant", "127.0.0.1"]);
+    assert_eq!(String::from_utf8_lossy(&named.stdout).lines().count(), 2, "both entries of that tenant");
+    let dry = plain(&["revert", &id, "--dry-run", "--tenant", "127.0.0.1"]);
+    assert!(dry.status.success(), "{}", String::from_utf8_lossy(&dry.stderr));
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("user_metadata.hobby: \"chess\" → \"surfing\""));
 }
 
 #[tokio::test(flavor = "multi_thread")]

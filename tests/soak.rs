@@ -119,17 +119,16 @@ fn kills_at_random_moments_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let state_file: PathBuf = dir.path().join("tenant.json");
     let state_dir = dir.path().join("state");
-    let port_name = |port: u16| format!("http://127.0.0.1:{port}");
     let mut dice = Dice(0x9e37_79b9_7f4a_7c15);
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    // The CLI names the tenant by its base URL: the same on every start.
+    // The CLI names a tenant reached by base URL by its host.
     let storage = Storage {
         root: state_dir.clone(),
-        tenant: port_name(port),
+        tenant: "127.0.0.1".into(),
     };
     let mut emulator = Emulator::start(&state_file, port);
     let (mut cli_kills, mut emulator_kills, mut applied) = (0, 0, Vec::new());

@@ -25,6 +25,8 @@ pub struct Request {
     pub body: SendBody,
     /// Re-read the user first and stop on a conflict; off only for a chosen overwrite.
     pub check: bool,
+    /// The journal entry this change reverts, recorded with it.
+    pub reverts: Option<String>,
 }
 
 /// What came of a request, as far as it could be established.
@@ -95,7 +97,8 @@ pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request
     };
     let entry = match storage {
         Some(storage) => {
-            let entry = Entry::new(&storage.tenant, &request.user_id, &request.body, &base);
+            let entry =
+                Entry::new(&storage.tenant, &request.user_id, &request.body, &base).reverting(request.reverts.clone());
             let file = storage.journal_file();
             let ahead = entry.clone();
             if let Err(err) = blocking(move || journal::append(&file, &ahead)).await {

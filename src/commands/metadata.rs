@@ -50,16 +50,18 @@ pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCo
     if let Some(refused) = refused.first() {
         return Err(Failure::error(refused.error.to_string()));
     }
-    preview_then_send(client, storage, &user, &edited, yes).await
+    preview_then_send(client, storage, &user, &edited, yes, None).await
 }
 
 /// Prints the preview; with `yes`, checks for changes on the server and sends.
+/// `reverts` names the journal entry this change reverts.
 pub async fn preview_then_send(
     client: &Client,
     storage: Option<&Storage>,
     user: &User,
     edited: &MetadataPair,
     yes: bool,
+    reverts: Option<String>,
 ) -> Outcome {
     let preview = Preview::build(user, &user.metadata_pair(), edited);
     print_preview(&preview);
@@ -73,7 +75,7 @@ pub async fn preview_then_send(
         println!("\npreview only: nothing was sent (add --yes to send it)");
         return Ok(());
     }
-    send(client, storage, user, &preview).await
+    send(client, storage, user, &preview, reverts).await
 }
 
 fn print_preview(preview: &Preview) {
@@ -102,13 +104,20 @@ fn print_preview(preview: &Preview) {
 }
 
 /// Sends through the one apply path: re-read, conflict check, PATCH, journal.
-async fn send(client: &Client, storage: Option<&Storage>, loaded: &User, preview: &Preview) -> Outcome {
+async fn send(
+    client: &Client,
+    storage: Option<&Storage>,
+    loaded: &User,
+    preview: &Preview,
+    reverts: Option<String>,
+) -> Outcome {
     let body = preview.sendable().ok_or_else(|| Failure::error("nothing to send"))?;
     let request = Request {
         user_id: loaded.id().to_string(),
         loaded: preview.stored.clone(),
         body,
         check: true,
+        reverts,
     };
     let saved = match apply(client, storage, &request).await? {
         Applied::Saved(saved) => saved,

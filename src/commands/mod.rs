@@ -7,7 +7,7 @@ mod metadata;
 mod users;
 
 pub use emulator::run as run_emulator;
-pub use history::{list as run_history, revert as run_revert};
+pub use history::{dry_run as run_revert_dry_run, list as run_history, revert as run_revert, Scope};
 pub use metadata::run as run_metadata;
 pub use users::run as run_users;
 

@@ -29,6 +29,8 @@ pub struct PreviewScreen {
     /// Said under the request line when the preview is not of the copy loaded (an
     /// overwrite after a conflict).
     pub base_note: Option<&'static str>,
+    /// The journal entry these edits revert, when the preview came from `H`.
+    pub reverts: Option<String>,
     /// How many lines `items` yields, counted once.
     lines: usize,
     /// Where each section starts, for Tab.
@@ -68,6 +70,7 @@ impl PreviewScreen {
             diffs,
             scroll: 0,
             base_note,
+            reverts: None,
             lines: 0,
             sections: Vec::new(),
             body_lines: 0,

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::domain::diff::{diff, summary};
 use crate::domain::{Edit, FieldPath, JsonPath, Metadata, MetadataField, MetadataPair, SendBody};
 use crate::random::random_hex;
 use crate::timestamp::{format_millis, now_millis};
@@ -25,6 +26,9 @@ pub struct Entry {
     /// which were written only once the change was applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// The entry this change reverted, when it was a revert.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reverts: Option<String>,
     /// What came of it, folded in from the outcome line when the journal is read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
@@ -99,8 +103,42 @@ impl Entry {
             body: sent,
             previous,
             status: Some(SENDING.to_string()),
+            reverts: None,
             outcome: None,
         }
+    }
+
+    /// Marks the entry as the revert of entry `id`.
+    pub fn reverting(mut self, id: Option<String>) -> Self {
+        self.reverts = id;
+        self
+    }
+
+    /// Per touched root key, the value before and after (`None` where absent).
+    pub fn changes(&self) -> Vec<(FieldPath, Option<Value>, Option<Value>)> {
+        self.expected()
+            .into_iter()
+            .map(|(field, key, after)| {
+                let before = self.previous[field.name()][key.as_str()].clone();
+                let before = Some(before).filter(|v| !v.is_null());
+                (FieldPath::root_key(field, key), before, after)
+            })
+            .collect()
+    }
+
+    /// One line of what changed: `user_metadata.addresses: +work · app_metadata.plan: "pro" → "free"`.
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = self
+            .changes()
+            .into_iter()
+            .map(|(at, before, after)| match (before, after) {
+                (None, Some(_)) => format!("{at}: added"),
+                (Some(_), None) => format!("{at}: deleted"),
+                (Some(a), Some(b)) => format!("{at}: {}", summary(&diff(&a, &b))),
+                (None, None) => format!("{at}: unchanged"),
+            })
+            .collect();
+        parts.join(" · ")
     }
 
     /// Written ahead and never resolved: the process ended while the PATCH was out.

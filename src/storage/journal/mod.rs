@@ -68,6 +68,11 @@ fn append_line(path: &Path, mut line: Vec<u8>) -> io::Result<()> {
 
 /// The entries of `tenant`, for one user or all, oldest first, outcomes folded in.
 pub fn read(path: &Path, tenant: &str, user_id: Option<&str>) -> io::Result<Journal> {
+    read_any(path, Some(tenant), user_id)
+}
+
+/// The same, for every tenant when `tenant` is `None`.
+pub fn read_any(path: &Path, tenant: Option<&str>, user_id: Option<&str>) -> io::Result<Journal> {
     let file = match fs::File::open(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Journal::default()),
@@ -81,7 +86,7 @@ pub fn read(path: &Path, tenant: &str, user_id: Option<&str>) -> io::Result<Jour
             continue;
         }
         if let Ok(entry) = serde_json::from_slice::<Entry>(&line) {
-            if entry.tenant == tenant && user_id.is_none_or(|id| entry.user_id == id) {
+            if tenant.is_none_or(|t| entry.tenant == t) && user_id.is_none_or(|id| entry.user_id == id) {
                 journal.entries.push(entry);
             }
         } else if let Ok(outcome) = serde_json::from_slice::<OutcomeLine>(&line) {

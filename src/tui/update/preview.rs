@@ -49,8 +49,9 @@ pub fn preview_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         }
         Intent::Submit => {
             let (loaded, body) = (screen.preview.stored.clone(), screen.preview.body.clone());
+            let reverts = screen.reverts.clone();
             state.overlay = None;
-            return send(state, loaded, body, true);
+            return send(state, loaded, body, true, reverts);
         }
         _ => {}
     }
@@ -58,7 +59,13 @@ pub fn preview_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
 }
 
 /// Asks the apply path to send `body`, computed against `loaded`.
-pub fn send(state: &mut State, loaded: MetadataPair, body: UpdateBody, check: bool) -> Vec<Effect> {
+pub fn send(
+    state: &mut State,
+    loaded: MetadataPair,
+    body: UpdateBody,
+    check: bool,
+    reverts: Option<String>,
+) -> Vec<Effect> {
     let Some(view) = state.user() else { return Vec::new() };
     let Some(body) = SendBody::new(body) else {
         state.status = Status::Info("nothing to send: no pending edits".into());
@@ -76,6 +83,7 @@ pub fn send(state: &mut State, loaded: MetadataPair, body: UpdateBody, check: bo
         loaded,
         body,
         check,
+        reverts,
     };
     vec![Effect::Apply {
         request: Box::new(request),
