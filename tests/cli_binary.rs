@@ -233,7 +233,11 @@ async fn history_lists_applied_changes_and_revert_puts_them_back() {
         said.contains("the entry set \"chess\", it was \"surfing\" before, the server now holds \"golf\""),
         "{said}"
     );
-    assert_eq!(client.get_user(JANE).await.unwrap().0["user_metadata"]["hobby"], "golf", "nothing sent");
+    assert_eq!(
+        client.get_user(JANE).await.unwrap().0["user_metadata"]["hobby"],
+        "golf",
+        "nothing sent"
+    );
 
     let revert = run_in(args(&["revert", &id, "--yes", "--force"])).await.unwrap();
     assert!(revert.status.success(), "{}", String::from_utf8_lossy(&revert.stderr));
@@ -254,10 +258,17 @@ async fn history_lists_applied_changes_and_revert_puts_them_back() {
     let listed = plain(&["history", "--all-tenants"]);
     assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
     let text = String::from_utf8_lossy(&listed.stdout);
-    assert!(text.contains("applied") && text.contains("user_metadata.hobby: \"surfing\" → \"chess\""), "{text}");
+    assert!(
+        text.contains("applied") && text.contains("user_metadata.hobby: \"surfing\" → \"chess\""),
+        "{text}"
+    );
     assert!(text.contains(&format!("(reverts {id})")), "{text}");
     let named = plain(&["history", "--tenant", "127.0.0.1"]);
-    assert_eq!(String::from_utf8_lossy(&named.stdout).lines().count(), 2, "both entries of that tenant");
+    assert_eq!(
+        String::from_utf8_lossy(&named.stdout).lines().count(),
+        2,
+        "both entries of that tenant"
+    );
     let dry = plain(&["revert", &id, "--dry-run", "--tenant", "127.0.0.1"]);
     assert!(dry.status.success(), "{}", String::from_utf8_lossy(&dry.stderr));
     assert!(String::from_utf8_lossy(&dry.stdout).contains("user_metadata.hobby: \"chess\" → \"surfing\""));

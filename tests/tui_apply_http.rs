@@ -203,6 +203,12 @@ async fn an_applied_change_can_be_reverted_from_the_journal() {
         list.entries[0].body,
         json!({"user_metadata": {"hobby": null, "lang": "fr"}})
     );
+    let first = list.entries[0].id.clone();
+    key(&mut state, KeyCode::Enter);
+    assert!(
+        matches!(&state.overlay, Some(Overlay::History(list)) if list.detail),
+        "Enter shows the entry in full first"
+    );
     key(&mut state, KeyCode::Enter);
     let Some(Overlay::Preview(screen)) = &state.overlay else {
         panic!("{:?}", state.status)
@@ -216,6 +222,13 @@ async fn an_applied_change_can_be_reverted_from_the_journal() {
     assert_eq!(
         client.get_user(JANE).await.unwrap().0["user_metadata"],
         json!({"hobby": "surfing"})
+    );
+    let journal = auth0_meta::storage::journal::read(&storage.journal_file(), "demo", None).unwrap();
+    assert_eq!(journal.entries.len(), 2);
+    assert_eq!(
+        journal.entries[1].reverts.as_deref(),
+        Some(first.as_str()),
+        "the revert says what it reverted"
     );
 }
 

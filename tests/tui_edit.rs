@@ -683,3 +683,41 @@ fn a_string_can_be_edited_over_several_lines() {
         "every line is shown"
     );
 }
+
+#[test]
+fn reverting_a_key_changed_since_shows_the_conflict_first() {
+    use auth0_meta::domain::{SendBody, UpdateBody};
+    use auth0_meta::storage::journal::{Entry, Journal};
+    let mut state = jane_state();
+    let view = state.user().unwrap();
+    let stored = view.stored();
+    // An entry that set plan "full" -> "enterprise"; the server now holds "full" again
+    // (someone changed it since), so reverting would overwrite their change.
+    let mut before = stored.clone();
+    before.app_metadata.insert("plan".into(), json!("pro"));
+    let mut after = before.clone();
+    after.app_metadata.insert("plan".into(), json!("enterprise"));
+    let body = SendBody::new(UpdateBody::between(&before, &after)).unwrap();
+    let entry = Entry::new("t", view.user.id(), &body, &before);
+    let user_id = view.user.id().to_string();
+    update(
+        &mut state,
+        Msg::JournalLoaded {
+            user_id,
+            result: Ok(Journal {
+                entries: vec![entry],
+                damaged: 0,
+            }),
+        },
+    );
+    key(&mut state, KeyCode::Enter); // the entry in full
+    key(&mut state, KeyCode::Enter); // revert
+    let Some(Overlay::Conflict(screen)) = &state.overlay else {
+        panic!("{:?}", state.status)
+    };
+    let conflict = &screen.report.overwritten[0];
+    assert_eq!(conflict.key, "plan");
+    assert_eq!(conflict.loaded, Some(json!("enterprise")), "what the entry left");
+    assert_eq!(conflict.server, Some(json!("full")), "what the server holds now");
+    assert_eq!(conflict.ours, Some(json!("pro")), "what reverting writes");
+}

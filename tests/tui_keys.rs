@@ -171,6 +171,11 @@ fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
             press(&mut state, Intent::Down);
             state
         }
+        "history entry" => {
+            let mut state = state_for(&keymap::HISTORY, Intent::Down, key);
+            press(&mut state, Intent::Submit);
+            state
+        }
         other => panic!("no state for the {other} table: add one here"),
     }
 }

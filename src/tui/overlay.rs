@@ -96,6 +96,8 @@ pub struct TypeMenu {
 pub struct HistoryList {
     pub entries: Vec<Entry>,
     pub cursor: usize,
+    /// The chosen entry's full change is shown (Enter again reverts it).
+    pub detail: bool,
 }
 
 /// A text area as every input here starts: no highlighted cursor line, the cursor at

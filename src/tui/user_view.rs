@@ -33,6 +33,8 @@ pub struct UserView {
     /// Another instance holds this user's draft lock (who, and since when): shown
     /// read-only until it is gone and this one takes over.
     pub read_only: Option<String>,
+    /// The journal entry the pending edits revert, recorded with them when sent.
+    pub reverting: Option<String>,
 }
 
 impl UserView {
@@ -44,6 +46,7 @@ impl UserView {
             phase: Phase::Opening,
             history: History::default(),
             read_only: None,
+            reverting: None,
         }
     }
 

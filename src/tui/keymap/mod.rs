@@ -26,6 +26,7 @@ pub fn table(state: &State) -> &'static KeyTable {
         Some(Overlay::Conflict(_)) => &CONFLICT,
         Some(Overlay::Leave { .. }) if state.drafts_kept() => &LEAVE,
         Some(Overlay::Leave { .. }) => &LEAVE_UNSAVED,
+        Some(Overlay::History(list)) if list.detail => &HISTORY_ENTRY,
         Some(Overlay::History(_)) => &HISTORY,
         None => match state.screen {
             Screen::List => &LIST,

@@ -269,8 +269,29 @@ pub const HISTORY: KeyTable = KeyTable {
     ],
 };
 
+/// One entry of the history, in full.
+pub const HISTORY_ENTRY: KeyTable = KeyTable {
+    title: "history entry",
+    text_input: false,
+    bindings: &[
+        bind(
+            &[Code(KeyCode::Enter)],
+            Intent::Submit,
+            "revert (shown in the preview first)",
+            true,
+        ),
+        bind(
+            &[Code(KeyCode::Esc), Char('q')],
+            Intent::Cancel,
+            "back to the list",
+            true,
+        ),
+        HELP,
+    ],
+};
+
 /// Every table, for tests and for checks that span them all.
-pub const ALL: [&KeyTable; 13] = [
+pub const ALL: [&KeyTable; 14] = [
     &LIST,
     &USER,
     &SEARCH,
@@ -284,4 +305,5 @@ pub const ALL: [&KeyTable; 13] = [
     &LEAVE,
     &LEAVE_UNSAVED,
     &HISTORY,
+    &HISTORY_ENTRY,
 ];

@@ -43,7 +43,8 @@ fn overwrite(state: &mut State, server: User) -> Vec<Effect> {
     let Some(view) = state.user() else { return Vec::new() };
     let preview = Preview::with_body(&server, &server.metadata_pair(), &view.edited(), view.body());
     let note = "based on the server's copy now: the diff shows what overwriting replaces";
-    let screen = PreviewScreen::with_note(preview, Some(note));
+    let mut screen = PreviewScreen::with_note(preview, Some(note));
+    screen.reverts = view.reverting.clone();
     state.overlay = Some(Overlay::Preview(Box::new(screen)));
     state.status = Status::Info("overwrite: check what it replaces, then y sends".into());
     Vec::new()

@@ -5,10 +5,12 @@ use super::commit::commit;
 use super::nav::movement;
 use super::preview::open_preview;
 use crate::apply::Resolution;
+use crate::domain::{Conflict, ConflictReport, MetadataField, MetadataPair, User};
 use crate::storage::journal::{Entry, Journal};
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
-use crate::tui::state::{HistoryList, Overlay, State, Status};
+use crate::tui::state::{ConflictScreen, HistoryList, Overlay, State, Status};
+use serde_json::Value;
 
 pub fn open_history(state: &mut State) -> Vec<Effect> {
     match (&state.storage, state.user()) {
@@ -32,7 +34,11 @@ pub fn journal_loaded(state: &mut State, user_id: &str, result: Result<Journal, 
         Ok(journal) => {
             let mut entries = journal.entries;
             entries.reverse();
-            state.overlay = Some(Overlay::History(Box::new(HistoryList { entries, cursor: 0 })));
+            state.overlay = Some(Overlay::History(Box::new(HistoryList {
+                entries,
+                cursor: 0,
+                detail: false,
+            })));
             if journal.damaged > 0 {
                 state.status = Status::Error(format!(
                     "{} unreadable journal lines were skipped (a crash mid-write)",
@@ -45,19 +51,22 @@ pub fn journal_loaded(state: &mut State, user_id: &str, result: Result<Journal, 
     Vec::new()
 }
 
-/// Up and down choose, Submit reverts the chosen change (through the preview), Cancel closes.
+/// Up and down choose, Submit shows the chosen change in full and then reverts it
+/// (through the preview), Cancel goes back.
 pub fn history_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     let Some(Overlay::History(list)) = &mut state.overlay else {
         return Vec::new();
     };
     let len = list.entries.len();
-    if let Some(target) = movement(intent, list.cursor, len, 1) {
+    if let Some(target) = movement(intent, list.cursor, len, 1).filter(|_| !list.detail) {
         list.cursor = target.clamp(0, len.saturating_sub(1) as isize) as usize;
         return Vec::new();
     }
     match intent {
+        Intent::Cancel if list.detail => list.detail = false,
         Intent::Cancel => state.overlay = None,
-        Intent::Submit => {
+        Intent::Submit if !list.detail && len > 0 => list.detail = true,
+        Intent::Submit if list.detail => {
             let Some(entry) = list.entries.get(list.cursor).cloned() else {
                 return Vec::new();
             };
@@ -69,17 +78,38 @@ pub fn history_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Puts back what `entry` replaced, as ordinary edits, and shows the preview.
+/// Puts back what `entry` replaced, as ordinary edits, and shows the preview; or, when a
+/// key changed on the server since the entry was applied, the conflict view first.
 fn revert(state: &mut State, entry: &Entry) -> Vec<Effect> {
     let Some(view) = state.user() else { return Vec::new() };
     if view.is_dirty() {
         state.status = Status::Error("send or discard the pending edits before reverting".into());
         return Vec::new();
     }
-    let edits = entry.revert_edits(&view.stored());
+    let stored = view.stored();
+    let changed_since: Vec<Conflict> = entry
+        .changes()
+        .into_iter()
+        .filter_map(|(at, before, after)| {
+            let key = at.path.root_key()?.to_string();
+            let now = stored.get(at.field).get(&key).cloned();
+            (now != after).then_some(Conflict {
+                field: at.field,
+                key,
+                loaded: after,
+                server: now,
+                ours: before,
+            })
+        })
+        .collect();
+    let server = server_copy(&view.user, &stored);
+    let edits = entry.revert_edits(&stored);
     if edits.is_empty() {
         state.status = Status::Info("nothing to revert: the server already holds those values".into());
         return Vec::new();
+    }
+    if let Some(view) = state.user_mut() {
+        view.reverting = Some(entry.id.clone());
     }
     let mut effects = Vec::new();
     for (field, edit) in edits {
@@ -91,8 +121,28 @@ fn revert(state: &mut State, entry: &Entry) -> Vec<Effect> {
             }
         }
     }
-    effects.extend(open_preview(state));
+    if changed_since.is_empty() {
+        effects.extend(open_preview(state));
+    } else {
+        let report = ConflictReport {
+            overwritten: changed_since,
+            kept: Vec::new(),
+        };
+        state.status =
+            Status::Error("changed on the server since that entry was applied: reverting would overwrite it".into());
+        state.overlay = Some(Overlay::Conflict(Box::new(ConflictScreen::new(report, server))));
+    }
     effects
+}
+
+/// The user as the server holds it now, metadata included (the view keeps it in panes).
+fn server_copy(user: &User, stored: &MetadataPair) -> User {
+    let mut user = user.clone();
+    for field in MetadataField::BOTH {
+        user.0
+            .insert(field.name().to_string(), Value::Object(stored.get(field).clone()));
+    }
+    user
 }
 
 /// What settling the sends a previous run left open found, in the status line.

@@ -16,7 +16,9 @@ pub fn open_preview(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     let preview = Preview::with_body(&view.user, &view.stored(), &view.edited(), view.body());
-    state.overlay = Some(Overlay::Preview(Box::new(PreviewScreen::new(preview))));
+    let mut screen = PreviewScreen::new(preview);
+    screen.reverts = view.reverting.clone();
+    state.overlay = Some(Overlay::Preview(Box::new(screen)));
     Vec::new()
 }
 

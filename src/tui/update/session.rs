@@ -93,6 +93,7 @@ pub fn show_saved(state: &mut State, mut user: User) {
         reload_panes(view, &mut user);
         view.user = user;
         view.history.clear();
+        view.reverting = None;
         for pane in &mut view.panes {
             pane.clear_requested = false;
         }
