@@ -52,6 +52,7 @@ fn save(file: &Path, edits: usize) -> Effect {
             })
             .collect(),
         cleared: vec![],
+        base: serde_json::Map::new(),
     }
 }
 

@@ -721,3 +721,80 @@ fn reverting_a_key_changed_since_shows_the_conflict_first() {
     assert_eq!(conflict.server, Some(json!("full")), "what the server holds now");
     assert_eq!(conflict.ours, Some(json!("pro")), "what reverting writes");
 }
+
+fn draft_over_changed_server() -> (State, auth0_meta::storage::drafts::Draft) {
+    use auth0_meta::domain::{Edit, JsonPath};
+    use auth0_meta::storage::drafts::{Draft, DraftEdit};
+    let mut state = listed(100, 30);
+    auth0_meta::tui::update::session::open(&mut state, jane());
+    let id = jane().id().to_string();
+    update(
+        &mut state,
+        Msg::UserLoaded {
+            id: id.clone(),
+            result: Ok(jane()),
+            rate: None,
+        },
+    );
+    update(
+        &mut state,
+        Msg::DraftLocked {
+            user_id: id.clone(),
+            held_by: None,
+        },
+    );
+    // The draft set hobby to "chess" when the server held "kitesurfing"; it holds
+    // "surfing" now: someone changed it since.
+    let draft = Draft {
+        tenant: "t".into(),
+        user_id: id,
+        saved_at: 0,
+        edits: vec![DraftEdit {
+            field: MetadataField::User,
+            edit: Edit::Set {
+                path: JsonPath::root().key("hobby"),
+                value: json!("chess"),
+            },
+        }],
+        cleared: vec![],
+        base: serde_json::from_value(json!({"user_metadata": {"hobby": "kitesurfing"}})).unwrap(),
+    };
+    (state, draft)
+}
+
+#[test]
+fn a_restored_draft_whose_base_changed_on_the_server_opens_the_conflict_view() {
+    let (mut state, draft) = draft_over_changed_server();
+    let user_id = draft.user_id.clone();
+    update(
+        &mut state,
+        Msg::DraftLoaded {
+            user_id,
+            result: Ok(Some(draft)),
+        },
+    );
+    let Some(Overlay::Conflict(screen)) = &state.overlay else {
+        panic!("{:?}", state.status)
+    };
+    assert!(screen.from_draft);
+    let conflict = &screen.report.overwritten[0];
+    assert_eq!(
+        (conflict.loaded.clone(), conflict.server.clone(), conflict.ours.clone()),
+        (Some(json!("kitesurfing")), Some(json!("surfing")), Some(json!("chess")))
+    );
+    assert!(matches!(&state.status, Status::Error(t) if t.contains("user_metadata.hobby changed on the server since")));
+    let effects = key(&mut state, KeyCode::Char('d'));
+    assert!(matches!(&effects[..], [Effect::DeleteDraft { .. }]), "{effects:?}");
+    assert!(!state.user().unwrap().is_dirty(), "the draft is discarded");
+}
+
+#[test]
+fn a_draft_remembers_the_base_of_each_key_it_touches() {
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    let effects = press(&mut state, Intent::Delete); // hobby
+    let [Effect::SaveDraft { base, .. }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(base["user_metadata"]["hobby"], "surfing");
+}

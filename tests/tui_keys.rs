@@ -138,6 +138,35 @@ fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
             press(&mut state, Intent::Down);
             state
         }
+        "draft conflict" => {
+            use auth0_meta::domain::{Edit, JsonPath, MetadataField};
+            use auth0_meta::storage::drafts::{Draft, DraftEdit};
+            let mut state = opened(100, 15, jane());
+            let draft = Draft {
+                tenant: "t".into(),
+                user_id: jane().id().to_string(),
+                saved_at: 0,
+                edits: vec![DraftEdit {
+                    field: MetadataField::App,
+                    edit: Edit::Set {
+                        path: JsonPath::root().key("flags"),
+                        value: json!({"beta": false, "gamma": [1, 2, 3]}),
+                    },
+                }],
+                cleared: vec![],
+                base: serde_json::from_value(json!({"app_metadata": {"flags": {"beta": false}}})).unwrap(),
+            };
+            let user_id = draft.user_id.clone();
+            update(
+                &mut state,
+                Msg::DraftLoaded {
+                    user_id,
+                    result: Ok(Some(draft)),
+                },
+            );
+            press(&mut state, Intent::Down);
+            state
+        }
         "unsent edits" => {
             let mut state = jane_at(1);
             press(&mut state, Intent::Delete);

@@ -80,6 +80,21 @@ impl UpdateBody {
         self.user_metadata.is_unchanged() && self.app_metadata.is_unchanged()
     }
 
+    /// What the body writes: each root key sent, or the whole document where it clears.
+    pub fn written(&self) -> Vec<FieldPath> {
+        let mut written = Vec::new();
+        for field in MetadataField::BOTH {
+            match self.field(field) {
+                MetadataPatch::Unchanged => {}
+                MetadataPatch::Keys(keys) => {
+                    written.extend(keys.keys().map(|key| FieldPath::root_key(field, key.clone())))
+                }
+                MetadataPatch::Clear => written.push(FieldPath::new(field, JsonPath::root())),
+            }
+        }
+        written
+    }
+
     /// The JSON body, or `None` when there is nothing to send.
     pub fn to_json(&self) -> Option<Value> {
         SendBody::new(self.clone()).map(|body| body.to_json())
@@ -112,17 +127,7 @@ impl SendBody {
 
     /// What the body writes: each root key sent, or the whole document where it clears.
     pub fn written(&self) -> Vec<FieldPath> {
-        let mut written = Vec::new();
-        for field in MetadataField::BOTH {
-            match self.0.field(field) {
-                MetadataPatch::Unchanged => {}
-                MetadataPatch::Keys(keys) => {
-                    written.extend(keys.keys().map(|key| FieldPath::root_key(field, key.clone())))
-                }
-                MetadataPatch::Clear => written.push(FieldPath::new(field, JsonPath::root())),
-            }
-        }
-        written
+        self.0.written()
     }
 }
 

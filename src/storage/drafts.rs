@@ -20,6 +20,11 @@ pub struct Draft {
     /// Documents the user asked to clear with `{}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cleared: Vec<MetadataField>,
+    /// Per field, each root key the edits touch as the server held it when it was first
+    /// edited (`null` where absent): on restore, a key that changed on the server since
+    /// is a conflict, not something to overwrite in silence.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub base: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

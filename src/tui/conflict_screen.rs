@@ -26,6 +26,8 @@ pub struct ConflictScreen {
     pub server: User,
     pub lines: Vec<(ConflictLineKind, usize, String)>,
     pub scroll: usize,
+    /// Found when a saved draft was restored: discarding the draft is a choice too.
+    pub from_draft: bool,
 }
 
 impl ConflictScreen {
@@ -36,7 +38,20 @@ impl ConflictScreen {
             server,
             lines,
             scroll: 0,
+            from_draft: false,
         }
+    }
+
+    /// The conflict between a restored draft and the server: "as loaded" is the draft's base.
+    pub fn for_draft(report: ConflictReport, server: User) -> Self {
+        let mut screen = Self::new(report, server);
+        screen.from_draft = true;
+        for (_, _, text) in &mut screen.lines {
+            *text = text
+                .replace("since you loaded this user", "since this draft was made")
+                .replace("as loaded", "when the draft was made");
+        }
+        screen
     }
 
     pub fn scroll_to(&mut self, target: isize, rows: usize) {

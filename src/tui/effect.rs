@@ -29,6 +29,7 @@ pub enum Effect {
         user_id: String,
         edits: Vec<DraftEdit>,
         cleared: Vec<MetadataField>,
+        base: serde_json::Map<String, serde_json::Value>,
     },
     DeleteDraft {
         file: PathBuf,

@@ -161,6 +161,7 @@ pub fn run(effect: Effect, files: &dyn DraftFiles) -> Option<Msg> {
             user_id,
             edits,
             cleared,
+            base,
         } => {
             let draft = Draft {
                 tenant,
@@ -168,6 +169,7 @@ pub fn run(effect: Effect, files: &dyn DraftFiles) -> Option<Msg> {
                 saved_at: now_millis(),
                 edits,
                 cleared,
+                base,
             };
             Some(Msg::DraftSaved(files.save(&file, &draft).map_err(|e| e.to_string())))
         }

@@ -35,6 +35,9 @@ pub struct UserView {
     pub read_only: Option<String>,
     /// The journal entry the pending edits revert, recorded with them when sent.
     pub reverting: Option<String>,
+    /// The draft's base: each root key the edits touch, as the server held it when first
+    /// edited (the shape `Draft::base` stores).
+    pub draft_base: serde_json::Map<String, serde_json::Value>,
 }
 
 impl UserView {
@@ -47,6 +50,7 @@ impl UserView {
             history: History::default(),
             read_only: None,
             reverting: None,
+            draft_base: serde_json::Map::new(),
         }
     }
 

@@ -23,6 +23,7 @@ pub fn table(state: &State) -> &'static KeyTable {
         Some(Overlay::Confirm(_)) => &CONFIRM,
         Some(Overlay::TypeMenu(_)) => &TYPE_MENU,
         Some(Overlay::Preview(_)) => &PREVIEW,
+        Some(Overlay::Conflict(screen)) if screen.from_draft => &DRAFT_CONFLICT,
         Some(Overlay::Conflict(_)) => &CONFLICT,
         Some(Overlay::Leave { .. }) if state.drafts_kept() => &LEAVE,
         Some(Overlay::Leave { .. }) => &LEAVE_UNSAVED,

@@ -228,6 +228,25 @@ pub const CONFLICT: KeyTable = KeyTable {
     ],
 };
 
+/// A restored draft whose keys changed on the server since it was made.
+pub const DRAFT_CONFLICT: KeyTable = KeyTable {
+    title: "draft conflict",
+    text_input: false,
+    bindings: &[
+        bind(&[Char('r')], Intent::Rebase, "rebase (your edits on their copy)", true),
+        bind(&[Char('o')], Intent::Overwrite, "keep mine (preview first)", true),
+        bind(&[Char('d')], Intent::Discard, "discard the draft", true),
+        bind(&[Char('c'), Code(KeyCode::Esc)], Intent::Cancel, "decide later", true),
+        MOVES[0],
+        MOVES[1],
+        MOVES[2],
+        MOVES[3],
+        MOVES[4],
+        MOVES[5],
+        HELP,
+    ],
+};
+
 pub const LEAVE: KeyTable = KeyTable {
     title: "unsent edits",
     text_input: false,
@@ -291,7 +310,7 @@ pub const HISTORY_ENTRY: KeyTable = KeyTable {
 };
 
 /// Every table, for tests and for checks that span them all.
-pub const ALL: [&KeyTable; 14] = [
+pub const ALL: [&KeyTable; 15] = [
     &LIST,
     &USER,
     &SEARCH,
@@ -302,6 +321,7 @@ pub const ALL: [&KeyTable; 14] = [
     &TYPE_MENU,
     &PREVIEW,
     &CONFLICT,
+    &DRAFT_CONFLICT,
     &LEAVE,
     &LEAVE_UNSAVED,
     &HISTORY,

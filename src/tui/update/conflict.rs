@@ -21,7 +21,10 @@ pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             return Vec::new();
         }
     }
-    if !matches!(intent, Intent::Rebase | Intent::Overwrite | Intent::Cancel) {
+    let from_draft = matches!(&state.overlay, Some(Overlay::Conflict(screen)) if screen.from_draft);
+    if !matches!(intent, Intent::Rebase | Intent::Overwrite | Intent::Cancel)
+        && !(from_draft && intent == Intent::Discard)
+    {
         return Vec::new();
     }
     let Some(Overlay::Conflict(screen)) = state.overlay.take() else {
@@ -30,6 +33,11 @@ pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     match intent {
         Intent::Overwrite => overwrite(state, screen.server),
         Intent::Rebase => rebase(state, screen.server),
+        Intent::Discard => {
+            let effects = drafts::discard(state);
+            state.status = Status::Info("draft discarded: the user is shown as the server holds it".into());
+            effects
+        }
         _ => {
             state.status = Status::Info("not sent: the edits are still pending".into());
             Vec::new()
@@ -57,6 +65,8 @@ fn rebase(state: &mut State, mut server: User) -> Vec<Effect> {
         return Vec::new();
     };
     let edits = drafts::pending(view);
+    // The server's copy is the new base of the draft.
+    view.draft_base.clear();
     reload_panes(view, &mut server);
     view.user = server;
     let failed = drafts::replay(view, edits);

@@ -4,15 +4,45 @@
 use serde_json::Value;
 
 use super::nav::keep_tree_cursor_visible;
-use crate::domain::{apply_edits, Edit, MetadataField, MetadataPair};
+use crate::domain::field_path::join;
+use crate::domain::{apply_edits, Conflict, ConflictReport, Edit, FieldPath, MetadataField, MetadataPair, User};
 use crate::storage::drafts::{Draft, DraftEdit};
 use crate::storage::lock::Holder;
 use crate::timestamp::format_millis;
 use crate::tui::effect::Effect;
-use crate::tui::state::{Phase, State, Status, UserView};
+use crate::tui::state::{ConflictScreen, Overlay, Phase, State, Status, UserView};
+
+/// Records, for each root key the pending edits touch that has no base yet, the
+/// server's value as loaded; forgets the base when nothing is pending.
+fn note_base(view: &mut UserView) {
+    if view.history.is_empty() {
+        view.draft_base.clear();
+        return;
+    }
+    let stored = view.stored();
+    for at in view.body().written() {
+        let field = view
+            .draft_base
+            .entry(at.field.name())
+            .or_insert_with(|| Value::Object(Default::default()));
+        let keys: Vec<String> = match at.path.root_key() {
+            Some(key) => vec![key.to_string()],
+            None => stored.get(at.field).keys().cloned().collect(),
+        };
+        if let Value::Object(map) = field {
+            for key in keys {
+                let old = stored.get(at.field).get(&key).cloned().unwrap_or(Value::Null);
+                map.entry(key).or_insert(old);
+            }
+        }
+    }
+}
 
 /// Saves the pending edits, or deletes the draft when none are left.
-pub fn save(state: &State) -> Vec<Effect> {
+pub fn save(state: &mut State) -> Vec<Effect> {
+    if let Some(view) = state.user_mut() {
+        note_base(view);
+    }
     let (Some(storage), Some(view)) = (&state.storage, state.user()) else {
         return Vec::new();
     };
@@ -41,6 +71,7 @@ pub fn save(state: &State) -> Vec<Effect> {
         user_id,
         edits,
         cleared,
+        base: view.draft_base.clone(),
     }]
 }
 
@@ -141,6 +172,8 @@ pub fn restored(state: &mut State, user_id: &str, result: Result<Option<Draft>, 
                 view.pane_for_mut(*field).clear_requested = true;
             }
             let failed = replay(view, draft.edits.into_iter().map(|d| (d.field, d.edit)).collect());
+            view.draft_base = draft.base;
+            let changed = changed_since(view);
             let at = format_millis(draft.saved_at);
             let mut notice = format!(
                 "draft from {} UTC restored: {count} edit{}",
@@ -150,8 +183,25 @@ pub fn restored(state: &mut State, user_id: &str, result: Result<Option<Draft>, 
             if failed > 0 {
                 notice.push_str(&format!(" ({failed} no longer apply and were dropped)"));
             }
-            state.status = Status::Info(notice);
             keep_tree_cursor_visible(state);
+            if changed.has_conflicts() {
+                let keys: Vec<FieldPath> = changed
+                    .overwritten
+                    .iter()
+                    .map(|c| FieldPath::root_key(c.field, c.key.clone()))
+                    .collect();
+                notice.push_str(&format!(
+                    "; but {} changed on the server since: decide before editing on",
+                    join(&keys)
+                ));
+                let server = state.user().map(server_copy);
+                if let Some(server) = server {
+                    state.overlay = Some(Overlay::Conflict(Box::new(ConflictScreen::for_draft(changed, server))));
+                }
+                state.status = Status::Error(notice);
+            } else {
+                state.status = Status::Info(notice);
+            }
         }
         Ok(_) if state.is_busy() => state.status = Status::Idle,
         Ok(_) => {}
@@ -176,4 +226,58 @@ pub fn saved(state: &mut State, result: Result<(), String>) {
             state.drafts_failing = Some(reason);
         }
     }
+}
+
+/// Root keys of the draft's base that the server has changed since: each would be
+/// overwritten by sending the draft.
+fn changed_since(view: &UserView) -> ConflictReport {
+    let stored = view.stored();
+    let mut report = ConflictReport::default();
+    for (name, keys) in &view.draft_base {
+        let (Some(field), Some(keys)) = (MetadataField::from_name(name), keys.as_object()) else {
+            continue;
+        };
+        for (key, base) in keys {
+            let base = Some(base.clone()).filter(|v| !v.is_null());
+            let now = stored.get(field).get(key).cloned();
+            if now != base {
+                let ours = view.pane_for(field).current().get(key).cloned();
+                report.overwritten.push(Conflict {
+                    field,
+                    key: key.clone(),
+                    loaded: base,
+                    server: now,
+                    ours,
+                });
+            }
+        }
+    }
+    report
+}
+
+/// The user as the server holds it, metadata included (the view keeps it in panes).
+pub fn server_copy(view: &UserView) -> User {
+    let mut user = view.user.clone();
+    let stored = view.stored();
+    for field in MetadataField::BOTH {
+        user.0
+            .insert(field.name().to_string(), Value::Object(stored.get(field).clone()));
+    }
+    user
+}
+
+/// Drops the pending edits and the draft: the user is shown as the server holds it.
+pub fn discard(state: &mut State) -> Vec<Effect> {
+    let effects = delete(state);
+    if let Some(view) = state.user_mut() {
+        view.history.clear();
+        view.draft_base.clear();
+        view.reverting = None;
+        for pane in &mut view.panes {
+            pane.clear_requested = false;
+            pane.set_draft(None);
+        }
+    }
+    keep_tree_cursor_visible(state);
+    effects
 }

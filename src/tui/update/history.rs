@@ -5,12 +5,11 @@ use super::commit::commit;
 use super::nav::movement;
 use super::preview::open_preview;
 use crate::apply::Resolution;
-use crate::domain::{Conflict, ConflictReport, MetadataField, MetadataPair, User};
+use crate::domain::{Conflict, ConflictReport};
 use crate::storage::journal::{Entry, Journal};
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
 use crate::tui::state::{ConflictScreen, HistoryList, Overlay, State, Status};
-use serde_json::Value;
 
 pub fn open_history(state: &mut State) -> Vec<Effect> {
     match (&state.storage, state.user()) {
@@ -102,7 +101,7 @@ fn revert(state: &mut State, entry: &Entry) -> Vec<Effect> {
             })
         })
         .collect();
-    let server = server_copy(&view.user, &stored);
+    let server = super::drafts::server_copy(view);
     let edits = entry.revert_edits(&stored);
     if edits.is_empty() {
         state.status = Status::Info("nothing to revert: the server already holds those values".into());
@@ -134,17 +133,6 @@ fn revert(state: &mut State, entry: &Entry) -> Vec<Effect> {
     }
     effects
 }
-
-/// The user as the server holds it now, metadata included (the view keeps it in panes).
-fn server_copy(user: &User, stored: &MetadataPair) -> User {
-    let mut user = user.clone();
-    for field in MetadataField::BOTH {
-        user.0
-            .insert(field.name().to_string(), Value::Object(stored.get(field).clone()));
-    }
-    user
-}
-
 /// What settling the sends a previous run left open found, in the status line.
 pub fn resolved(state: &mut State, result: Result<Vec<Resolution>, String>) {
     match result {

@@ -46,9 +46,26 @@ pub fn draw_conflict(screen: &ConflictScreen, frame: &mut Frame, area: Rect, the
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.error())
-        .title(Span::styled(" conflict: nothing was sent ", theme.error()))
+        .title(Span::styled(
+            if screen.from_draft {
+                " the restored draft would overwrite changes made on the server "
+            } else {
+                " conflict: nothing was sent "
+            },
+            theme.error(),
+        ))
         .title(Line::from(Span::styled(position, theme.dim())).right_aligned())
-        .title_bottom(Span::styled(hints(&keymap::CONFLICT, |_| None), theme.footer_key()));
+        .title_bottom(Span::styled(
+            hints(
+                if screen.from_draft {
+                    &keymap::DRAFT_CONFLICT
+                } else {
+                    &keymap::CONFLICT
+                },
+                |_| None,
+            ),
+            theme.footer_key(),
+        ));
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
