@@ -22,9 +22,8 @@ pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         }
     }
     let from_draft = matches!(&state.overlay, Some(Overlay::Conflict(screen)) if screen.from_draft);
-    if !matches!(intent, Intent::Rebase | Intent::Overwrite | Intent::Cancel)
-        && !(from_draft && intent == Intent::Discard)
-    {
+    let acts = matches!(intent, Intent::Rebase | Intent::Overwrite | Intent::Cancel);
+    if !(acts || from_draft && intent == Intent::Discard) {
         return Vec::new();
     }
     let Some(Overlay::Conflict(screen)) = state.overlay.take() else {
