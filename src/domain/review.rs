@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value};
 
+use super::diff::{diff_arrays, Diff, ItemDiff};
 use super::merge::same;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,12 +56,30 @@ fn build(original: Option<&Value>, draft: Option<&Value>, marks: &mut Vec<Mark>)
         }
         (Some(Value::Array(o)), Some(Value::Array(d))) => {
             marks.push(Mark::Inside);
+            // Items are matched as the structural diff matches them, so removing the first
+            // of two items marks that item deleted, not the second. The draft's items keep
+            // their indices; deleted ones follow them.
+            let mut from: Vec<Option<&Value>> = vec![None; d.len()];
+            let mut gone = Vec::new();
+            if let Diff::Array(items) = diff_arrays(o, d) {
+                for item in items {
+                    match item {
+                        ItemDiff::Same { old, new } | ItemDiff::Changed { old, new, .. } => {
+                            if let Some(slot) = from.get_mut(new) {
+                                *slot = o.get(old);
+                            }
+                        }
+                        ItemDiff::Removed { old, .. } => gone.extend(o.get(old)),
+                        ItemDiff::Added { .. } => {}
+                    }
+                }
+            }
             let mut out: Vec<Value> = d
                 .iter()
-                .enumerate()
-                .map(|(i, item)| build(o.get(i), Some(item), marks))
+                .zip(from)
+                .map(|(item, was)| build(was, Some(item), marks))
                 .collect();
-            out.extend(o.iter().skip(d.len()).map(|gone| build(Some(gone), None, marks)));
+            out.extend(gone.into_iter().map(|g| build(Some(g), None, marks)));
             Value::Array(out)
         }
         (Some(_), Some(d)) => {
@@ -112,5 +131,17 @@ mod tests {
             marks,
             [Inside, Deleted, Inside, Same, Changed, Added, Inside, Same, Deleted, Added]
         );
+    }
+
+    #[test]
+    fn the_removed_array_item_is_the_one_marked_deleted() {
+        let (shown, marks) = review(&json!(["pt", "ja"]), &json!(["ja"]));
+        assert_eq!(
+            shown,
+            json!(["ja", "pt"]),
+            "the draft's items first, the deleted one after"
+        );
+        use Mark::*;
+        assert_eq!(marks, [Inside, Same, Deleted], "\"ja\" stays, \"pt\" is deleted");
     }
 }

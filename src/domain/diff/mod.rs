@@ -97,7 +97,8 @@ fn diff_objects(old: &Map<String, Value>, new: &Map<String, Value>) -> Diff {
     Diff::Object { keys, reordered }
 }
 
-fn diff_arrays(old: &[Value], new: &[Value]) -> Diff {
+/// The diff of two arrays, item by item.
+pub fn diff_arrays(old: &[Value], new: &[Value]) -> Diff {
     let matched = lcs(old, new);
     let mut items = Vec::new();
     let (mut i, mut j) = (0, 0);

@@ -109,7 +109,8 @@ impl Tree {
         self.visible[0] as usize
     }
 
-    fn child_ids(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
+    /// The ids of a node's direct children.
+    pub fn child_ids(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
         let end = id + self.size[id] as usize;
         let first = Some(id + 1).filter(|&c| c < end);
         std::iter::successors(first, move |&c| {

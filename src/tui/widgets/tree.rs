@@ -44,18 +44,22 @@ impl Widget for TreeWidget<'_> {
         for (i, row) in rows.iter().enumerate() {
             let y = inner.y + i as u16;
             let mark = pane.mark(row.id);
+            let width = usize::from(inner.width).saturating_sub(2);
             let line = marked(
                 row_line(
                     row,
                     pane.field.name(),
-                    usize::from(inner.width).saturating_sub(2),
+                    width,
                     self.theme,
+                    deleted_children(pane, row.id),
                 ),
                 mark,
                 self.theme,
             );
             let line_area = Rect::new(inner.x, y, inner.width, 1);
+            line.render(line_area, buf);
             if pane.scroll + i == pane.cursor {
+                // Laid over the row, so dim values (`null`, counts) stay readable on it.
                 let style = if self.focused {
                     self.theme.selected()
                 } else {
@@ -63,7 +67,6 @@ impl Widget for TreeWidget<'_> {
                 };
                 buf.set_style(line_area, style);
             }
-            line.render(line_area, buf);
         }
     }
 }
@@ -86,8 +89,20 @@ fn marked(line: Line<'static>, mark: Mark, theme: Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// One row: indentation, fold marker, key, and the value by type.
-pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme) -> Line<'static> {
+/// Children of node `id` shown only because the draft deletes them: not counted.
+fn deleted_children(pane: &TreePane, id: u32) -> usize {
+    if pane.marks.is_empty() {
+        return 0;
+    }
+    pane.tree
+        .child_ids(id as usize)
+        .filter(|child| pane.mark(*child as u32) == Mark::Deleted)
+        .count()
+}
+
+/// One row: indentation, fold marker, key, and the value by type. `deleted` children of
+/// a container are left out of its count.
+pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme, deleted: usize) -> Line<'static> {
     let mut spans = vec![Span::raw("  ".repeat(row.depth))];
     let container = matches!(row.value, Value::Object(_) | Value::Array(_));
     spans.push(Span::styled(
@@ -108,13 +123,19 @@ pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme) -> 
     let room = width.saturating_sub(used).max(4);
     match row.value {
         Value::Object(map) => {
-            spans.push(Span::styled(format!("{{{}}}", map.len()), theme.dim()));
+            spans.push(Span::styled(
+                format!("{{{}}}", map.len().saturating_sub(deleted)),
+                theme.dim(),
+            ));
             if !row.expanded && !map.is_empty() {
                 spans.push(Span::styled(format!(" {}", taste(row.value, room)), theme.dim()));
             }
         }
         Value::Array(items) => {
-            spans.push(Span::styled(format!("[{}]", items.len()), theme.dim()));
+            spans.push(Span::styled(
+                format!("[{}]", items.len().saturating_sub(deleted)),
+                theme.dim(),
+            ));
             if !row.expanded && !items.is_empty() {
                 spans.push(Span::styled(format!(" {}", taste(row.value, room)), theme.dim()));
             }
