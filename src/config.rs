@@ -115,12 +115,37 @@ pub fn resolve(flags: &ConnectionFlags, env: impl Fn(&str) -> Option<String>) ->
             credentials: Credentials::Token(token),
         });
     }
+    let (client_id, client_secret) = client_credentials(flags, &env, &label)?;
+    // The audience is the canonical tenant API even behind a custom domain (spec §6).
+    let audience = env("AUTH0_AUDIENCE").unwrap_or_else(|| match &domain {
+        Some(domain) if base_override.is_none() => {
+            format!("{base_url}/api/v2/", base_url = with_scheme(domain).unwrap_or_default())
+        }
+        _ => format!("{base_url}/api/v2/"),
+    });
+    Ok(Target {
+        base_url,
+        label,
+        credentials: Credentials::ClientCredentials {
+            client_id,
+            client_secret,
+            audience,
+        },
+    })
+}
+
+/// The client id and secret of the client-credentials grant, both or neither.
+fn client_credentials(
+    flags: &ConnectionFlags,
+    env: &impl Fn(&str) -> Option<String>,
+    label: &str,
+) -> Result<(String, Secret), ConfigError> {
     let client_id = non_empty(flags.client_id.clone()).or_else(|| env("AUTH0_CLIENT_ID"));
     let client_secret = flags
         .client_secret
         .clone()
         .or_else(|| env("AUTH0_CLIENT_SECRET").map(Secret::new));
-    let (client_id, client_secret) = match (client_id, client_secret) {
+    Ok(match (client_id, client_secret) {
         (Some(_), Some(secret)) if secret.has_control_chars() => {
             return Err(ConfigError::ControlCharacters(
                 "client secret (--client-secret or AUTH0_CLIENT_SECRET)",
@@ -139,23 +164,7 @@ pub fn resolve(flags: &ConnectionFlags, env: impl Fn(&str) -> Option<String>) ->
                 "AUTH0_CLIENT_ID",
             ))
         }
-        (None, None) => return Err(ConfigError::NoCredentials(label)),
-    };
-    // The audience is the canonical tenant API even behind a custom domain (spec §6).
-    let audience = env("AUTH0_AUDIENCE").unwrap_or_else(|| match &domain {
-        Some(domain) if base_override.is_none() => {
-            format!("{base_url}/api/v2/", base_url = with_scheme(domain).unwrap_or_default())
-        }
-        _ => format!("{base_url}/api/v2/"),
-    });
-    Ok(Target {
-        base_url,
-        label,
-        credentials: Credentials::ClientCredentials {
-            client_id,
-            client_secret,
-            audience,
-        },
+        (None, None) => return Err(ConfigError::NoCredentials(label.to_string())),
     })
 }
 

@@ -119,27 +119,7 @@ async fn send(
         check: true,
         reverts,
     };
-    let saved = match apply(client, storage, &request).await? {
-        Applied::Saved(saved) => saved,
-        Applied::Conflict { report, .. } => {
-            let keys: Vec<FieldPath> = report
-                .overwritten
-                .iter()
-                .map(|c| FieldPath::root_key(c.field, c.key.clone()))
-                .collect();
-            return Err(Failure::error(format!(
-                "not sent: {} changed on the server since the user was read; run the command again",
-                join(&keys)
-            )));
-        }
-        Applied::NotSent(reason) => return Err(Failure::error(format!("not sent: {reason}"))),
-        Applied::Unknown { reason, differing } => {
-            return Err(Failure::error(format!(
-                "the outcome is unknown: {reason}; {} on the server is neither the change nor what was there before; read the user (auth0-meta users get) before trying again",
-                if differing.is_empty() { "the user".to_string() } else { join(&differing) }
-            )))
-        }
-    };
+    let saved = saved_or_failure(apply(client, storage, &request).await?)?;
     match &saved.journal {
         Journaled::Written { entry_id } => println!("journal entry {entry_id}"),
         Journaled::Off => {}
@@ -162,4 +142,29 @@ async fn send(
         }
     }
     Ok(())
+}
+
+/// The save, or the failure to report for a conflict, a refusal or an unknown outcome.
+fn saved_or_failure(applied: Applied) -> Result<crate::apply::Saved, Failure> {
+    match applied {
+        Applied::Saved(saved) => Ok(saved),
+        Applied::Conflict { report, .. } => {
+            let keys: Vec<FieldPath> = report
+                .overwritten
+                .iter()
+                .map(|c| FieldPath::root_key(c.field, c.key.clone()))
+                .collect();
+            Err(Failure::error(format!(
+                "not sent: {} changed on the server since the user was read; run the command again",
+                join(&keys)
+            )))
+        }
+        Applied::NotSent(reason) => Err(Failure::error(format!("not sent: {reason}"))),
+        Applied::Unknown { reason, differing } => {
+            Err(Failure::error(format!(
+                "the outcome is unknown: {reason}; {} on the server is neither the change nor what was there before; read the user (auth0-meta users get) before trying again",
+                if differing.is_empty() { "the user".to_string() } else { join(&differing) }
+            )))
+        }
+    }
 }

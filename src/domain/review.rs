@@ -56,31 +56,7 @@ fn build(original: Option<&Value>, draft: Option<&Value>, marks: &mut Vec<Mark>)
         }
         (Some(Value::Array(o)), Some(Value::Array(d))) => {
             marks.push(Mark::Inside);
-            // Items are matched as the structural diff matches them, so removing the first
-            // of two items marks that item deleted, not the second. The draft's items keep
-            // their indices; deleted ones follow them.
-            let mut from: Vec<Option<&Value>> = vec![None; d.len()];
-            let mut gone = Vec::new();
-            if let Diff::Array(items) = diff_arrays(o, d) {
-                for item in items {
-                    match item {
-                        ItemDiff::Same { old, new } | ItemDiff::Changed { old, new, .. } => {
-                            if let Some(slot) = from.get_mut(new) {
-                                *slot = o.get(old);
-                            }
-                        }
-                        ItemDiff::Removed { old, .. } => gone.extend(o.get(old)),
-                        ItemDiff::Added { .. } => {}
-                    }
-                }
-            }
-            let mut out: Vec<Value> = d
-                .iter()
-                .zip(from)
-                .map(|(item, was)| build(was, Some(item), marks))
-                .collect();
-            out.extend(gone.into_iter().map(|g| build(Some(g), None, marks)));
-            Value::Array(out)
+            build_array(o, d, marks)
         }
         (Some(_), Some(d)) => {
             marks.push(Mark::Changed);
@@ -93,6 +69,34 @@ fn build(original: Option<&Value>, draft: Option<&Value>, marks: &mut Vec<Mark>)
         }
         (None, None) => Value::Null,
     }
+}
+
+/// An array's items matched as the structural diff matches them, so removing the first
+/// of two items marks that item deleted, not the second. The draft's items keep their
+/// indices; deleted ones follow them.
+fn build_array(o: &[Value], d: &[Value], marks: &mut Vec<Mark>) -> Value {
+    let mut from: Vec<Option<&Value>> = vec![None; d.len()];
+    let mut gone = Vec::new();
+    if let Diff::Array(items) = diff_arrays(o, d) {
+        for item in items {
+            match item {
+                ItemDiff::Same { old, new } | ItemDiff::Changed { old, new, .. } => {
+                    if let Some(slot) = from.get_mut(new) {
+                        *slot = o.get(old);
+                    }
+                }
+                ItemDiff::Removed { old, .. } => gone.extend(o.get(old)),
+                ItemDiff::Added { .. } => {}
+            }
+        }
+    }
+    let mut out: Vec<Value> = d
+        .iter()
+        .zip(from)
+        .map(|(item, was)| build(was, Some(item), marks))
+        .collect();
+    out.extend(gone.into_iter().map(|g| build(Some(g), None, marks)));
+    Value::Array(out)
 }
 
 /// The draft's keys in order, each deleted key put back just before the next original

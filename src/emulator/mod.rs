@@ -8,6 +8,7 @@ mod faults;
 mod guard;
 mod listing;
 mod matching;
+mod query;
 mod ratelimit;
 mod reply;
 mod routes;

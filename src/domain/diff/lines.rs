@@ -51,59 +51,63 @@ fn children(diff: &Diff, depth: usize, out: &mut Vec<DiffLine>) {
     match diff {
         Diff::Same => {}
         Diff::Replaced { old, new } => replaced("", old, new, depth, out),
-        Diff::Object { keys, reordered } => {
-            if *reordered {
-                let order: Vec<&str> = keys
-                    .iter()
-                    .filter(|(_, d)| !matches!(d, KeyDiff::Removed(_)))
-                    .map(|(k, _)| k.as_str())
-                    .collect();
-                push(
-                    out,
-                    LineKind::Reordered,
-                    depth,
-                    format!("key order now: {}", shorten(&order.join(", "), 100)),
-                );
-            }
-            let mut same = 0;
-            for (key, change) in keys {
-                if matches!(change, KeyDiff::Same) {
-                    same += 1;
-                    continue;
-                }
-                fold(out, depth, &mut same, "unchanged key", "unchanged keys");
-                let label = key_label(key);
-                match change {
-                    KeyDiff::Same => {}
-                    KeyDiff::Added(value) => value_lines(LineKind::Added, &label, value, depth, out),
-                    KeyDiff::Removed(value) => value_lines(LineKind::Removed, &label, value, depth, out),
-                    KeyDiff::Changed(diff) => nested(&label, diff, depth, out),
-                }
-            }
-            fold(out, depth, &mut same, "unchanged key", "unchanged keys");
+        Diff::Object { keys, reordered } => object_lines(keys, *reordered, depth, out),
+        Diff::Array(items) => array_lines(items, depth, out),
+    }
+}
+
+fn object_lines(keys: &[(String, KeyDiff)], reordered: bool, depth: usize, out: &mut Vec<DiffLine>) {
+    if reordered {
+        let order: Vec<&str> = keys
+            .iter()
+            .filter(|(_, d)| !matches!(d, KeyDiff::Removed(_)))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        push(
+            out,
+            LineKind::Reordered,
+            depth,
+            format!("key order now: {}", shorten(&order.join(", "), 100)),
+        );
+    }
+    let mut same = 0;
+    for (key, change) in keys {
+        if matches!(change, KeyDiff::Same) {
+            same += 1;
+            continue;
         }
-        Diff::Array(items) => {
-            let mut same = 0;
-            for item in items {
-                match item {
-                    ItemDiff::Same { .. } => same += 1,
-                    ItemDiff::Removed { old, value } => {
-                        fold(out, depth, &mut same, "unchanged item", "unchanged items");
-                        value_lines(LineKind::Removed, &format!("[{old}]"), value, depth, out);
-                    }
-                    ItemDiff::Added { new, value } => {
-                        fold(out, depth, &mut same, "unchanged item", "unchanged items");
-                        value_lines(LineKind::Added, &format!("[{new}]"), value, depth, out);
-                    }
-                    ItemDiff::Changed { new, diff, .. } => {
-                        fold(out, depth, &mut same, "unchanged item", "unchanged items");
-                        nested(&format!("[{new}]"), diff, depth, out);
-                    }
-                }
-            }
-            fold(out, depth, &mut same, "unchanged item", "unchanged items");
+        fold(out, depth, &mut same, "unchanged key", "unchanged keys");
+        let label = key_label(key);
+        match change {
+            KeyDiff::Same => {}
+            KeyDiff::Added(value) => value_lines(LineKind::Added, &label, value, depth, out),
+            KeyDiff::Removed(value) => value_lines(LineKind::Removed, &label, value, depth, out),
+            KeyDiff::Changed(diff) => nested(&label, diff, depth, out),
         }
     }
+    fold(out, depth, &mut same, "unchanged key", "unchanged keys");
+}
+
+fn array_lines(items: &[ItemDiff], depth: usize, out: &mut Vec<DiffLine>) {
+    let mut same = 0;
+    for item in items {
+        match item {
+            ItemDiff::Same { .. } => same += 1,
+            ItemDiff::Removed { old, value } => {
+                fold(out, depth, &mut same, "unchanged item", "unchanged items");
+                value_lines(LineKind::Removed, &format!("[{old}]"), value, depth, out);
+            }
+            ItemDiff::Added { new, value } => {
+                fold(out, depth, &mut same, "unchanged item", "unchanged items");
+                value_lines(LineKind::Added, &format!("[{new}]"), value, depth, out);
+            }
+            ItemDiff::Changed { new, diff, .. } => {
+                fold(out, depth, &mut same, "unchanged item", "unchanged items");
+                nested(&format!("[{new}]"), diff, depth, out);
+            }
+        }
+    }
+    fold(out, depth, &mut same, "unchanged item", "unchanged items");
 }
 
 fn fold(out: &mut Vec<DiffLine>, depth: usize, same: &mut usize, one: &str, many: &str) {

@@ -9,6 +9,8 @@ use super::msg::Intent;
 use super::state::{EditorPurpose, Overlay, Screen, State};
 
 mod binding;
+mod overlays;
+mod shared;
 mod tables;
 pub use binding::{Binding, Key, KeyTable};
 pub use tables::*;
