@@ -9,6 +9,7 @@
 //! - [`apply`]: the one way a change reaches the server (re-read, conflict check, PATCH, journal).
 //! - [`storage`]: drafts and the journal in the state directory.
 //! - [`emulator`]: a local Auth0 Management API (users endpoints) for `--demo` and tests.
+//! - [`lucene`]: Auth0's user search syntax, shared by the emulator and the client.
 //!
 //! `ARCHITECTURE.md` at the repository's root has the full map, the path of one edit from
 //! key press to PATCH, and recipes for adding keys, overlays, effects and routes.
@@ -20,6 +21,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod emulator;
+pub mod lucene;
 pub mod preview;
 pub mod random;
 pub mod secret;

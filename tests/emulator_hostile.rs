@@ -5,8 +5,8 @@
 
 mod common;
 
-use auth0_meta::emulator::search::parse;
 use auth0_meta::emulator::EmulatorConfig;
+use auth0_meta::lucene::parse;
 use common::*;
 use serde_json::{json, Value};
 
@@ -164,4 +164,25 @@ async fn a_write_that_cannot_be_saved_changes_nothing() {
     let after = client.get_user(JANE).await.unwrap();
     assert_eq!(after.metadata_pair(), before.metadata_pair(), "the 500 kept nothing");
     assert_eq!(after.str("updated_at"), before.str("updated_at"));
+}
+
+#[tokio::test]
+async fn forms_auth0_does_not_support_get_400_and_nested_paths_work() {
+    let emulator = demo_emulator().await;
+    let (status, body, _) = get(&emulator.base_url(), &[("q", "user_metadata.hobby:surf*")]).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["message"].as_str().unwrap().contains("wildcards"));
+    let (status, body, _) = get(
+        &emulator.base_url(),
+        &[("q", "email.domain:example.com"), ("include_totals", "true")],
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body["total"].as_u64().unwrap() > 0);
+    let (_, body, _) = get(
+        &emulator.base_url(),
+        &[("q", "user_metadata.addresses.home.city:*"), ("include_totals", "true")],
+    )
+    .await;
+    assert_eq!(body["statusCode"], 400, "a wildcard on user_metadata, even nested");
 }

@@ -1,7 +1,7 @@
 //! The emulator's Lucene subset, parsed and evaluated.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
-use auth0_meta::emulator::search::parse;
+use auth0_meta::lucene::parse;
 use serde_json::{json, Map, Value};
 
 fn user() -> Map<String, Value> {
@@ -34,7 +34,10 @@ fn terms_phrases_and_wildcards() {
     assert!(hits("user_metadata.city:Lisbon"));
     assert!(!hits("user_metadata.city:lisbon"), "metadata is case-sensitive");
     assert!(hits("user_metadata.tags:b"), "root arrays are searchable");
-    assert!(!hits("user_metadata.nested.deep:x"), "nested metadata is not");
+    assert!(
+        hits("user_metadata.nested.deep:x"),
+        "nested metadata is searchable (spec 1.1)"
+    );
     assert!(hits("identities.connection:google-oauth2"));
     assert!(hits("ada*"), "a bare term searches the profile fields");
     assert!(!hits("Lisbon"), "a bare term never searches metadata");
@@ -67,4 +70,61 @@ fn errors_say_where() {
     assert!(parse("name:\"open").unwrap_err().to_string().contains("unterminated"));
     assert!(parse("logins_count:[1 20]").unwrap_err().to_string().contains("TO"));
     assert_eq!(parse("a:b )").unwrap_err().position, 5);
+}
+
+fn user_with_addresses() -> Map<String, Value> {
+    json!({
+        "email": "ada@Example.com",
+        "user_metadata": {
+            "addresses": [{"city": "Seattle"}, {"city": "Porto", "zip": null}],
+            "home": {"city": "Lisbon"},
+            "gone": null,
+        },
+        "app_metadata": {"subscription": {"plan": "gold"}},
+    })
+    .as_object()
+    .cloned()
+    .unwrap()
+}
+
+fn finds(query: &str) -> bool {
+    parse(query).unwrap().matches(&user_with_addresses())
+}
+
+#[test]
+fn nested_paths_arrays_of_objects_and_email_domain() {
+    assert!(finds("app_metadata.subscription.plan:\"gold\""));
+    assert!(finds("user_metadata.home.city:Lisbon"));
+    assert!(
+        finds("user_metadata.addresses.city:\"Seattle\""),
+        "any element of an array of objects"
+    );
+    assert!(finds("user_metadata.addresses.city:Porto"));
+    assert!(!finds("user_metadata.addresses.city:Paris"));
+    assert!(finds("_exists_:user_metadata.home.city"));
+    assert!(
+        !finds("_exists_:user_metadata.gone"),
+        "keys whose value is null are not indexed"
+    );
+    assert!(!finds("_exists_:user_metadata.addresses.zip"));
+    assert!(finds("email.domain:example.com"));
+    assert!(!finds("email.domain:example.org"));
+}
+
+#[test]
+fn forms_auth0_does_not_support_are_refused_with_a_reason() {
+    use auth0_meta::lucene::check_supported;
+    let refused = |q: &str| check_supported(&parse(q).unwrap()).unwrap_err();
+    assert!(refused("user_metadata.hobby:surf*").contains("wildcards or ranges on user_metadata"));
+    assert!(refused("user_metadata.age:[1 TO 5]").contains("wildcards or ranges"));
+    assert!(refused("name:*oe").contains("at least 3 characters"));
+    for fine in [
+        "name:*doe",
+        "name:jo*",
+        "app_metadata.plan:go*",
+        "logins_count:[1 TO 5]",
+        "user_metadata.hobby:surfing",
+    ] {
+        assert!(check_supported(&parse(fine).unwrap()).is_ok(), "{fine}");
+    }
 }

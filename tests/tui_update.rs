@@ -241,3 +241,27 @@ fn a_user_without_metadata_shows_empty_trees() {
         assert!(pane.current().is_object());
     }
 }
+
+#[test]
+fn a_query_auth0_would_refuse_is_not_sent_and_the_input_says_why() {
+    let mut state = listed(100, 30);
+    press(&mut state, Intent::Search);
+    for c in "user_metadata.hobby:surf*".chars() {
+        update(&mut state, key(KeyCode::Char(c)));
+    }
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(effects.is_empty(), "nothing is sent: {effects:?}");
+    let Some(Overlay::Search(input)) = &state.overlay else {
+        panic!()
+    };
+    assert!(input
+        .error
+        .as_deref()
+        .unwrap_or_default()
+        .contains("wildcards or ranges on user_metadata"));
+    assert_eq!(
+        input.text.lines()[0],
+        "user_metadata.hobby:surf*",
+        "the text typed is kept"
+    );
+}

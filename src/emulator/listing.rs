@@ -6,8 +6,8 @@ use std::cmp::Ordering;
 use serde_json::{json, Value};
 
 use super::reply::Auth0Error;
-use super::search::{self, Query};
 use super::store::UserObject;
+use crate::lucene::{self, Query};
 
 /// Search reaches only the first 1000 matches.
 pub const WINDOW: usize = 1000;
@@ -146,7 +146,11 @@ impl ListParams {
                 )))
             }
             (None, _) => None,
-            (Some(q), _) => Some(search::parse(q).map_err(|e| Auth0Error::invalid_query(e.to_string()))?),
+            (Some(q), _) => {
+                let query = lucene::parse(q).map_err(|e| Auth0Error::invalid_query(e.to_string()))?;
+                lucene::check_supported(&query).map_err(Auth0Error::invalid_query)?;
+                Some(query)
+            }
         };
         Ok(Self {
             page,

@@ -7,12 +7,9 @@ mod body;
 mod faults;
 mod guard;
 mod listing;
-mod matching;
-mod query;
 mod ratelimit;
 mod reply;
 mod routes;
-pub mod search;
 mod store;
 mod token;
 

@@ -135,6 +135,7 @@ impl SearchInput {
     pub fn new(query: &str) -> Self {
         Self {
             text: text_area(query, false),
+            error: None,
             recalled: None,
         }
     }
@@ -142,6 +143,8 @@ impl SearchInput {
 
 pub struct SearchInput {
     pub text: TextArea<'static>,
+    /// Why the query was not sent: Auth0 would refuse or ignore it as written.
+    pub error: Option<String>,
     /// Index into the query history while recalling with Up/Down.
     pub recalled: Option<usize>,
 }

@@ -4,6 +4,7 @@
 use crossterm::event::KeyEvent;
 
 use super::list::reload;
+use crate::lucene;
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
 use crate::tui::state::{Overlay, SearchInput, State};
@@ -27,11 +28,31 @@ pub fn search_text(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     if let Some(Overlay::Search(input)) = &mut state.overlay {
         input.text.input(key);
         input.recalled = None;
+        input.error = None;
     }
     Vec::new()
 }
 
+/// Why Auth0 would refuse or ignore `query`: checked here so that a query that works
+/// in the demo also works on a real tenant.
+fn refused(query: &str) -> Option<String> {
+    if query.is_empty() {
+        return None;
+    }
+    match lucene::parse(query) {
+        Ok(parsed) => lucene::check_supported(&parsed).err(),
+        Err(err) => Some(err.to_string()),
+    }
+}
+
 fn run_search(state: &mut State) -> Vec<Effect> {
+    if let Some(Overlay::Search(input)) = &mut state.overlay {
+        let query = input.text.lines().join(" ").trim().to_string();
+        if let Some(reason) = refused(&query) {
+            input.error = Some(reason);
+            return Vec::new();
+        }
+    }
     let Some(Overlay::Search(input)) = state.overlay.take() else {
         return Vec::new();
     };

@@ -16,10 +16,13 @@ pub fn draw(input: &SearchInput, frame: &mut Frame, area: Rect, theme: Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused())
-        .title(Span::styled(
-            " search users (Lucene: email:jane*  user_metadata.plan:\"pro\") ",
-            theme.title(),
-        ))
+        .title(match &input.error {
+            Some(error) => Span::styled(format!(" ✗ {error} "), theme.error()),
+            None => Span::styled(
+                " search users (Lucene: email:jane*  app_metadata.plan:\"pro\"  email.domain:example.com) ",
+                theme.title(),
+            ),
+        })
         .title_bottom(Span::styled(hints(&keymap::SEARCH, |_| None), theme.dim()));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);

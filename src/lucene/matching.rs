@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::search::{Bound, Matcher, Query};
+use super::query::{Bound, Matcher, Query};
 
 /// Fields Auth0 matches without regard to case; every other field is case-sensitive.
 const CASE_INSENSITIVE: [&str; 5] = ["email", "name", "given_name", "family_name", "nickname"];
@@ -25,6 +25,15 @@ impl Query {
             Query::Any(any) => any.iter().any(|q| q.matches(user)),
             Query::Not(inner) => !inner.matches(user),
             Query::Exists(field) => !nodes_at(user, field).is_empty(),
+            Query::Term {
+                field: Some(field),
+                matcher,
+            } if field == "email.domain" => {
+                // The part of the email after the `@`, a searchable field of its own.
+                let email = user.get("email").and_then(Value::as_str).unwrap_or_default();
+                let domain = email.rsplit_once('@').map(|(_, d)| d).unwrap_or_default();
+                !domain.is_empty() && matcher.accepts(&Value::String(domain.to_string()), true)
+            }
             Query::Term {
                 field: Some(field),
                 matcher,
@@ -52,13 +61,11 @@ fn values_at<'a>(user: &'a Map<String, Value>, field: &str) -> Vec<&'a Value> {
         .collect()
 }
 
-/// The nodes a dotted field name reaches. Arrays along the way match any element; only
-/// root metadata keys are searchable, as on Auth0.
+/// The nodes a dotted field name reaches, nested metadata included
+/// (`user_metadata.addresses.home.city`). Arrays along the way match when any element
+/// does. Keys whose value is `null` are not indexed, as on Auth0.
 fn nodes_at<'a>(user: &'a Map<String, Value>, field: &str) -> Vec<&'a Value> {
     let segments: Vec<&str> = field.split('.').collect();
-    if matches!(segments[0], "user_metadata" | "app_metadata") && segments.len() > 2 {
-        return Vec::new();
-    }
     let mut nodes: Vec<&Value> = match user.get(segments[0]) {
         Some(v) => vec![v],
         None => return Vec::new(),

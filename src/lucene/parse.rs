@@ -8,7 +8,7 @@
 //! make one list, not a tree 15,000 deep), and parentheses and `NOT` may nest at most
 //! `MAX_DEPTH` levels. A hostile query gets a 400, never a stack overflow.
 
-pub use super::query::*;
+use super::query::{Bound, Matcher, Query, QueryError, MAX_DEPTH};
 
 pub fn parse(text: &str) -> Result<Query, QueryError> {
     let mut parser = Parser {
