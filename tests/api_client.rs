@@ -219,7 +219,7 @@ async fn creates_deletes_and_finds_by_email() {
     assert_eq!(found.len(), 1);
 
     let err = client
-        .create_user(&json!({"connection": "Username-Password-Authentication", "email": "new@example.com"}))
+        .create_user(&json!({"connection": "Username-Password-Authentication", "email": "new@example.com", "password": "pw-654321"}))
         .await
         .unwrap_err();
     assert_eq!(refusal(&err).0, 409);

@@ -10,8 +10,9 @@ use crate::random::random_hex;
 use crate::timestamp::now_secs;
 
 /// Every scope the emulated users endpoints know.
-pub const ALL_SCOPES: [&str; 6] = [
+pub const ALL_SCOPES: [&str; 7] = [
     "read:users",
+    "read:connections",
     "update:users",
     "update:users_app_metadata",
     "create:users",

@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value};
 
+use super::connections::Connection;
 use super::reply::Auth0Error;
 use crate::domain::validate::{check_document, Problem};
 use crate::domain::{MetadataField, ValueKind};
@@ -87,6 +88,32 @@ pub fn check_create(body: &Value) -> Result<&Map<String, Value>, Auth0Error> {
     }
     check_attributes(map)?;
     Ok(map)
+}
+
+/// The connection must be one of the tenant's; a database connection needs a password
+/// and, where one is given, an email that looks like one.
+pub fn check_connection(connections: &[Connection], body: &Map<String, Value>) -> Result<(), Auth0Error> {
+    let name = body.get("connection").and_then(Value::as_str).unwrap_or_default();
+    let connection = connections
+        .iter()
+        .find(|c| c.name == name)
+        .ok_or_else(|| Auth0Error::bad_request("inexistent_connection", "The connection does not exist."))?;
+    if connection.is_database() && !body.get("password").is_some_and(Value::is_string) {
+        return Err(Auth0Error::invalid_body(
+            "Payload validation error: 'Missing required property: password'.",
+        ));
+    }
+    if let Some(email) = body.get("email").and_then(Value::as_str) {
+        let well_formed = email
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') && !email.contains(' '));
+        if !well_formed {
+            return Err(Auth0Error::invalid_body(format!(
+                "Payload validation error: 'Object didn't pass validation for format email: {email}' on property email (The user's email)."
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn as_object(body: &Value) -> Result<&Map<String, Value>, Auth0Error> {

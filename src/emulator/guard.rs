@@ -29,6 +29,22 @@ pub async fn uri_limit(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
+/// Every JSON answer says its charset, as real traffic shows (`application/json;
+/// charset=utf-8`), errors included.
+pub async fn charset(mut response: Response) -> Response {
+    let plain_json = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes() == b"application/json");
+    if plain_json {
+        response.headers_mut().insert(
+            CONTENT_TYPE,
+            axum::http::HeaderValue::from_static("application/json; charset=utf-8"),
+        );
+    }
+    response
+}
+
 pub async fn json_errors(response: Response) -> Response {
     let status = response.status();
     let is_json = response

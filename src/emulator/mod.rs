@@ -4,6 +4,7 @@
 
 mod auth;
 mod body;
+mod connections;
 mod faults;
 mod guard;
 mod listing;
@@ -93,6 +94,7 @@ pub(crate) struct Shared {
     token_lifetime: u64,
     enforce_profile_limit: bool,
     token_requests: AtomicU64,
+    connections: Vec<connections::Connection>,
 }
 
 /// A handler that panicked mid-request leaves data that is still whole: keep serving.
@@ -140,7 +142,9 @@ impl Emulator {
         let addr = listener.local_addr().map_err(|e| StartError::Bind(config.listen, e))?;
         let mut tokens = Tokens::default();
         tokens.add_static(&config.static_token);
+        let connections = connections::of_users(store.all());
         let shared = Arc::new(Shared {
+            connections,
             store: Mutex::new(store),
             tokens: Mutex::new(tokens),
             bucket: Mutex::new(Bucket::new(config.rate_per_second, config.burst)),

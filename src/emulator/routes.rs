@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::Value;
 
-use super::body::{check_create, check_patch};
+use super::body::{check_connection, check_create, check_patch};
 use super::faults::{Fault, Spoil, Taken};
 use super::guard;
 use super::listing::{fields_only, find_param, ListParams};
@@ -34,6 +34,7 @@ pub fn router(shared: Arc<Shared>, faults: bool) -> Router {
             get(get_user).patch(patch_user).delete(delete_user),
         )
         .route("/api/v2/users-by-email", get(users_by_email))
+        .route("/api/v2/connections", get(list_connections))
         .fallback(|| async { Auth0Error::new(StatusCode::NOT_FOUND, None, "Not Found") })
         .layer(middleware::from_fn_with_state(shared.clone(), limits));
     if faults {
@@ -44,6 +45,7 @@ pub fn router(shared: Arc<Shared>, faults: bool) -> Router {
         .layer(DefaultBodyLimit::max(16 * 1024 * 1024))
         .layer(middleware::from_fn(guard::uri_limit))
         .layer(middleware::map_response(guard::json_errors))
+        .layer(middleware::map_response(guard::charset))
         .with_state(shared)
 }
 
@@ -217,8 +219,24 @@ async fn create_user(State(shared): State<Arc<Shared>>, headers: HeaderMap, byte
     lock(&shared.tokens).authorize(&headers)?.require(&["create:users"])?;
     let body = parse_body(&bytes)?;
     let body = check_create(&body)?;
+    check_connection(&shared.connections, body)?;
     let user = lock(&shared.store).create(body)?;
     Ok((StatusCode::CREATED, Json(user)).into_response())
+}
+
+/// `GET /api/v2/connections`, with `?name=` to find one.
+async fn list_connections(State(shared): State<Arc<Shared>>, headers: HeaderMap, Query(params): Params) -> Reply {
+    lock(&shared.tokens)
+        .authorize(&headers)?
+        .require(&["read:connections"])?;
+    let name = find_param(&params, "name");
+    let found: Vec<Value> = shared
+        .connections
+        .iter()
+        .filter(|c| name.is_none_or(|n| c.name == n))
+        .map(|c| c.to_json())
+        .collect();
+    Ok(Json(Value::Array(found)).into_response())
 }
 
 async fn delete_user(State(shared): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Reply {

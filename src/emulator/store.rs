@@ -133,6 +133,9 @@ impl Store {
             user.entry("nickname").or_insert_with(|| json!(local));
         }
         user.entry("email_verified").or_insert(json!(false));
+        if let Some(picture) = default_picture(&user) {
+            user.entry("picture").or_insert(json!(picture));
+        }
         user.insert(
             "identities".into(),
             json!([{"connection": connection, "user_id": local_id, "provider": "auth0", "isSocial": false}]),
@@ -182,6 +185,9 @@ impl Store {
         }
         let now = self.stamp();
         user.insert("updated_at".into(), json!(now));
+        if body.get("password").is_some_and(Value::is_string) {
+            user.insert("last_password_reset".into(), json!(now));
+        }
         self.put(id, Some(Value::Object(user.clone())))?;
         Ok(user)
     }
@@ -232,4 +238,25 @@ fn drop_if_empty(user: &mut UserObject, field: MetadataField) {
 
 fn internal(message: String) -> Auth0Error {
     Auth0Error::new(StatusCode::INTERNAL_SERVER_ERROR, None, message)
+}
+
+/// Auth0's default picture: the gravatar of the trimmed, lower-cased email, falling back
+/// to an avatar of the name's first two letters (spec 1.4).
+fn default_picture(user: &Map<String, Value>) -> Option<String> {
+    use md5::{Digest, Md5};
+    let email = user.get("email")?.as_str()?.trim().to_lowercase();
+    let name = user.get("name").and_then(Value::as_str).unwrap_or(&email);
+    let initials: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .take(2)
+        .collect::<String>()
+        .to_lowercase();
+    let hash: String = Md5::digest(email.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Some(format!(
+        "https://s.gravatar.com/avatar/{hash}?s=480&r=pg&d=https%3A%2F%2Fcdn.auth0.com%2Favatars%2F{initials}.png"
+    ))
 }
