@@ -116,3 +116,83 @@ async fn connections_are_listed_and_found_by_name() {
         .unwrap();
     assert_eq!(refused.status().as_u16(), 403, "read:connections is needed");
 }
+
+async fn token_for(base: &str, audience: &str) -> (u16, Value) {
+    let response = reqwest::Client::new()
+        .post(format!("{base}/oauth/token"))
+        .json(&json!({"grant_type": "client_credentials", "client_id": "cid", "client_secret": "csecret", "audience": audience}))
+        .send()
+        .await
+        .unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn issued_tokens_are_jwts_shaped_like_auth0s_and_checked_on_every_request() {
+    use base64::Engine;
+    let config = auth0_meta::emulator::EmulatorConfig {
+        client: Some(("cid".into(), "csecret".into())),
+        ..auth0_meta::emulator::EmulatorConfig::local(TOKEN)
+    };
+    let emulator = start(config, auth0_meta::emulator::DEMO_TENANT).await;
+    let base = emulator.base_url();
+    let (status, answer) = token_for(&base, &format!("{base}/api/v2/")).await;
+    assert_eq!(status, 200, "{answer}");
+    let token = answer["access_token"].as_str().unwrap().to_string();
+    let parts: Vec<&str> = token.split('.').collect();
+    assert_eq!(parts.len(), 3, "a JWT");
+    let decode = |part: &str| -> Value {
+        serde_json::from_slice(&base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(part).unwrap()).unwrap()
+    };
+    assert_eq!(decode(parts[0])["typ"], "JWT");
+    let claims = decode(parts[1]);
+    assert_eq!(claims["iss"], format!("{base}/"));
+    assert_eq!(claims["sub"], "cid@clients");
+    assert_eq!(claims["aud"], format!("{base}/api/v2/"));
+    assert_eq!(claims["gty"], "client-credentials");
+    assert!(claims["exp"].as_u64().unwrap() > claims["iat"].as_u64().unwrap());
+    assert!(claims["scope"].as_str().unwrap().contains("read:users"));
+
+    let get = |token: String| {
+        let base = base.clone();
+        async move {
+            reqwest::Client::new()
+                .get(format!("{base}/api/v2/users/{}", JANE.replace('|', "%7C")))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(get(token.clone()).await, 200);
+    let mut tampered = token.clone();
+    tampered.insert(parts[0].len() + 5, 'x');
+    assert_eq!(get(tampered).await, 401, "a changed token fails its signature");
+    assert_eq!(
+        get(emulator.issue_token(&["read:users"], 0)).await,
+        401,
+        "an expired token"
+    );
+    let (status, _) = token_for(&base, "https://elsewhere.example/api/v2/").await;
+    assert_eq!(status, 403, "no tokens for another audience");
+}
+
+#[tokio::test]
+async fn the_token_endpoint_has_a_rate_limit_of_its_own() {
+    let config = auth0_meta::emulator::EmulatorConfig {
+        client: Some(("cid".into(), "csecret".into())),
+        rate_per_second: 0.001,
+        burst: 1,
+        ..auth0_meta::emulator::EmulatorConfig::local(TOKEN)
+    };
+    let emulator = start(config, auth0_meta::emulator::DEMO_TENANT).await;
+    let base = emulator.base_url();
+    let (first, _, _) = call(reqwest::Method::GET, &base, "/api/v2/connections", None).await;
+    assert_eq!(first, 200);
+    let (second, _, _) = call(reqwest::Method::GET, &base, "/api/v2/connections", None).await;
+    assert_eq!(second, 429, "the Management API's bucket is empty");
+    let (status, _) = token_for(&base, &format!("{base}/api/v2/")).await;
+    assert_eq!(status, 200, "the token endpoint still answers");
+}

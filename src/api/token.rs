@@ -9,6 +9,7 @@ use tokio::sync::Mutex;
 use super::error::ApiError;
 use crate::config::Credentials;
 use crate::secret::Secret;
+use crate::timestamp::now_secs;
 
 /// A token is renewed once it is this close to expiring, as auth0-cli does.
 const RENEW_MARGIN: Duration = Duration::from_secs(300);
@@ -82,7 +83,12 @@ impl TokenSource {
         }
         let body: TokenResponse = serde_json::from_slice(&bytes)
             .map_err(|_| ApiError::Decode("the token endpoint's answer has no access_token".into()))?;
-        let lifetime = Duration::from_secs(body.expires_in.unwrap_or(86_400));
+        // Without `expires_in`, a JWT says when it expires; else assume Auth0's default day.
+        let seconds = body
+            .expires_in
+            .or_else(|| jwt_expiry(&body.access_token).map(|exp| exp.saturating_sub(now_secs())))
+            .unwrap_or(86_400);
+        let lifetime = Duration::from_secs(seconds);
         let token = Secret::new(body.access_token);
         *cached = Some((token.clone(), Instant::now() + lifetime));
         Ok(token)
@@ -92,5 +98,25 @@ impl TokenSource {
     pub async fn invalidate(&self) -> bool {
         let had = self.cached.lock().await.take().is_some();
         had && matches!(self.credentials, Credentials::ClientCredentials { .. })
+    }
+}
+
+/// The `exp` claim of a token that is a JWT; `None` for an opaque token. Only read to
+/// know when to renew: the token is otherwise opaque to the client.
+fn jwt_expiry(token: &str) -> Option<u64> {
+    use base64::Engine;
+    let claims = token.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(claims).ok()?;
+    serde_json::from_slice::<serde_json::Value>(&bytes).ok()?["exp"].as_u64()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_exp_of_a_jwt_and_nothing_of_an_opaque_token() {
+        use base64::Engine;
+        let claims = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(r#"{"exp":1893456000}"#);
+        assert_eq!(super::jwt_expiry(&format!("e30.{claims}.sig")), Some(1_893_456_000));
+        assert_eq!(super::jwt_expiry("opaque-token"), None);
     }
 }

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use axum::http::{header, HeaderMap};
 
+use super::jwt::{Refused, Signer};
 use super::reply::Auth0Error;
-use crate::random::random_hex;
 use crate::timestamp::now_secs;
 
 /// Every scope the emulated users endpoints know.
@@ -23,8 +23,6 @@ pub const ALL_SCOPES: [&str; 7] = [
 #[derive(Debug, Clone)]
 pub struct Grant {
     pub scopes: Vec<String>,
-    /// Unix seconds; `None` for the static token.
-    pub expires_at: Option<u64>,
 }
 
 impl Grant {
@@ -42,34 +40,37 @@ impl Grant {
     }
 }
 
-#[derive(Default)]
+/// The static tokens given on the command line, and the signer of issued JWTs.
 pub struct Tokens {
     issued: HashMap<String, Grant>,
+    signer: Signer,
 }
 
 impl Tokens {
+    /// The Management API's identifier here: the only audience tokens are issued for.
+    pub fn audience(&self) -> String {
+        self.signer.audience().to_string()
+    }
+
+    pub fn new(signer: Signer) -> Self {
+        Self {
+            issued: HashMap::new(),
+            signer,
+        }
+    }
+
     pub fn add_static(&mut self, token: &str) {
         self.issued.insert(
             token.to_string(),
             Grant {
                 scopes: ALL_SCOPES.iter().map(|s| s.to_string()).collect(),
-                expires_at: None,
             },
         );
     }
 
-    /// Issues a token for `scopes` valid `lifetime` seconds. Opaque, not a JWT: clients
-    /// must treat access tokens as opaque anyway.
-    pub fn issue(&mut self, scopes: Vec<String>, lifetime: u64) -> String {
-        let token = format!("emu_{}", random_hex(40));
-        self.issued.insert(
-            token.clone(),
-            Grant {
-                scopes,
-                expires_at: Some(now_secs() + lifetime),
-            },
-        );
-        token
+    /// Issues a JWT for `client_id` with `scopes`, valid `lifetime` seconds.
+    pub fn issue(&self, client_id: &str, scopes: &[String], lifetime: u64) -> String {
+        self.signer.issue(client_id, scopes, now_secs(), lifetime)
     }
 
     pub fn authorize(&self, headers: &HeaderMap) -> Result<Grant, Auth0Error> {
@@ -83,15 +84,16 @@ impl Tokens {
             .map(str::trim)
             .filter(|t| !t.is_empty() && !t.contains(' '))
             .ok_or_else(|| Auth0Error::bad_request_plain("Bad HTTP authentication header format"))?;
-        let grant = self
-            .issued
-            .get(token)
-            .ok_or_else(|| Auth0Error::unauthorized("Invalid token"))?;
-        if grant.expires_at.is_some_and(|at| at <= now_secs()) {
-            return Err(Auth0Error::unauthorized(
-                "Expired token received for JSON Web Token validation",
-            ));
+        if let Some(grant) = self.issued.get(token) {
+            return Ok(grant.clone());
         }
-        Ok(grant.clone())
+        match self.signer.check(token, now_secs()) {
+            Ok(claims) => Ok(Grant { scopes: claims.scopes }),
+            Err(Refused::Expired) => Err(Auth0Error::unauthorized(
+                "Expired token received for JSON Web Token validation",
+            )),
+            Err(Refused::Audience) => Err(Auth0Error::unauthorized("Invalid audience")),
+            Err(Refused::Invalid) => Err(Auth0Error::unauthorized("Invalid token")),
+        }
     }
 }

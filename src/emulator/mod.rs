@@ -7,6 +7,7 @@ mod body;
 mod connections;
 mod faults;
 mod guard;
+mod jwt;
 mod listing;
 mod ratelimit;
 mod reply;
@@ -89,6 +90,8 @@ pub(crate) struct Shared {
     store: Mutex<Store>,
     tokens: Mutex<Tokens>,
     bucket: Mutex<Bucket>,
+    /// `/oauth/token` has a rate limit of its own, apart from the Management API's.
+    token_bucket: Mutex<Bucket>,
     faults: Mutex<Faults>,
     client: Option<(String, String)>,
     token_lifetime: u64,
@@ -140,7 +143,8 @@ impl Emulator {
             .await
             .map_err(|e| StartError::Bind(config.listen, e))?;
         let addr = listener.local_addr().map_err(|e| StartError::Bind(config.listen, e))?;
-        let mut tokens = Tokens::default();
+        let key = crate::random::random_hex(32).into_bytes();
+        let mut tokens = Tokens::new(jwt::Signer::new(key, &format!("http://{addr}")));
         tokens.add_static(&config.static_token);
         let connections = connections::of_users(store.all());
         let shared = Arc::new(Shared {
@@ -148,6 +152,7 @@ impl Emulator {
             store: Mutex::new(store),
             tokens: Mutex::new(tokens),
             bucket: Mutex::new(Bucket::new(config.rate_per_second, config.burst)),
+            token_bucket: Mutex::new(Bucket::new(config.rate_per_second, config.burst)),
             faults: Mutex::new(Faults::default()),
             client: config.client.clone(),
             token_lifetime: config.token_lifetime,
@@ -187,8 +192,8 @@ impl Emulator {
 
     /// A token with just `scopes`, as a narrowly authorized application would hold.
     pub fn issue_token(&self, scopes: &[&str], lifetime_secs: u64) -> String {
-        let scopes = scopes.iter().map(|s| s.to_string()).collect();
-        lock(&self.shared.tokens).issue(scopes, lifetime_secs)
+        let scopes: Vec<String> = scopes.iter().map(|s| s.to_string()).collect();
+        lock(&self.shared.tokens).issue("test-client", &scopes, lifetime_secs)
     }
 
     pub fn token_requests(&self) -> u64 {

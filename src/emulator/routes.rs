@@ -78,7 +78,12 @@ async fn limits(State(shared): State<Arc<Shared>>, request: Request, next: Next)
         }
         return spoiled(handled, spoil);
     }
-    let snapshot = lock(&shared.bucket).take();
+    let bucket = if request.uri().path() == "/oauth/token" {
+        &shared.token_bucket
+    } else {
+        &shared.bucket
+    };
+    let snapshot = lock(bucket).take();
     let response = if snapshot.allowed {
         next.run(request).await
     } else {

@@ -96,8 +96,8 @@ pub async fn issue_token(State(shared): State<Arc<Shared>>, headers: HeaderMap, 
     if !known {
         return oauth_error(StatusCode::UNAUTHORIZED, "access_denied", "Unauthorized");
     }
-    let audience = request.audience.unwrap_or_default();
-    if !audience.ends_with("/api/v2/") {
+    let audience = request.audience.clone().unwrap_or_default();
+    if audience != lock(&shared.tokens).audience() {
         return oauth_error(
             StatusCode::FORBIDDEN,
             "access_denied",
@@ -113,7 +113,8 @@ pub async fn issue_token(State(shared): State<Arc<Shared>>, headers: HeaderMap, 
             .collect(),
         None => ALL_SCOPES.iter().map(|s| s.to_string()).collect(),
     };
-    let token = lock(&shared.tokens).issue(scopes.clone(), shared.token_lifetime);
+    let client_id = request.client_id.unwrap_or_default();
+    let token = lock(&shared.tokens).issue(&client_id, &scopes, shared.token_lifetime);
     Json(json!({
         "access_token": token,
         "expires_in": shared.token_lifetime,
