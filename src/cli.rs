@@ -149,10 +149,15 @@ pub struct EmulatorArgs {
     /// Refuse profiles over 10 KB (Auth0 only warns until 2027-03-04)
     #[arg(long)]
     pub enforce_profile_limit: bool,
+    /// N generated users on top of the seed, for exports of a large tenant (made on demand, not stored)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub synthetic_users: u64,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum UsersCommand {
+    /// Export every user with Auth0's export job, past search's 1000-result window
+    Export(ExportArgs),
     /// List or search users (Auth0 Lucene syntax)
     List {
         #[arg(long, short)]
@@ -174,6 +179,31 @@ pub enum UsersCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only the users of this connection (by name)
+    #[arg(long, value_name = "NAME")]
+    pub connection: Option<String>,
+    /// Fields to write, comma-separated (`email,user_metadata.plan`); every field by default
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub fields: Vec<String>,
+    /// What to write
+    #[arg(long, value_enum, default_value = "ndjson")]
+    pub format: ExportFormat,
+    /// Keep only the users an Auth0 search query matches, applied here to every user
+    #[arg(long, value_name = "QUERY")]
+    pub filter: Option<String>,
+    /// Where to write; `-` for standard output
+    #[arg(long, value_name = "FILE", default_value = "-")]
+    pub out: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Ndjson,
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]

@@ -21,6 +21,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod emulator;
+pub mod export;
 pub mod lucene;
 pub mod preview;
 pub mod random;

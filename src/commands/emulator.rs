@@ -33,6 +33,8 @@ pub async fn run(args: EmulatorArgs) -> Outcome {
         faults: args.faults,
         enforce_profile_limit: args.enforce_profile_limit,
         state_file: args.state.clone(),
+        synthetic_users: args.synthetic_users,
+        ..EmulatorConfig::local(token.clone())
     };
     let emulator = Emulator::start(config, &seed)
         .await

@@ -8,6 +8,20 @@ use super::{Failure, Outcome};
 
 pub async fn run(client: &Client, command: UsersCommand) -> Outcome {
     match command {
+        UsersCommand::Export(args) => {
+            let out: Box<dyn std::io::Write + Send> = if args.out == "-" {
+                Box::new(std::io::stdout())
+            } else {
+                Box::new(
+                    std::fs::File::create(&args.out).map_err(|e| Failure::usage(format!("--out {}: {e}", args.out)))?,
+                )
+            };
+            let done = crate::export::export(client, &args, out)
+                .await
+                .map_err(Failure::error)?;
+            eprintln!("exported {} of {} users", done.written, done.read);
+            Ok(())
+        }
         UsersCommand::List {
             query,
             page,

@@ -5,14 +5,17 @@
 mod auth;
 mod body;
 mod connections;
+mod exports;
 mod faults;
 mod guard;
+mod jobs;
 mod jwt;
 mod listing;
 mod ratelimit;
 mod reply;
 mod routes;
 mod store;
+pub mod synthetic;
 mod token;
 
 use std::fmt;
@@ -52,6 +55,10 @@ pub struct EmulatorConfig {
     /// Refuse profiles over 10 KB instead of accepting them (Auth0 warns until 2027-03-04).
     pub enforce_profile_limit: bool,
     pub state_file: Option<PathBuf>,
+    /// Generated users on top of the seed, for a tenant of any size (exports).
+    pub synthetic_users: u64,
+    /// How long an export's download link lives (Auth0: 60 seconds).
+    pub export_link_seconds: u64,
 }
 
 impl fmt::Debug for EmulatorConfig {
@@ -81,6 +88,8 @@ impl EmulatorConfig {
             faults: false,
             enforce_profile_limit: false,
             state_file: None,
+            synthetic_users: 0,
+            export_link_seconds: jobs::LINK_SECONDS,
         }
     }
 }
@@ -98,6 +107,13 @@ pub(crate) struct Shared {
     enforce_profile_limit: bool,
     token_requests: AtomicU64,
     connections: Vec<connections::Connection>,
+    jobs: Mutex<jobs::Jobs>,
+    /// Generated users beyond the seed, numbered from 0 (see `synthetic`).
+    synthetic_users: u64,
+    export_link_seconds: u64,
+    base_url: String,
+    /// Where export files are written: a folder of this run's own.
+    export_dir: PathBuf,
 }
 
 /// A handler that panicked mid-request leaves data that is still whole: keep serving.
@@ -158,6 +174,11 @@ impl Emulator {
             token_lifetime: config.token_lifetime,
             enforce_profile_limit: config.enforce_profile_limit,
             token_requests: AtomicU64::new(0),
+            jobs: Mutex::new(jobs::Jobs::default()),
+            synthetic_users: config.synthetic_users,
+            export_link_seconds: config.export_link_seconds,
+            base_url: format!("http://{addr}"),
+            export_dir: export_dir(),
         });
         let app = routes::router(shared.clone(), config.faults);
         let (shutdown, stopped) = oneshot::channel::<()>();
@@ -210,5 +231,15 @@ impl Drop for Emulator {
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }
+        let _ = std::fs::remove_dir_all(&self.shared.export_dir);
     }
+}
+
+/// A folder of this run's own for export files, removed when the emulator stops.
+fn export_dir() -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "auth0-meta-exports-{}-{}",
+        std::process::id(),
+        crate::random::random_hex(6)
+    ))
 }

@@ -13,6 +13,7 @@ use axum::{Json, Router};
 use serde_json::Value;
 
 use super::body::{check_connection, check_create, check_patch};
+use super::exports;
 use super::faults::{Fault, Spoil, Taken};
 use super::guard;
 use super::listing::{fields_only, find_param, ListParams};
@@ -35,6 +36,9 @@ pub fn router(shared: Arc<Shared>, faults: bool) -> Router {
         )
         .route("/api/v2/users-by-email", get(users_by_email))
         .route("/api/v2/connections", get(list_connections))
+        .route("/api/v2/jobs/users-exports", post(exports::start_export))
+        .route("/api/v2/jobs/{id}", get(exports::show_job))
+        .route("/__exports/{token}/{name}", get(exports::download))
         .fallback(|| async { Auth0Error::new(StatusCode::NOT_FOUND, None, "Not Found") })
         .layer(middleware::from_fn_with_state(shared.clone(), limits));
     if faults {

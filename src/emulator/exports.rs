@@ -1,0 +1,131 @@
+//! The routes of user export jobs: start one, ask how far it is, download its file.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::Value;
+use tokio_util::io::ReaderStream;
+
+use super::jobs::{self, ExportSpec};
+use super::reply::Auth0Error;
+use super::{lock, Shared};
+
+type Reply = Result<Response, Auth0Error>;
+
+/// The fields a CSV export has when the request names none.
+const DEFAULT_CSV_FIELDS: [&str; 4] = ["user_id", "email", "name", "created_at"];
+
+pub async fn start_export(State(shared): State<Arc<Shared>>, headers: HeaderMap, bytes: Bytes) -> Reply {
+    lock(&shared.tokens).authorize(&headers)?.require(&["read:users"])?;
+    let body: Value = serde_json::from_slice(&bytes).map_err(|e| Auth0Error::invalid_body(e.to_string()))?;
+    let spec = spec_of(&shared, &body)?;
+    std::fs::create_dir_all(&shared.export_dir)
+        .map_err(|e| Auth0Error::new(StatusCode::INTERNAL_SERVER_ERROR, None, e.to_string()))?;
+    let seed: Vec<Value> = lock(&shared.store).all().map(|u| Value::Object(u.clone())).collect();
+    let total = seed.len() as u64 + shared.synthetic_users;
+    let (file, done, stage, shown) = {
+        let mut jobs = lock(&shared.jobs);
+        let job = jobs.start(spec.clone(), total, &shared.export_dir);
+        (job.file.clone(), job.done.clone(), job.stage.clone(), job.describe(0))
+    };
+    let synthetic = shared.synthetic_users;
+    tokio::task::spawn_blocking(move || {
+        stage.store(1, Ordering::Relaxed);
+        let written = jobs::write(&file, seed, synthetic, &spec, &done);
+        stage.store(if written.is_ok() { 2 } else { 3 }, Ordering::Relaxed);
+    });
+    Ok((StatusCode::CREATED, Json(shown)).into_response())
+}
+
+fn spec_of(shared: &Shared, body: &Value) -> Result<ExportSpec, Auth0Error> {
+    let format = body["format"].as_str().unwrap_or("csv").to_string();
+    if format != "json" && format != "csv" {
+        return Err(Auth0Error::invalid_body(format!(
+            "Payload validation error: 'No enum match for: \"{format}\"' on property format."
+        )));
+    }
+    let connection_id = body["connection_id"].as_str().map(String::from);
+    let connection = match &connection_id {
+        None => None,
+        Some(id) => Some(
+            shared
+                .connections
+                .iter()
+                .find(|c| &c.id == id)
+                .map(|c| c.name.clone())
+                .ok_or_else(|| Auth0Error::bad_request("inexistent_connection", "The connection does not exist."))?,
+        ),
+    };
+    let limit = match &body["limit"] {
+        Value::Null => None,
+        v => Some(v.as_u64().filter(|n| *n >= 1).ok_or_else(|| {
+            Auth0Error::invalid_body("Payload validation error: 'Value is less than minimum 1' on property limit.")
+        })?),
+    };
+    let mut fields: Vec<(String, String)> = body["fields"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter_map(|f| {
+                    let name = f["name"].as_str()?.to_string();
+                    let export_as = f["export_as"].as_str().map_or_else(|| name.clone(), String::from);
+                    Some((name, export_as))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if fields.len() > 30 {
+        return Err(Auth0Error::invalid_body(
+            "Payload validation error: 'Array is too long (more than 30 items)' on property fields.",
+        ));
+    }
+    if fields.is_empty() && format == "csv" {
+        fields = DEFAULT_CSV_FIELDS
+            .iter()
+            .map(|f| (f.to_string(), f.to_string()))
+            .collect();
+    }
+    Ok(ExportSpec {
+        format,
+        connection_id,
+        connection,
+        limit,
+        fields,
+    })
+}
+
+pub async fn show_job(State(shared): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
+    lock(&shared.tokens)
+        .authorize(&headers)?
+        .require(&["read:users", "create:users"])?;
+    let shown = lock(&shared.jobs)
+        .show(&id, &shared.base_url, "emulator", shared.export_link_seconds)
+        .ok_or_else(|| Auth0Error::new(StatusCode::NOT_FOUND, Some("inexistent_job"), "The job does not exist."))?;
+    Ok(Json(shown).into_response())
+}
+
+/// The file behind a download link: no Authorization header, only the link's token.
+pub async fn download(State(shared): State<Arc<Shared>>, Path((token, _name)): Path<(String, String)>) -> Reply {
+    let found = lock(&shared.jobs).download(&token);
+    let file = match found {
+        Some(Ok(file)) => file,
+        Some(Err(())) => {
+            return Err(Auth0Error::new(
+                StatusCode::FORBIDDEN,
+                None,
+                "The download link has expired: ask for the job again for a new one.",
+            ))
+        }
+        None => return Err(Auth0Error::new(StatusCode::NOT_FOUND, None, "Not Found")),
+    };
+    let file = tokio::fs::File::open(file)
+        .await
+        .map_err(|e| Auth0Error::new(StatusCode::INTERNAL_SERVER_ERROR, None, e.to_string()))?;
+    let body = Body::from_stream(ReaderStream::with_capacity(file, 1 << 16));
+    Ok(([("content-type", "application/gzip")], body).into_response())
+}

@@ -1,0 +1,60 @@
+//! How exported users are written: a field reached by a dotted name, and CSV cells
+//! escaped as Auth0's own exports do (quoted where needed, and a leading `=`, `+`, `-`
+//! or `@` neutralised so a spreadsheet never runs it as a formula).
+
+use serde_json::{Map, Value};
+
+/// The value at a dotted name (`user_metadata.plan`), if any.
+pub fn field_at<'a>(user: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+    let mut parts = name.split('.');
+    let mut node = user.get(parts.next()?)?;
+    for part in parts {
+        node = node.get(part)?;
+    }
+    Some(node)
+}
+
+/// One CSV cell for a value: strings as text, anything else as JSON.
+pub fn csv_cell(value: Option<&Value>) -> String {
+    let text = match value {
+        None | Some(Value::Null) => return String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// A CSV line of `fields` of `user`.
+pub fn csv_line(user: &Map<String, Value>, fields: &[String]) -> String {
+    fields
+        .iter()
+        .map(|f| csv_cell(field_at(user, f)))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_cell(Some(&json!("plain"))), "plain");
+        assert_eq!(csv_cell(Some(&json!("a, b"))), "\"a, b\"");
+        assert_eq!(csv_cell(Some(&json!("say \"hi\""))), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell(Some(&json!("=cmd()"))), "'=cmd()");
+        assert_eq!(csv_cell(Some(&json!("-1+1"))), "'-1+1");
+        assert_eq!(csv_cell(Some(&json!(3))), "3");
+        assert_eq!(csv_cell(None), "");
+    }
+}
