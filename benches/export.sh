@@ -25,3 +25,4 @@ if command -v jq >/dev/null; then
   measure jq -c 'select(.app_metadata.plan == "pro")' "$OUT/users.ndjson" >/dev/null
 fi
 wc -l "$OUT/users.ndjson" "$OUT/pro.ndjson"
+echo "emulator peak memory: $(grep VmHWM /proc/$EMU/status 2>/dev/null | awk '{print $2, $3}')"
