@@ -58,15 +58,7 @@ pub fn stale_temps(path: &Path) -> Vec<PathBuf> {
             let Some(pid) = name.strip_prefix(&prefix).and_then(|rest| rest.split('.').next()) else {
                 return false;
             };
-            name.ends_with(".tmp") && !alive(pid)
+            name.ends_with(".tmp") && !crate::process::alive(pid)
         })
         .collect()
-}
-
-fn alive(pid: &str) -> bool {
-    if pid == std::process::id().to_string() {
-        return false;
-    }
-    let proc = Path::new("/proc");
-    !proc.exists() || proc.join(pid).exists()
 }

@@ -24,6 +24,7 @@ pub mod emulator;
 pub mod export;
 pub mod lucene;
 pub mod preview;
+pub mod process;
 pub mod random;
 pub mod secret;
 pub mod storage;

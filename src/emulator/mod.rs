@@ -235,8 +235,21 @@ impl Drop for Emulator {
     }
 }
 
-/// A folder of this run's own for export files, removed when the emulator stops.
+/// A folder of this run's own for export files, removed when the emulator stops. Folders
+/// that killed emulators left behind are removed first.
 fn export_dir() -> PathBuf {
+    let temp = std::env::temp_dir();
+    if let Ok(entries) = std::fs::read_dir(&temp) {
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let pid = name
+                .strip_prefix("auth0-meta-exports-")
+                .and_then(|rest| rest.split('-').next());
+            if pid.is_some_and(|pid| !crate::process::alive(pid) && pid != std::process::id().to_string()) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
     std::env::temp_dir().join(format!(
         "auth0-meta-exports-{}-{}",
         std::process::id(),

@@ -24,7 +24,9 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     let rows = usize::from(area.height.saturating_sub(2)).max(1);
     let columns = lines.len().div_ceil(rows).max(1);
     let per_column = lines.len().div_ceil(columns);
-    let popup = centered(area, 48 * columns as u16 + 2, per_column as u16 + 2);
+    // Each column as wide as its longest line, so no label is cut.
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0).max(46) as u16 + 2;
+    let popup = centered(area, widest * columns as u16 + 2, per_column as u16 + 2);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(format!(" keys: {screen} "), theme.title()))
