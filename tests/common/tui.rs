@@ -157,3 +157,38 @@ pub fn answer_with_conflict(
     let result = Ok(auth0_meta::apply::Applied::Conflict { report, server });
     update(state, Msg::Applied { id, result, rate: None });
 }
+
+pub fn ctrl(state: &mut State, c: char) -> Vec<auth0_meta::tui::effect::Effect> {
+    update(
+        state,
+        Msg::Key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::CONTROL,
+        )),
+    )
+}
+
+pub fn draft(state: &State, field: auth0_meta::domain::MetadataField) -> Value {
+    state.user().unwrap().pane_for(field).current().clone()
+}
+
+/// The root keys of the user_metadata draft, in order.
+pub fn user_keys(state: &State) -> Vec<String> {
+    draft(state, auth0_meta::domain::MetadataField::User)
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect()
+}
+
+pub fn editor_error(state: &State) -> Option<String> {
+    match &state.overlay {
+        Some(auth0_meta::tui::state::Overlay::Editor(editor)) => editor.error.clone(),
+        _ => None,
+    }
+}
+
+pub fn jane_state() -> State {
+    opened(130, 30, jane())
+}
