@@ -314,3 +314,23 @@ fn a_base_url_of_another_scheme_or_with_credentials_is_handled_with_care() {
     assert_eq!(unreachable.status.code(), Some(1), "{all}");
     assert!(!all.contains("hunter2"), "{all}");
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let mut child = Command::new(BIN)
+        .args(["--demo", "users", "list", "--json", "--per-page", "100"])
+        .env_clear()
+        .env("HOME", std::env::temp_dir())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take()); // as `| head -c 16` does
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}

@@ -34,17 +34,17 @@ pub fn list(scope: &Scope, user_id: Option<&str>, json: bool) -> Outcome {
     let entries = entries(scope, user_id)?;
     if json {
         let text = serde_json::to_string_pretty(&entries).map_err(|e| Failure::error(e.to_string()))?;
-        println!("{text}");
+        say!("{text}");
         return Ok(());
     }
     if entries.is_empty() {
-        println!(
+        say!(
             "no changes applied from here yet for {} (--all-tenants shows every tenant)",
             scope.storage.tenant
         );
     }
     for entry in &entries {
-        println!("{}", line(entry, scope.all_tenants));
+        say!("{}", line(entry, scope.all_tenants));
     }
     Ok(())
 }
@@ -85,12 +85,12 @@ fn find(scope: &Scope, entry_id: &str) -> Result<Entry, Failure> {
 /// `revert --dry-run`: what the revert would put back, from the journal alone.
 pub fn dry_run(scope: &Scope, entry_id: &str) -> Outcome {
     let entry = find(scope, entry_id)?;
-    println!("{}\nreverting puts back:", line(&entry, true));
+    say!("{}\nreverting puts back:", line(&entry, true));
     for (at, before, after) in entry.changes() {
         let shown = |v: &Option<Value>| v.as_ref().map_or("(absent)".to_string(), Value::to_string);
-        println!("  {at}: {} → {}", shown(&after), shown(&before));
+        say!("  {at}: {} → {}", shown(&after), shown(&before));
     }
-    println!("\ndry run: the server was not asked (run without --dry-run to preview against it)");
+    say!("\ndry run: the server was not asked (run without --dry-run to preview against it)");
     Ok(())
 }
 

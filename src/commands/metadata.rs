@@ -72,7 +72,7 @@ pub async fn preview_then_send(
         return Err(Failure::error("not sent: fix the errors above"));
     }
     if !yes {
-        println!("\npreview only: nothing was sent (add --yes to send it)");
+        say!("\npreview only: nothing was sent (add --yes to send it)");
         return Ok(());
     }
     send(client, storage, user, &preview, reverts).await
@@ -80,18 +80,18 @@ pub async fn preview_then_send(
 
 fn print_preview(preview: &Preview) {
     if preview.is_empty() {
-        println!("nothing to send: the value is already what the server holds");
+        say!("nothing to send: the value is already what the server holds");
         return;
     }
-    println!("{}\n{}\n", preview.request_line, preview.body_text);
+    say!("{}\n{}\n", preview.request_line, preview.body_text);
     for field in MetadataField::BOTH {
         if !preview.body.field(field).is_unchanged() {
             let text = serde_json::to_string_pretty(preview.result.get(field)).unwrap_or_default();
-            println!("{field} after the update:\n{text}\n");
+            say!("{field} after the update:\n{text}\n");
         }
     }
     for warning in &preview.warnings {
-        println!("warning: {warning}");
+        say!("warning: {warning}");
     }
     for problem in &preview.problems {
         let label = if problem.severity() == Severity::Error {
@@ -99,7 +99,7 @@ fn print_preview(preview: &Preview) {
         } else {
             "warning"
         };
-        println!("{label}: {problem}");
+        say!("{label}: {problem}");
     }
 }
 
@@ -121,7 +121,7 @@ async fn send(
     };
     let saved = saved_or_failure(apply(client, storage, &request).await?)?;
     match &saved.journal {
-        Journaled::Written { entry_id } => println!("journal entry {entry_id}"),
+        Journaled::Written { entry_id } => say!("journal entry {entry_id}"),
         Journaled::Off => {}
         Journaled::Failed { reason } => {
             return Err(Failure::error(format!(
@@ -129,7 +129,7 @@ async fn send(
             )))
         }
     }
-    println!(
+    say!(
         "\n{} ({} updated_at {})",
         saved.summary(),
         saved.user.id(),
@@ -138,7 +138,7 @@ async fn send(
     for field in MetadataField::BOTH {
         if !preview.body.field(field).is_unchanged() {
             let text = serde_json::to_string_pretty(&saved.user.metadata(field)).unwrap_or_default();
-            println!("{field} now:\n{text}");
+            say!("{field} now:\n{text}");
         }
     }
     Ok(())

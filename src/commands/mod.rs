@@ -1,6 +1,15 @@
 //! The scriptable commands. Each returns its exit status: 0 success, 1 an API or
 //! validation error (already reported on stderr), 2 a usage error.
 
+/// `println!` for the commands' output, except that output into a closed pipe
+/// (`auth0-meta users list --json | head -1`) ends the program quietly instead of
+/// panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::commands::print_line(&format!($($arg)*))
+    };
+}
+
 mod emulator;
 mod history;
 mod metadata;
@@ -10,6 +19,20 @@ pub use emulator::run as run_emulator;
 pub use history::{dry_run as run_revert_dry_run, list as run_history, revert as run_revert, Scope};
 pub use metadata::run as run_metadata;
 pub use users::run as run_users;
+
+/// Writes one line to standard output; a reader that has gone away ends the program
+/// with success, as command-line tools do when piped into `head`.
+pub fn print_line(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(err) = writeln!(out, "{text}").and_then(|()| out.flush()) {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("auth0-meta: writing the output failed: {err}");
+        std::process::exit(1);
+    }
+}
 
 /// A command's failure, printed on stderr by `main`.
 #[derive(Debug)]

@@ -41,7 +41,7 @@ pub async fn run(client: &Client, command: UsersCommand) -> Outcome {
                 return print_json(&result.users);
             }
             for user in &result.users {
-                println!(
+                say!(
                     "{:<45} {:<30} {}",
                     user.id(),
                     user.identifier(),
@@ -49,7 +49,7 @@ pub async fn run(client: &Client, command: UsersCommand) -> Outcome {
                 );
             }
             let shown = result.start + result.users.len() as u64;
-            println!(
+            say!(
                 "{}-{} of {} users",
                 result.start + u64::from(!result.users.is_empty()),
                 shown,
@@ -70,7 +70,7 @@ pub async fn run(client: &Client, command: UsersCommand) -> Outcome {
 
 fn print_json(value: &impl serde::Serialize) -> Outcome {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure::error(e.to_string()))?;
-    println!("{text}");
+    say!("{text}");
     Ok(())
 }
 
@@ -87,13 +87,13 @@ fn print_user(user: &User) {
         ("blocked", Some(user.blocked().to_string())),
     ];
     for (name, value) in rows {
-        println!("{name:<14} {}", value.unwrap_or_else(|| "-".into()));
+        say!("{name:<14} {}", value.unwrap_or_else(|| "-".into()));
     }
     for (name, doc) in [
         ("user_metadata", user.metadata_pair().user_metadata),
         ("app_metadata", user.metadata_pair().app_metadata),
     ] {
         let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        println!("{name}:\n{text}");
+        say!("{name}:\n{text}");
     }
 }
