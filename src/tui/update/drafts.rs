@@ -19,20 +19,34 @@ fn note_base(view: &mut UserView) {
         view.draft_base.clear();
         return;
     }
-    let stored = view.stored();
-    for at in view.body().written() {
-        let field = view
-            .draft_base
-            .entry(at.field.name())
-            .or_insert_with(|| Value::Object(Default::default()));
-        let keys: Vec<String> = match at.path.root_key() {
-            Some(key) => vec![key.to_string()],
-            None => stored.get(at.field).keys().cloned().collect(),
+    // The root keys the edits touch, read from the edits themselves: no copy of the
+    // documents is made, however large they are.
+    let mut touched: Vec<(MetadataField, Option<String>)> = Vec::new();
+    for (field, edit) in view.history.tagged_edits() {
+        let source = match edit {
+            Edit::Rename { path, .. } => Some(path.clone()),
+            _ => None,
         };
-        if let Value::Object(map) = field {
+        for path in source.into_iter().chain([edit.target()]) {
+            touched.push((*field, path.root_key().map(String::from)));
+        }
+    }
+    for (field, key) in touched {
+        let original = view.pane_for(field).original.clone();
+        let Some(original) = original.as_object() else { continue };
+        let keys: Vec<&String> = match &key {
+            Some(key) => vec![key],
+            None => original.keys().collect(),
+        };
+        let base = view
+            .draft_base
+            .entry(field.name())
+            .or_insert_with(|| Value::Object(Default::default()));
+        if let Value::Object(map) = base {
             for key in keys {
-                let old = stored.get(at.field).get(&key).cloned().unwrap_or(Value::Null);
-                map.entry(key).or_insert(old);
+                if !map.contains_key(key) {
+                    map.insert(key.clone(), original.get(key).cloned().unwrap_or(Value::Null));
+                }
             }
         }
     }

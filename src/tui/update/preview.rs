@@ -53,7 +53,7 @@ pub fn preview_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             let (loaded, body) = (screen.preview.stored.clone(), screen.preview.body.clone());
             let reverts = screen.reverts.clone();
             state.overlay = None;
-            return send(state, loaded, body, true, reverts);
+            return send(state, loaded, body, reverts);
         }
         _ => {}
     }
@@ -61,30 +61,22 @@ pub fn preview_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
 }
 
 /// Asks the apply path to send `body`, computed against `loaded`.
-pub fn send(
-    state: &mut State,
-    loaded: MetadataPair,
-    body: UpdateBody,
-    check: bool,
-    reverts: Option<String>,
-) -> Vec<Effect> {
+/// Sending always re-reads and checks first: an overwrite after a conflict comes here
+/// through a preview whose base is the server's copy.
+pub fn send(state: &mut State, loaded: MetadataPair, body: UpdateBody, reverts: Option<String>) -> Vec<Effect> {
     let Some(view) = state.user() else { return Vec::new() };
     let Some(body) = SendBody::new(body) else {
         state.status = Status::Info("nothing to send: no pending edits".into());
         return Vec::new();
     };
     let user_id = view.user.id().to_string();
-    state.status = Status::Loading(if check {
-        format!("checking {user_id} on the server")
-    } else {
-        format!("sending {user_id}")
-    });
+    state.status = Status::Loading(format!("checking {user_id} on the server"));
     state.sending = true;
     let request = Request {
         user_id,
         loaded,
         body,
-        check,
+        check: true,
         reverts,
     };
     vec![Effect::Apply {
