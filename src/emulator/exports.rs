@@ -26,14 +26,17 @@ pub async fn start_export(State(shared): State<Arc<Shared>>, headers: HeaderMap,
     let spec = spec_of(&shared, &body)?;
     std::fs::create_dir_all(&shared.export_dir)
         .map_err(|e| Auth0Error::new(StatusCode::INTERNAL_SERVER_ERROR, None, e.to_string()))?;
-    let seed: Vec<Value> = lock(&shared.store).all().map(|u| Value::Object(u.clone())).collect();
-    let total = seed.len() as u64 + shared.synthetic_users;
+    let (seed, synthetic) = {
+        let store = lock(&shared.store);
+        let seed: Vec<Value> = store.stored().map(|u| Value::Object(u.clone())).collect();
+        (seed, store.synthetic().clone())
+    };
+    let total = seed.len() as u64 + synthetic.len();
     let (file, done, stage, shown) = {
         let mut jobs = lock(&shared.jobs);
         let job = jobs.start(spec.clone(), total, &shared.export_dir);
         (job.file.clone(), job.done.clone(), job.stage.clone(), job.describe(0))
     };
-    let synthetic = shared.synthetic_users;
     tokio::task::spawn_blocking(move || {
         stage.store(1, Ordering::Relaxed);
         let written = jobs::write(&file, seed, synthetic, &spec, &done);

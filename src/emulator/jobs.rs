@@ -16,7 +16,7 @@ use flate2::Compression;
 use serde_json::{json, Map, Value};
 
 use super::connections::DEFAULT_DATABASE;
-use super::synthetic;
+use super::synthetic::{self, Synthetic};
 use crate::export::format::{csv_line, field_at};
 use crate::random::random_hex;
 use crate::timestamp::{format_millis, now_millis, now_secs};
@@ -128,11 +128,11 @@ impl Job {
     }
 }
 
-/// Writes the export of `seed` users then `synthetic` generated ones to `file`.
+/// Writes the export of `seed` users then the `synthetic` generated ones to `file`.
 pub fn write(
     file: &std::path::Path,
     seed: Vec<Value>,
-    synthetic: u64,
+    synthetic: Synthetic,
     spec: &ExportSpec,
     done: &AtomicU64,
 ) -> io::Result<()> {
@@ -145,9 +145,12 @@ pub fn write(
     }
     let fast =
         spec.format == "json" && names.is_empty() && spec.connection.as_deref().is_none_or(|c| c == DEFAULT_DATABASE);
-    let users = seed
-        .into_iter()
-        .chain((0..if fast { 0 } else { synthetic }).map(synthetic::user));
+    let users = seed.into_iter().chain(
+        synthetic
+            .numbers()
+            .take(if fast { 0 } else { usize::MAX })
+            .map(synthetic::user),
+    );
     let in_connection = |user: &Value| {
         spec.connection.as_ref().is_none_or(|name| {
             user["identities"]
@@ -185,13 +188,17 @@ pub fn write(
     }
     if fast {
         // Whole generated users, written as text directly (same bytes as serializing them).
-        for n in 0..synthetic.min(limit.saturating_sub(count)) {
+        for (i, n) in synthetic
+            .numbers()
+            .take(limit.saturating_sub(count) as usize)
+            .enumerate()
+        {
             line.clear();
             synthetic::write_line(n, &mut line);
             line.push(b'\n');
             gz.write_all(&line)?;
-            if n % 1024 == 0 {
-                done.store(count + n, Ordering::Relaxed);
+            if i % 1024 == 0 {
+                done.store(count + i as u64, Ordering::Relaxed);
             }
         }
     }

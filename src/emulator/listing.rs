@@ -1,6 +1,7 @@
 //! `GET /users`: query parameters as Auth0 validates them, search, sort, the 1000-result
 //! window, field selection and the two response shapes.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use serde_json::{json, Value};
@@ -162,17 +163,16 @@ impl ListParams {
         })
     }
 
-    /// The page of matching users, in the shape the parameters ask for.
-    pub fn respond<'a>(&self, users: impl Iterator<Item = &'a UserObject>) -> Result<Value, Auth0Error> {
-        let mut matched: Vec<&UserObject> = users
-            .filter(|u| self.query.as_ref().is_none_or(|q| q.matches(u)))
-            .collect();
-        if let Some((field, ascending)) = &self.sort {
-            matched.sort_by(|a, b| compare(a.get(field), b.get(field), *ascending));
-        }
+    /// The page of matching users, in the shape the parameters ask for. `users` is read
+    /// once and never held whole, so a tenant of a million generated users answers in
+    /// bounded memory; without a query or sort, only the page's users are read at all.
+    pub fn respond<'a>(
+        &self,
+        users: impl Iterator<Item = Cow<'a, UserObject>>,
+        count: usize,
+    ) -> Result<Value, Auth0Error> {
         // A page number so large that it overflows is past the window too.
-        let start = self.page.checked_mul(self.per_page);
-        let start = match start {
+        let start = match self.page.checked_mul(self.per_page) {
             Some(start) if self.per_page == 0 || start < WINDOW => start,
             _ => {
                 return Err(Auth0Error::bad_request(
@@ -181,17 +181,51 @@ impl ListParams {
                 ))
             }
         };
-        let end = (start + self.per_page).min(WINDOW).min(matched.len());
-        let page: Vec<Value> = matched
-            .get(start..end)
-            .unwrap_or(&[])
-            .iter()
-            .map(|u| self.fields.project(u))
-            .collect();
+        let end = (start + self.per_page).min(WINDOW);
+        let (page, total) = match (&self.query, &self.sort) {
+            (None, None) => (users.skip(start).take(end - start).collect(), count),
+            _ => self.scan(users, start, end),
+        };
+        let page: Vec<Value> = page.iter().map(|u| self.fields.project(u)).collect();
         if !self.include_totals {
             return Ok(Value::Array(page));
         }
-        Ok(json!({"start": start, "limit": self.per_page, "length": page.len(), "users": page, "total": matched.len()}))
+        Ok(json!({"start": start, "limit": self.per_page, "length": page.len(), "users": page, "total": total}))
+    }
+
+    /// Matches `start..end` of the (sorted) result, and how many match in all. Sorted,
+    /// only the best `end` so far are kept: the sort is stable, so equal users keep
+    /// their order as the store holds them.
+    fn scan<'a>(
+        &self,
+        users: impl Iterator<Item = Cow<'a, UserObject>>,
+        start: usize,
+        end: usize,
+    ) -> (Vec<Cow<'a, UserObject>>, usize) {
+        let mut total = 0;
+        let mut kept: Vec<Cow<'a, UserObject>> = Vec::new();
+        let sort = |kept: &mut Vec<Cow<'a, UserObject>>| {
+            if let Some((field, ascending)) = &self.sort {
+                kept.sort_by(|a, b| compare(a.get(field), b.get(field), *ascending));
+                kept.truncate(end);
+            }
+        };
+        for user in users.filter(|u| self.query.as_ref().is_none_or(|q| q.matches(u))) {
+            total += 1;
+            if self.sort.is_some() {
+                kept.push(user);
+                if kept.len() >= 2 * end + 64 {
+                    sort(&mut kept);
+                }
+            } else if (start..end).contains(&(total - 1)) {
+                kept.push(user);
+            }
+        }
+        sort(&mut kept);
+        if self.sort.is_some() {
+            kept.drain(..start.min(kept.len()));
+        }
+        (kept, total)
     }
 }
 

@@ -11,6 +11,7 @@ mod guard;
 mod jobs;
 mod jwt;
 mod listing;
+mod picture;
 mod ratelimit;
 mod reply;
 mod routes;
@@ -108,8 +109,6 @@ pub(crate) struct Shared {
     token_requests: AtomicU64,
     connections: Vec<connections::Connection>,
     jobs: Mutex<jobs::Jobs>,
-    /// Generated users beyond the seed, numbered from 0 (see `synthetic`).
-    synthetic_users: u64,
     export_link_seconds: u64,
     base_url: String,
     /// Where export files are written: a folder of this run's own.
@@ -152,6 +151,7 @@ impl Emulator {
                 Store::from_users(users).map_err(StartError::Seed)?
             }
         };
+        store = store.with_synthetic(config.synthetic_users);
         if let Some(path) = &config.state_file {
             store.persist_to(path.clone()).map_err(StartError::Seed)?;
         }
@@ -162,7 +162,7 @@ impl Emulator {
         let key = crate::random::random_hex(32).into_bytes();
         let mut tokens = Tokens::new(jwt::Signer::new(key, &format!("http://{addr}")));
         tokens.add_static(&config.static_token);
-        let connections = connections::of_users(store.all());
+        let connections = connections::of_users(store.stored());
         let shared = Arc::new(Shared {
             connections,
             store: Mutex::new(store),
@@ -175,7 +175,6 @@ impl Emulator {
             enforce_profile_limit: config.enforce_profile_limit,
             token_requests: AtomicU64::new(0),
             jobs: Mutex::new(jobs::Jobs::default()),
-            synthetic_users: config.synthetic_users,
             export_link_seconds: config.export_link_seconds,
             base_url: format!("http://{addr}"),
             export_dir: export_dir(),

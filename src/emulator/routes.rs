@@ -153,7 +153,7 @@ async fn list_users(State(shared): State<Arc<Shared>>, headers: HeaderMap, Query
         .require(&["read:users", "read:user_idp_tokens"])?;
     let list = ListParams::parse(&params)?;
     let store = lock(&shared.store);
-    Ok(Json(list.respond(store.all())?).into_response())
+    Ok(Json(list.respond(store.all(), store.len())?).into_response())
 }
 
 async fn get_user(
@@ -169,7 +169,7 @@ async fn get_user(
     let fields = fields_only(&params, &[])?;
     let store = lock(&shared.store);
     let user = store.get(&id).ok_or_else(Auth0Error::not_found)?;
-    Ok(Json(fields.project(user)).into_response())
+    Ok(Json(fields.project(&user)).into_response())
 }
 
 async fn users_by_email(State(shared): State<Arc<Shared>>, headers: HeaderMap, Query(params): Params) -> Reply {
@@ -178,11 +178,7 @@ async fn users_by_email(State(shared): State<Arc<Shared>>, headers: HeaderMap, Q
     let email = find_param(&params, "email")
         .ok_or_else(|| Auth0Error::invalid_query("Query validation error: 'Missing required property: email'"))?;
     let store = lock(&shared.store);
-    let users: Vec<Value> = store
-        .all()
-        .filter(|u| u.get("email").and_then(Value::as_str) == Some(email))
-        .map(|u| fields.project(u))
-        .collect();
+    let users: Vec<Value> = store.by_email(email).iter().map(|u| fields.project(u)).collect();
     Ok(Json(users).into_response())
 }
 

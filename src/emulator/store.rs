@@ -1,13 +1,16 @@
 //! The emulated tenant's users, in memory and optionally in a state file that every
 //! write replaces atomically (temporary file, fsync, rename).
 
+use std::borrow::Cow;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
 
+use super::picture::default_picture;
 use super::reply::Auth0Error;
+use super::synthetic::{self, Synthetic};
 use crate::atomic_write::{stale_temps, write_atomically};
 use crate::domain::merge;
 use crate::domain::MetadataField;
@@ -20,6 +23,8 @@ pub type UserObject = Map<String, Value>;
 pub struct Store {
     /// Keyed by `user_id`, in creation order.
     users: Map<String, Value>,
+    /// Generated users, made when read; a write moves one into `users`.
+    synthetic: Synthetic,
     state_file: Option<PathBuf>,
     last_write_ms: u64,
 }
@@ -67,20 +72,63 @@ impl Store {
         write_atomically(path, &text).map_err(|e| format!("cannot save {}: {e}", path.display()))
     }
 
-    pub fn get(&self, id: &str) -> Option<&UserObject> {
-        self.users.get(id).and_then(Value::as_object)
+    /// Adds `count` generated users; those the state file already holds stay the file's.
+    pub fn with_synthetic(mut self, count: u64) -> Self {
+        self.synthetic = Synthetic::new(count);
+        let stored: Vec<u64> = self
+            .users
+            .keys()
+            .filter_map(|id| self.synthetic.number_of(id))
+            .collect();
+        for n in stored {
+            self.synthetic.take(n);
+        }
+        self
     }
 
-    pub fn all(&self) -> impl Iterator<Item = &UserObject> {
+    pub fn get(&self, id: &str) -> Option<Cow<'_, UserObject>> {
+        match self.users.get(id) {
+            Some(user) => user.as_object().map(Cow::Borrowed),
+            None => self.synthetic.number_of(id).map(|n| Cow::Owned(synthetic::object(n))),
+        }
+    }
+
+    /// Every user: the stored ones in creation order, then the generated ones, each
+    /// made only when the iterator reaches it.
+    pub fn all(&self) -> impl Iterator<Item = Cow<'_, UserObject>> {
+        self.stored()
+            .map(Cow::Borrowed)
+            .chain(self.synthetic.numbers().map(|n| Cow::Owned(synthetic::object(n))))
+    }
+
+    /// The users held in memory (seeded, created or changed), without the generated ones.
+    pub fn stored(&self) -> impl Iterator<Item = &UserObject> {
         self.users.values().filter_map(Value::as_object)
     }
 
+    pub fn synthetic(&self) -> &Synthetic {
+        &self.synthetic
+    }
+
+    /// Users with this email, found without generating a million users to compare.
+    pub fn by_email(&self, email: &str) -> Vec<Cow<'_, UserObject>> {
+        let stored = self
+            .stored()
+            .filter(|u| u.get("email").and_then(Value::as_str) == Some(email))
+            .map(Cow::Borrowed);
+        let generated = self
+            .synthetic
+            .number_by_email(email)
+            .map(|n| Cow::Owned(synthetic::object(n)));
+        stored.chain(generated).collect()
+    }
+
     pub fn len(&self) -> usize {
-        self.users.len()
+        self.users.len() + self.synthetic.len() as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.users.is_empty()
+        self.len() == 0
     }
 
     /// Millisecond timestamps that always move forward, so `updated_at` changes on every write.
@@ -101,12 +149,11 @@ impl Store {
         };
         let user_id = format!("auth0|{local_id}");
         let email = body.get("email").and_then(Value::as_str).map(str::to_lowercase);
-        let duplicate = self.users.contains_key(&user_id)
+        let duplicate = self.get(&user_id).is_some()
             || email.as_ref().is_some_and(|email| {
-                self.all().any(|u| {
-                    u.get("email").and_then(Value::as_str) == Some(email)
-                        && u["identities"][0]["connection"].as_str() == Some(&connection)
-                })
+                self.by_email(email)
+                    .iter()
+                    .any(|u| u["identities"][0]["connection"].as_str() == Some(&connection))
             });
         if duplicate {
             return Err(Auth0Error::new(
@@ -158,7 +205,7 @@ impl Store {
         body: &UserObject,
         max_profile_bytes: Option<usize>,
     ) -> Result<UserObject, Auth0Error> {
-        let mut user = self.get(id).cloned().ok_or_else(Auth0Error::not_found)?;
+        let mut user = self.get(id).map(Cow::into_owned).ok_or_else(Auth0Error::not_found)?;
         for (key, value) in body {
             if let Some(field) = MetadataField::from_name(key) {
                 let stored = user.get(key).and_then(Value::as_object).cloned().unwrap_or_default();
@@ -189,6 +236,9 @@ impl Store {
             user.insert("last_password_reset".into(), json!(now));
         }
         self.put(id, Some(Value::Object(user.clone())))?;
+        if let Some(n) = self.synthetic.number_of(id) {
+            self.synthetic.take(n);
+        }
         Ok(user)
     }
 
@@ -196,6 +246,8 @@ impl Store {
     pub fn delete(&mut self, id: &str) -> Result<(), Auth0Error> {
         if self.users.contains_key(id) {
             self.put(id, None)?;
+        } else if let Some(n) = self.synthetic.number_of(id) {
+            self.synthetic.take(n);
         }
         Ok(())
     }
@@ -238,25 +290,4 @@ fn drop_if_empty(user: &mut UserObject, field: MetadataField) {
 
 fn internal(message: String) -> Auth0Error {
     Auth0Error::new(StatusCode::INTERNAL_SERVER_ERROR, None, message)
-}
-
-/// Auth0's default picture: the gravatar of the trimmed, lower-cased email, falling back
-/// to an avatar of the name's first two letters (spec 1.4).
-fn default_picture(user: &Map<String, Value>) -> Option<String> {
-    use md5::{Digest, Md5};
-    let email = user.get("email")?.as_str()?.trim().to_lowercase();
-    let name = user.get("name").and_then(Value::as_str).unwrap_or(&email);
-    let initials: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .take(2)
-        .collect::<String>()
-        .to_lowercase();
-    let hash: String = Md5::digest(email.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Some(format!(
-        "https://s.gravatar.com/avatar/{hash}?s=480&r=pg&d=https%3A%2F%2Fcdn.auth0.com%2Favatars%2F{initials}.png"
-    ))
 }

@@ -1,12 +1,78 @@
 //! Generated users, made on demand from their number: a tenant of a million users
 //! without a gigabyte of seed. The same number always gives the same user.
 
-use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+use serde_json::{json, Map, Value};
 
 const PLANS: [&str; 4] = ["free", "pro", "team", "enterprise"];
 const THEMES: [&str; 3] = ["light", "dark", "system"];
 const LANGS: [&str; 5] = ["en", "pt", "ja", "de", "fr"];
 const ROLES: [&str; 3] = ["viewer", "editor", "admin"];
+
+/// The generated part of a tenant: `count` users, less those a write has taken over
+/// (the store keeps them from then on) or deleted. A deleted generated user comes back
+/// when the emulator restarts; one that was changed stays changed in the state file.
+#[derive(Debug, Clone, Default)]
+pub struct Synthetic {
+    count: u64,
+    taken: BTreeSet<u64>,
+}
+
+impl Synthetic {
+    pub fn new(count: u64) -> Self {
+        Self {
+            count,
+            taken: BTreeSet::new(),
+        }
+    }
+
+    /// The number of the generated user with this id, while it is still generated.
+    pub fn number_of(&self, id: &str) -> Option<u64> {
+        let digits = id.strip_prefix("auth0|synth")?;
+        if digits.len() != 19 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        self.live(digits.parse().ok()?)
+    }
+
+    /// The number of the generated user with this email, while it is still generated.
+    pub fn number_by_email(&self, email: &str) -> Option<u64> {
+        let digits = email.strip_prefix("synth")?.strip_suffix("@example.com")?;
+        let n: u64 = digits.parse().ok()?;
+        (n.to_string() == digits).then_some(n).and_then(|n| self.live(n))
+    }
+
+    fn live(&self, n: u64) -> Option<u64> {
+        (n < self.count && !self.taken.contains(&n)).then_some(n)
+    }
+
+    /// From now on user `n` is the store's (changed) or gone (deleted).
+    pub fn take(&mut self, n: u64) {
+        self.taken.insert(n);
+    }
+
+    /// The numbers of the users still generated, in order.
+    pub fn numbers(&self) -> impl Iterator<Item = u64> + '_ {
+        (0..self.count).filter(|n| !self.taken.contains(n))
+    }
+
+    pub fn len(&self) -> u64 {
+        self.count - self.taken.len() as u64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// User `n` as the map the store holds.
+pub fn object(n: u64) -> Map<String, Value> {
+    match user(n) {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
 
 /// User number `n` (from 0) of a synthetic tenant.
 pub fn user(n: u64) -> Value {
@@ -77,6 +143,22 @@ pub fn write_line(n: u64, out: &mut Vec<u8>) {
 
 #[cfg(test)]
 mod tests {
+    use super::Synthetic;
+
+    #[test]
+    fn ids_and_emails_name_live_generated_users_only() {
+        let mut synthetic = Synthetic::new(10);
+        assert_eq!(synthetic.number_of("auth0|synth0000000000000000007"), Some(7));
+        assert_eq!(synthetic.number_of("auth0|synth0000000000000000010"), None);
+        assert_eq!(synthetic.number_of("auth0|synth7"), None);
+        assert_eq!(synthetic.number_by_email("synth7@example.com"), Some(7));
+        assert_eq!(synthetic.number_by_email("synth07@example.com"), None);
+        synthetic.take(7);
+        assert_eq!(synthetic.number_of("auth0|synth0000000000000000007"), None);
+        assert_eq!(synthetic.len(), 9);
+        assert_eq!(synthetic.numbers().nth(7), Some(8));
+    }
+
     #[test]
     fn the_fast_line_is_the_user_as_json() {
         for n in [0, 1, 7, 12_345, 999_999] {
