@@ -17,7 +17,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use serde_json::{json, Value};
 
-const THEME: Theme = Theme { color: true };
+const THEME: Theme = Theme::DARK;
 
 /// A legacy profile: an event log of nested objects and arrays plus a settings tree.
 fn big_user_json() -> String {

@@ -57,6 +57,11 @@ fn host_of(url: &str) -> String {
     host_port.split(':').next().unwrap_or(host_port).to_string()
 }
 
+/// The host of a base URL, as the journal names a tenant reached through one.
+pub fn host_of_url(url: &str) -> Option<String> {
+    Some(host_of(url)).filter(|h| !h.is_empty())
+}
+
 /// The tenant's journal name from flags and environment alone, without credentials:
 /// what `history` and `revert --dry-run` use.
 pub fn tenant_hint(flags: &ConnectionFlags, env: impl Fn(&str) -> Option<String>) -> Option<String> {

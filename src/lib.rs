@@ -25,6 +25,7 @@ pub mod export;
 pub mod lucene;
 pub mod preview;
 pub mod process;
+pub mod profile;
 pub mod random;
 pub mod secret;
 pub mod storage;

@@ -4,15 +4,17 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use auth0_meta::api::Client;
-use auth0_meta::cli::{Cli, Command};
+use auth0_meta::cli::{Cli, Command, MetadataCommand};
 use auth0_meta::commands::{self, Failure};
 use auth0_meta::config::{self, Credentials, Target};
 use auth0_meta::emulator::{Emulator, EmulatorConfig, DEMO_TENANT};
+use auth0_meta::profile::{self, select, ConfigFile, Guards};
 use auth0_meta::random::random_hex;
 use auth0_meta::secret::Secret;
 use auth0_meta::storage::Storage;
-use auth0_meta::tui;
-use clap::Parser;
+use auth0_meta::tui::theme::Palette;
+use auth0_meta::tui::{self, Options};
+use clap::{CommandFactory, Parser};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -27,36 +29,82 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> commands::Outcome {
-    if let Some(Command::Emulator(args)) = cli.command {
-        return commands::run_emulator(args).await;
+    let env = |name: &str| std::env::var(name).ok();
+    match cli.command {
+        Some(Command::Emulator(args)) => return commands::run_emulator(args).await,
+        Some(Command::Tenants(command)) => return commands::run_tenants(command, &cli.connection).await,
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "auth0-meta", &mut std::io::stdout());
+            return Ok(());
+        }
+        Some(Command::Man) => {
+            let page = clap_mangen::Man::new(Cli::command());
+            return page
+                .render(&mut std::io::stdout())
+                .map_err(|e| Failure::error(e.to_string()));
+        }
+        _ => {}
     }
-    if let Some(outcome) = run_journal_only(&cli) {
+    let (_, file) = profile::load(&env).map_err(Failure::usage)?;
+    if let Some(outcome) = run_journal_only(&cli, &file) {
         return outcome;
     }
+    let palette = palette(&cli, &file)?;
     if cli.demo {
         let (emulator, target) = start_demo(&cli).await?;
         let client = Client::new(&target)?;
+        let guards = Guards::of(None, cli.connection.read_only);
         let result = match cli.command {
-            Some(command) => run_command(&client, storage("demo").as_ref(), command).await,
-            None => run_tui(client, emulator.base_url(), "demo", true).await,
+            Some(command) => run_command(&client, storage("demo").as_ref(), command, &guards).await,
+            None => run_tui(client, emulator.base_url(), "demo", true, Options { guards, palette }).await,
         };
         drop(emulator);
         return result;
     }
-    let target = config::resolve(&cli.connection.flags(), |name| std::env::var(name).ok())
-        .map_err(|e| Failure::usage(e.to_string()))?;
+    let flags = cli.connection.flags();
+    let chosen = select::choose(&file, cli.connection.tenant.as_deref(), &flags, &env).map_err(Failure::usage)?;
+    let guards = Guards::of(chosen.as_ref(), cli.connection.read_only);
+    let target = select::resolve(chosen.as_ref(), &flags, &env).map_err(Failure::usage)?;
     let client = Client::new(&target)?;
     let tenant = target.tenant();
     match cli.command {
-        Some(command) => run_command(&client, storage(&tenant).as_ref(), command).await,
-        None => run_tui(client, target.label, &tenant, false).await,
+        Some(command) => run_command(&client, storage(&tenant).as_ref(), command, &guards).await,
+        None => run_tui(client, target.label, &tenant, false, Options { guards, palette }).await,
     }
+}
+
+/// `--theme`, else the file's `theme`, else dark.
+fn palette(cli: &Cli, file: &ConfigFile) -> Result<Palette, Failure> {
+    match (cli.connection.theme, &file.theme) {
+        (Some(palette), _) => Ok(palette),
+        (None, Some(name)) => Palette::from_name(name).ok_or_else(|| {
+            Failure::usage(format!(
+                "theme = \"{name}\" in the configuration file: use dark, light or high-contrast"
+            ))
+        }),
+        (None, None) => Ok(Palette::default()),
+    }
+}
+
+/// A write the guards refuse: nothing is sent, exit 2.
+fn refused_write(command: &Command, guards: &Guards) -> Option<Failure> {
+    let writes = match command {
+        Command::Metadata(MetadataCommand::Set { yes, .. } | MetadataCommand::Unset { yes, .. }) => *yes,
+        Command::Revert { yes, .. } => *yes,
+        _ => false,
+    };
+    let name = guards.name.as_deref().unwrap_or("this tenant");
+    (writes && guards.read_only).then(|| {
+        Failure::usage(format!(
+            "{name} is read-only (--read-only or read_only = true in the configuration): nothing was sent"
+        ))
+    })
 }
 
 /// `history` and `revert --dry-run` read the journal alone: no credentials, no server.
 /// The tenant is `--tenant`, `demo` with `--demo`, or the configured domain (or base URL
 /// host); with none of these, every tenant.
-fn run_journal_only(cli: &Cli) -> Option<commands::Outcome> {
+fn run_journal_only(cli: &Cli, file: &ConfigFile) -> Option<commands::Outcome> {
     let scope = match &cli.command {
         Some(Command::History { scope, .. }) => scope,
         Some(Command::Revert {
@@ -64,9 +112,16 @@ fn run_journal_only(cli: &Cli) -> Option<commands::Outcome> {
         }) => scope,
         _ => return None,
     };
-    let hint = scope
-        .tenant
-        .clone()
+    // A configured tenant's name means its domain, as the journal names tenants.
+    let named = cli.connection.tenant.clone().map(|name| match file.tenants.get(&name) {
+        Some(tenant) => tenant
+            .domain
+            .clone()
+            .or_else(|| tenant.base_url.as_ref().and_then(|url| config::host_of_url(url)))
+            .unwrap_or(name),
+        None => name,
+    });
+    let hint = named
         .or_else(|| cli.demo.then(|| "demo".to_string()))
         .or_else(|| config::tenant_hint(&cli.connection.flags(), |name| std::env::var(name).ok()));
     let all_tenants = scope.all_tenants || hint.is_none();
@@ -91,7 +146,15 @@ fn storage(tenant: &str) -> Option<Storage> {
     Storage::locate(tenant, |name| std::env::var(name).ok())
 }
 
-async fn run_command(client: &Client, located: Option<&Storage>, command: Command) -> commands::Outcome {
+async fn run_command(
+    client: &Client,
+    located: Option<&Storage>,
+    command: Command,
+    guards: &Guards,
+) -> commands::Outcome {
+    if let Some(refusal) = refused_write(&command, guards) {
+        return Err(refusal);
+    }
     match command {
         Command::Users(users) => commands::run_users(client, users).await,
         Command::Metadata(metadata) => commands::run_metadata(client, located, metadata).await,
@@ -102,8 +165,7 @@ async fn run_command(client: &Client, located: Option<&Storage>, command: Comman
             scope,
             ..
         } => {
-            let named = scope.tenant.as_deref().and_then(storage);
-            let Some(storage) = named.as_ref().or(located) else {
+            let Some(storage) = located else {
                 return Err(Failure::usage("no state directory: set AUTH0_META_STATE_DIR or HOME"));
             };
             let scope = commands::Scope {
@@ -114,13 +176,13 @@ async fn run_command(client: &Client, located: Option<&Storage>, command: Comman
         }
         // Answered from the journal alone, before any client is made.
         Command::History { .. } => Ok(()),
-        Command::Emulator(_) => Ok(()),
+        Command::Emulator(_) | Command::Tenants(_) | Command::Completions { .. } | Command::Man => Ok(()),
     }
 }
 
 /// `tenant` names the tenant's drafts and journal entries: the domain, or `demo`.
-async fn run_tui(client: Client, label: String, tenant: &str, demo: bool) -> commands::Outcome {
-    tui::run(Arc::new(client), label, demo, storage(tenant))
+async fn run_tui(client: Client, label: String, tenant: &str, demo: bool, options: Options) -> commands::Outcome {
+    tui::run(Arc::new(client), label, demo, storage(tenant), options)
         .await
         .map_err(|e| Failure::error(format!("terminal error: {e}")))
 }

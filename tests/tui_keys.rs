@@ -20,9 +20,7 @@ use serde_json::json;
 
 fn screen(state: &State) -> String {
     let mut terminal = Terminal::new(TestBackend::new(state.width, state.height)).unwrap();
-    terminal
-        .draw(|frame| draw(state, frame, Theme { color: false }))
-        .unwrap();
+    terminal.draw(|frame| draw(state, frame, Theme::PLAIN)).unwrap();
     format!("{:?}\n{:?}", terminal.backend().buffer(), state.status)
 }
 

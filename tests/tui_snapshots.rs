@@ -12,8 +12,8 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use ratatui::Terminal;
 
-const PLAIN: Theme = Theme { color: false };
-const COLOR: Theme = Theme { color: true };
+const PLAIN: Theme = Theme::PLAIN;
+const COLOR: Theme = Theme::DARK;
 
 fn render(state: &State, theme: Theme) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(state.width, state.height)).unwrap();

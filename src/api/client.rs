@@ -142,6 +142,12 @@ impl Client {
         serde_json::from_value(value).map_err(|e| ApiError::Decode(format!("a users page: {e}")))
     }
 
+    /// The scopes the token grants, when it says (a JWT, as Auth0 issues).
+    pub async fn granted_scopes(&self) -> Result<Option<Vec<String>>, ApiError> {
+        let token = self.tokens.token(&self.http, &self.base_url).await?;
+        Ok(super::token::jwt_scopes(&token))
+    }
+
     pub async fn get_user(&self, id: &str) -> Result<User, ApiError> {
         let value = self.call(Method::GET, &Self::user_path(id), &[], None).await?;
         user_from(value)

@@ -104,10 +104,21 @@ impl TokenSource {
 /// The `exp` claim of a token that is a JWT; `None` for an opaque token. Only read to
 /// know when to renew: the token is otherwise opaque to the client.
 fn jwt_expiry(token: &str) -> Option<u64> {
+    jwt_claims(token)?["exp"].as_u64()
+}
+
+/// The claims of a JWT, unverified: only read to report (expiry, scopes).
+fn jwt_claims(token: &str) -> Option<serde_json::Value> {
     use base64::Engine;
     let claims = token.split('.').nth(1)?;
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(claims).ok()?;
-    serde_json::from_slice::<serde_json::Value>(&bytes).ok()?["exp"].as_u64()
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// The scopes a JWT says it grants; `None` for an opaque token.
+pub fn jwt_scopes(token: &Secret) -> Option<Vec<String>> {
+    let claims = jwt_claims(token.expose())?;
+    Some(claims["scope"].as_str()?.split_whitespace().map(String::from).collect())
 }
 
 #[cfg(test)]

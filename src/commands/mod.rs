@@ -13,11 +13,14 @@ macro_rules! say {
 mod emulator;
 mod history;
 mod metadata;
+mod prompt;
+mod tenants;
 mod users;
 
 pub use emulator::run as run_emulator;
 pub use history::{dry_run as run_revert_dry_run, list as run_history, revert as run_revert, Scope};
 pub use metadata::run as run_metadata;
+pub use tenants::run as run_tenants;
 pub use users::run as run_users;
 
 /// Writes one line to standard output; a reader that has gone away ends the program

@@ -29,6 +29,7 @@ use ratatui::DefaultTerminal;
 use tokio::sync::mpsc;
 
 use crate::api::Client;
+use crate::profile::Guards;
 use crate::storage::Storage;
 use effect::Effect;
 use file_queue::{Disk, FileQueue};
@@ -39,9 +40,22 @@ use theme::Theme;
 
 /// Runs the UI until the user quits. The terminal is restored on return, on error and
 /// on panic (ratatui's hook restores it before the panic message is printed).
-pub async fn run(client: Arc<Client>, tenant: String, demo: bool, storage: Option<Storage>) -> std::io::Result<()> {
+/// How this run looks and what it guards, from flags and the chosen tenant.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub guards: Guards,
+    pub palette: theme::Palette,
+}
+
+pub async fn run(
+    client: Arc<Client>,
+    tenant: String,
+    demo: bool,
+    storage: Option<Storage>,
+    options: Options,
+) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, client, tenant, demo, storage).await;
+    let result = event_loop(&mut terminal, client, tenant, demo, storage, options).await;
     ratatui::restore();
     result
 }
@@ -52,11 +66,13 @@ async fn event_loop(
     tenant: String,
     demo: bool,
     storage: Option<Storage>,
+    options: Options,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     let mut state = State::new(tenant, demo, size.width, size.height);
     state.storage = storage;
-    let theme = Theme::from_env();
+    state.guards = options.guards;
+    let theme = Theme::from_env(options.palette);
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let files = FileQueue::start(tx.clone(), Arc::new(Disk));
     let mut events = EventStream::new();

@@ -23,6 +23,16 @@ pub enum Overlay {
         quit: bool,
     },
     History(Box<HistoryList>),
+    /// A production tenant: its name typed before the preview's change is sent.
+    ConfirmSend(Box<ConfirmSend>),
+}
+
+pub struct ConfirmSend {
+    /// The preview it came from, back on Esc, sent on a match.
+    pub screen: Box<PreviewScreen>,
+    pub tenant: String,
+    pub text: TextArea<'static>,
+    pub error: Option<String>,
 }
 
 pub struct Editor {

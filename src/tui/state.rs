@@ -4,6 +4,7 @@ use ratatui::layout::Rect;
 
 use super::layout;
 use crate::api::RateLimit;
+use crate::profile::Guards;
 use crate::storage::Storage;
 
 pub use super::overlay::*;
@@ -33,6 +34,9 @@ pub struct State {
     /// Where drafts and the journal go; `None` keeps nothing on disk.
     pub storage: Option<Storage>,
     pub demo: bool,
+    /// The configured tenant's name, read-only and production: what the header shows
+    /// and what editing and sending refuse.
+    pub guards: Guards,
     pub rate: Option<RateLimit>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
@@ -61,6 +65,7 @@ impl State {
             tenant: tenant.into(),
             storage: None,
             demo,
+            guards: Guards::default(),
             rate: None,
             screen: Screen::List,
             overlay: None,
@@ -102,6 +107,14 @@ impl State {
 
     pub fn too_small(&self) -> bool {
         self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// Why nothing can be changed here, when the tenant is read-only.
+    pub fn read_only_reason(&self) -> Option<String> {
+        self.guards.read_only.then(|| {
+            let name = self.guards.name.as_deref().unwrap_or(&self.tenant);
+            format!("tenant {name} is read-only (--read-only or read_only = true): look, copy and preview, but nothing is sent")
+        })
     }
 
     pub fn is_busy(&self) -> bool {

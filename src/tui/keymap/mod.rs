@@ -31,6 +31,7 @@ pub fn table(state: &State) -> &'static KeyTable {
         Some(Overlay::Leave { .. }) => &LEAVE_UNSAVED,
         Some(Overlay::History(list)) if list.detail => &HISTORY_ENTRY,
         Some(Overlay::History(_)) => &HISTORY,
+        Some(Overlay::ConfirmSend(_)) => &CONFIRM_SEND,
         None => match state.screen {
             Screen::List => &LIST,
             Screen::User(_) => &USER,

@@ -19,6 +19,16 @@ pub const SEARCH: KeyTable = KeyTable {
     ],
 };
 
+pub const CONFIRM_SEND: KeyTable = KeyTable {
+    title: "confirm on a production tenant",
+    text_input: true,
+    bindings: &[
+        bind(&[Code(KeyCode::Enter)], Intent::Submit, "send", true),
+        bind(&[Code(KeyCode::Esc)], Intent::Cancel, "back to the preview", true),
+        HELP_IN_TEXT,
+    ],
+};
+
 pub const VALUE_EDITOR: KeyTable = KeyTable {
     title: "editor",
     text_input: true,

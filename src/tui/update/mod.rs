@@ -79,6 +79,7 @@ fn key_update(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         Resolved::Text(key) => match &state.overlay {
             Some(Overlay::Editor(_)) => editor::editor_text(state, key),
             Some(Overlay::Search(_)) => search::search_text(state, key),
+            Some(Overlay::ConfirmSend(_)) => preview::confirm_text(state, key),
             _ => Vec::new(),
         },
         Resolved::Ignored => Vec::new(),
@@ -105,6 +106,7 @@ fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
         Some(Overlay::Preview(_)) => preview::preview_intent(state, intent),
         Some(Overlay::Conflict(_)) => conflict::conflict_intent(state, intent),
         Some(Overlay::History(_)) => history::history_intent(state, intent),
+        Some(Overlay::ConfirmSend(_)) => preview::confirm_intent(state, intent),
         Some(Overlay::Leave { quit }) => {
             let quit = *quit;
             session::leave_intent(state, intent, quit)

@@ -1,12 +1,15 @@
 //! The merge preview: opening it on the pending edits, scrolling it, and sending.
 
+use crossterm::event::KeyEvent;
+
 use super::nav::movement;
 use crate::apply::Request;
 use crate::domain::{MetadataPair, SendBody, UpdateBody};
 use crate::preview::Preview;
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
-use crate::tui::state::{Overlay, PreviewScreen, State, Status};
+use crate::tui::overlay::text_area;
+use crate::tui::state::{ConfirmSend, Overlay, PreviewScreen, State, Status};
 
 /// `p`: the exact request, the result as a diff, warnings and problems.
 pub fn open_preview(state: &mut State) -> Vec<Effect> {
@@ -50,10 +53,24 @@ pub fn preview_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             state.status = Status::Error("not sent: fix the errors the preview lists".into());
         }
         Intent::Submit => {
-            let (loaded, body) = (screen.preview.stored.clone(), screen.preview.body.clone());
-            let reverts = screen.reverts.clone();
-            state.overlay = None;
-            return send(state, loaded, body, reverts);
+            if let Some(reason) = state.read_only_reason() {
+                state.status = Status::Error(reason);
+                return Vec::new();
+            }
+            let Some(Overlay::Preview(screen)) = state.overlay.take() else {
+                return Vec::new();
+            };
+            if state.guards.production {
+                let tenant = state.guards.name.clone().unwrap_or_else(|| state.tenant.clone());
+                state.overlay = Some(Overlay::ConfirmSend(Box::new(ConfirmSend {
+                    screen,
+                    tenant,
+                    text: text_area("", false),
+                    error: None,
+                })));
+                return Vec::new();
+            }
+            return send_preview(state, *screen);
         }
         _ => {}
     }
@@ -83,4 +100,43 @@ pub fn send(state: &mut State, loaded: MetadataPair, body: UpdateBody, reverts: 
         request: Box::new(request),
         storage: state.storage.clone(),
     }]
+}
+
+fn send_preview(state: &mut State, screen: PreviewScreen) -> Vec<Effect> {
+    let PreviewScreen { preview, reverts, .. } = screen;
+    send(state, preview.stored, preview.body, reverts)
+}
+
+/// On a production tenant: Enter sends once the tenant's name is typed; Esc goes back.
+pub fn confirm_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    let Some(Overlay::ConfirmSend(confirm)) = &mut state.overlay else {
+        return Vec::new();
+    };
+    match intent {
+        Intent::Submit if confirm.text.lines().join("").trim() == confirm.tenant => {
+            let Some(Overlay::ConfirmSend(confirm)) = state.overlay.take() else {
+                return Vec::new();
+            };
+            send_preview(state, *confirm.screen)
+        }
+        Intent::Submit => {
+            confirm.error = Some(format!("type {} exactly to send, or Esc", confirm.tenant));
+            Vec::new()
+        }
+        Intent::Cancel => {
+            if let Some(Overlay::ConfirmSend(confirm)) = state.overlay.take() {
+                state.overlay = Some(Overlay::Preview(confirm.screen));
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub fn confirm_text(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    if let Some(Overlay::ConfirmSend(confirm)) = &mut state.overlay {
+        confirm.text.input(key);
+        confirm.error = None;
+    }
+    Vec::new()
 }

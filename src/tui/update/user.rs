@@ -13,6 +13,7 @@ use crate::tui::state::{Phase, State, Status, TreePane};
 
 pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     let rows = state.tree_rows();
+    let tenant_read_only = state.read_only_reason();
     let Some(view) = state.user_mut() else {
         return Vec::new();
     };
@@ -28,6 +29,10 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         Intent::Back => return back(state, false),
         edit if is_edit(edit) && !ready => {
             state.status = Status::Error("the user is still loading: edits wait for the server's copy".into());
+            return Vec::new();
+        }
+        edit if is_edit(edit) && tenant_read_only.is_some() => {
+            state.status = Status::Error(tenant_read_only.unwrap_or_default());
             return Vec::new();
         }
         edit if is_edit(edit) && read_only.is_some() => {

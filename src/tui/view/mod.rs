@@ -1,5 +1,6 @@
 //! `draw(state, frame)`: a pure function of the state. One file per screen or overlay.
 
+mod confirm_send;
 mod conflict;
 mod editor;
 mod help;
@@ -67,6 +68,10 @@ fn draw_overlay(state: &State, frame: &mut Frame, body: Rect, theme: Theme) {
         Some(Overlay::Preview(screen)) => preview::draw_preview(screen, frame, body, theme),
         Some(Overlay::Conflict(screen)) => conflict::draw_conflict(screen, frame, body, theme),
         Some(Overlay::History(list)) => history::draw_history(list, frame, body, theme),
+        Some(Overlay::ConfirmSend(confirm)) => {
+            preview::draw_preview(&confirm.screen, frame, body, theme);
+            confirm_send::draw(confirm, frame, body, theme);
+        }
         None => {}
     }
 }
@@ -79,7 +84,25 @@ fn draw_header(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         spans.push(Span::raw(" tenant "));
     }
-    spans.push(Span::styled(state.tenant.clone(), theme.title()));
+    let name_style = if state.guards.production {
+        theme.production()
+    } else {
+        theme.title()
+    };
+    match &state.guards.name {
+        Some(name) => {
+            spans.push(Span::styled(name.clone(), name_style));
+            spans.push(Span::styled(format!(" ({})", state.tenant), theme.dim()));
+        }
+        None => spans.push(Span::styled(state.tenant.clone(), name_style)),
+    }
+    if state.guards.production {
+        spans.push(Span::styled(" PRODUCTION ", theme.production()));
+    }
+    if state.guards.read_only {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(" READ-ONLY ", theme.read_only()));
+    }
     if let Some(rate) = state.rate {
         spans.push(Span::raw(format!("   API budget {}/{}", rate.remaining, rate.limit)));
     }

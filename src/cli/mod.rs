@@ -7,13 +7,31 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::ConnectionFlags;
 use crate::secret::Secret;
+use crate::tui::theme::Palette;
+
+pub mod tenants;
+mod users;
+pub use tenants::TenantsCommand;
+pub use users::*;
+
+const AFTER_HELP: &str = "\
+Configuration, highest precedence first:
+  1. flags (--domain, --base-url, --token, --client-id, --client-secret, --read-only, --theme)
+  2. the environment: AUTH0_DOMAIN with AUTH0_API_TOKEN (or AUTH0_ACCESS_TOKEN), or AUTH0_CLIENT_ID
+     and AUTH0_CLIENT_SECRET; AUTH0_META_BASE_URL for another Management API base (an emulator)
+  3. the tenant chosen with --tenant NAME or AUTH0_META_TENANT, from the configuration file
+  4. the file's default_tenant (only when flags and environment name no domain or base URL)
+The file: AUTH0_META_CONFIG, else $XDG_CONFIG_HOME/auth0-meta/config.toml, else
+~/.config/auth0-meta/config.toml. It never holds a secret: `auth0-meta tenants add NAME` keeps it in
+the system's credential store, or name a command (client_secret_command, token_command).
+Try it without a tenant: auth0-meta --demo";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "auth0-meta",
     version,
     about = "Browse Auth0 users and edit their user_metadata / app_metadata, with an exact preview of every PATCH",
-    after_help = "Configuration: AUTH0_DOMAIN with AUTH0_API_TOKEN (or AUTH0_ACCESS_TOKEN), or AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET.\nAUTH0_META_BASE_URL (or --base-url) points at any Management API base, such as the emulator.\nTry it without a tenant: auth0-meta --demo"
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -48,6 +66,18 @@ pub struct ConnectionArgs {
     /// Client secret; prefer the environment [env: AUTH0_CLIENT_SECRET]
     #[arg(long, global = true, value_name = "SECRET")]
     pub client_secret: Option<Secret>,
+    /// A tenant from the configuration file, by name [env: AUTH0_META_TENANT]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub tenant: Option<String>,
+    /// Look without touching: edits and sends are refused, in the TUI and the command line
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// Colours of the TUI [default: the file's `theme`, else dark; NO_COLOR turns colour off]
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub theme: Option<Palette>,
+    /// Write a log of requests (method, path, status, timing; never tokens or values) to PATH [env: AUTH0_META_LOG=info|debug logs to the state directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub log_file: Option<PathBuf>,
 }
 
 impl ConnectionArgs {
@@ -82,6 +112,16 @@ pub enum Command {
         #[command(flatten)]
         scope: JournalScope,
     },
+    /// Manage the tenants of the configuration file
+    #[command(subcommand)]
+    Tenants(TenantsCommand),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man directory
+    Man,
     /// Put back what a journal entry changed; without --yes only the preview is printed
     Revert {
         /// The entry's id, as `history` lists it
@@ -100,12 +140,10 @@ pub enum Command {
     },
 }
 
-/// Which tenant's journal entries: the configured one by default.
+/// Which tenant's journal entries: the configured one (or `--tenant`, a configured
+/// tenant's name or a domain as the journal names it) by default.
 #[derive(Debug, Args)]
 pub struct JournalScope {
-    /// The tenant as the journal names it: its domain, or `demo`
-    #[arg(long, value_name = "NAME")]
-    pub tenant: Option<String>,
     /// Entries of every tenant
     #[arg(long, conflicts_with = "tenant")]
     pub all_tenants: bool,
@@ -152,78 +190,6 @@ pub struct EmulatorArgs {
     /// N generated users on top of the seed, for exports of a large tenant (made on demand, not stored)
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub synthetic_users: u64,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum UsersCommand {
-    /// Export every user with Auth0's export job, past search's 1000-result window
-    Export(ExportArgs),
-    /// List or search users (Auth0 Lucene syntax)
-    List {
-        #[arg(long, short)]
-        query: Option<String>,
-        #[arg(long, default_value_t = 0)]
-        page: u32,
-        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(0..=100))]
-        per_page: u32,
-        /// Sort, as field:1 or field:-1
-        #[arg(long)]
-        sort: Option<String>,
-        /// Print the API's JSON
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show one user
-    Get {
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// Only the users of this connection (by name)
-    #[arg(long, value_name = "NAME")]
-    pub connection: Option<String>,
-    /// Fields to write, comma-separated (`email,user_metadata.plan`); every field by default
-    #[arg(long, value_name = "LIST", value_delimiter = ',')]
-    pub fields: Vec<String>,
-    /// What to write
-    #[arg(long, value_enum, default_value = "ndjson")]
-    pub format: ExportFormat,
-    /// Keep only the users an Auth0 search query matches, applied here to every user
-    #[arg(long, value_name = "QUERY")]
-    pub filter: Option<String>,
-    /// Where to write; `-` for standard output
-    #[arg(long, value_name = "FILE", default_value = "-")]
-    pub out: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    Ndjson,
-    Csv,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum MetadataCommand {
-    /// Set PATH (user_metadata.… or app_metadata.…) to JSON_VALUE; a bare word is a string
-    Set {
-        id: String,
-        path: String,
-        json_value: String,
-        /// Send it; without this only the preview is printed
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Delete the key or item at PATH
-    Unset {
-        id: String,
-        path: String,
-        #[arg(long)]
-        yes: bool,
-    },
 }
 
 #[cfg(test)]

@@ -1,0 +1,136 @@
+//! Where a tenant's secret lives when it is not in the environment: the operating
+//! system's credential store (`keyring`), or a command the user names, run without a
+//! shell as AWS `credential_process` and git credential helpers are. Errors name the
+//! tenant and the way, never the secret or the command's output.
+
+use std::process::{Command, Stdio};
+
+use crate::secret::Secret;
+
+const SERVICE: &str = "auth0-meta";
+
+/// Which secret of a tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretKind {
+    ClientSecret,
+    Token,
+}
+
+impl SecretKind {
+    fn name(self) -> &'static str {
+        match self {
+            Self::ClientSecret => "client_secret",
+            Self::Token => "token",
+        }
+    }
+}
+
+/// What to say where no credential store can be reached (a headless server).
+pub fn no_store_help(tenant: &str, why: &str) -> String {
+    format!(
+        "no credential store is available here ({why}). Either name a command that prints the secret in [tenants.{tenant}] (client_secret_command = \"pass show auth0/{tenant}\", or token_command = …), or set AUTH0_CLIENT_SECRET (or AUTH0_API_TOKEN) in the environment"
+    )
+}
+
+fn entry(tenant: &str, kind: SecretKind) -> Result<keyring::Entry, String> {
+    keyring::Entry::new(SERVICE, &format!("{tenant}:{}", kind.name())).map_err(|e| no_store_help(tenant, &reason(&e)))
+}
+
+/// The error's kind, without any data it may carry.
+fn reason(error: &keyring::Error) -> String {
+    match error {
+        keyring::Error::PlatformFailure(_) => "the platform's store failed".into(),
+        keyring::Error::NoStorageAccess(_) => "the store cannot be reached".into(),
+        keyring::Error::NoEntry => "no entry".into(),
+        keyring::Error::BadEncoding(_) => "the stored value is not text".into(),
+        keyring::Error::TooLong(..) | keyring::Error::Invalid(..) => "the entry's name is refused".into(),
+        keyring::Error::Ambiguous(_) => "several entries match".into(),
+        _ => "unknown failure".into(),
+    }
+}
+
+/// The stored secret, `None` if there is none.
+pub fn keyring_get(tenant: &str, kind: SecretKind) -> Result<Option<Secret>, String> {
+    match entry(tenant, kind)?.get_password() {
+        Ok(value) => Ok(Some(Secret::new(value))),
+        Err(keyring::Error::NoEntry) => Ok(None),
+        Err(e) => Err(no_store_help(tenant, &reason(&e))),
+    }
+}
+
+pub fn keyring_set(tenant: &str, kind: SecretKind, secret: &Secret) -> Result<(), String> {
+    entry(tenant, kind)?
+        .set_password(secret.expose())
+        .map_err(|e| no_store_help(tenant, &reason(&e)))
+}
+
+/// Removes the secret; one that was never stored is not an error.
+pub fn keyring_delete(tenant: &str, kind: SecretKind) -> Result<(), String> {
+    match entry(tenant, kind)?.delete_credential() {
+        Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+        Err(e) => Err(no_store_help(tenant, &reason(&e))),
+    }
+}
+
+/// Runs `command` (split as a shell would split words, but with no shell) and takes
+/// its standard output, trimmed, as the secret. Its standard error reaches the user,
+/// so a password manager can ask for a passphrase.
+pub fn run_command(tenant: &str, key: &str, command: &str) -> Result<Secret, String> {
+    let words = shlex::split(command).filter(|w| !w.is_empty());
+    let Some((program, args)) = words.as_ref().and_then(|w| w.split_first()) else {
+        return Err(format!("[tenants.{tenant}] {key} is empty or has an unclosed quote"));
+    };
+    let output = Command::new(program)
+        .args(args)
+        .stdin(Stdio::inherit())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("[tenants.{tenant}] {key}: cannot run `{program}`: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "[tenants.{tenant}] {key}: `{program}` failed ({}); run it yourself to see why",
+            output.status
+        ));
+    }
+    let text = String::from_utf8(output.stdout)
+        .map_err(|_| format!("[tenants.{tenant}] {key}: `{program}` printed something that is not text"))?;
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(format!("[tenants.{tenant}] {key}: `{program}` printed nothing"));
+    }
+    Ok(Secret::new(trimmed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_runs_without_a_shell_and_its_output_is_trimmed() {
+        let secret = run_command("dev", "token_command", "printf '  s3cr3t value\\n'").unwrap();
+        assert_eq!(secret.expose(), "s3cr3t value");
+        let err = run_command("dev", "token_command", "echo $HOME && false").unwrap();
+        assert_eq!(err.expose(), "$HOME && false", "no shell expands or chains anything");
+    }
+
+    #[test]
+    fn a_failing_command_is_named_without_its_output() {
+        let err = run_command("dev", "client_secret_command", "sh -c 'echo leaked; exit 3'").unwrap_err();
+        assert!(err.contains("`sh` failed") && !err.contains("leaked"), "{err}");
+        let err = run_command("dev", "client_secret_command", "true").unwrap_err();
+        assert!(err.contains("printed nothing"), "{err}");
+        let err = run_command("dev", "client_secret_command", "no-such-program-here").unwrap_err();
+        assert!(err.contains("cannot run"), "{err}");
+        let err = run_command("dev", "client_secret_command", "'unclosed").unwrap_err();
+        assert!(err.contains("unclosed quote"), "{err}");
+    }
+
+    #[test]
+    fn the_credential_store_is_reached_through_keyring() {
+        keyring::set_default_credential_builder(keyring::mock::default_credential_builder());
+        // The mock keeps nothing between entries: a fresh entry has no secret.
+        assert_eq!(keyring_get("dev", SecretKind::Token).unwrap(), None);
+        keyring_set("dev", SecretKind::ClientSecret, &Secret::new("s")).unwrap();
+        keyring_delete("dev", SecretKind::ClientSecret).unwrap();
+    }
+}
