@@ -1,6 +1,6 @@
 //! `auth0-meta tenants list | add | remove | use | check`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::prompt::{ask, ask_secret, is_interactive, secret_from_stdin};
 use super::{Failure, Outcome};
@@ -72,7 +72,7 @@ fn unknown(name: &str, path: &Path) -> Failure {
     ))
 }
 
-fn list(path: &PathBuf, file: &ConfigFile) -> Outcome {
+fn list(path: &Path, file: &ConfigFile) -> Outcome {
     if file.tenants.is_empty() {
         say!(
             "no tenants in {}: add one with `auth0-meta tenants add NAME`",
