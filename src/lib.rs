@@ -22,6 +22,7 @@ pub mod config;
 pub mod domain;
 pub mod emulator;
 pub mod export;
+pub mod logging;
 pub mod lucene;
 pub mod preview;
 pub mod process;

@@ -30,6 +30,8 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> commands::Outcome {
     let env = |name: &str| std::env::var(name).ok();
+    let state_dir = Storage::locate("", env).map(|s| s.root);
+    auth0_meta::logging::init(cli.connection.log_file.as_deref(), env, state_dir).map_err(Failure::usage)?;
     match cli.command {
         Some(Command::Emulator(args)) => return commands::run_emulator(args).await,
         Some(Command::Tenants(command)) => return commands::run_tenants(command, &cli.connection).await,

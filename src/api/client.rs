@@ -4,14 +4,15 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use reqwest::header::CONTENT_TYPE;
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::error::{ApiError, Refusal};
+use super::error::{refusal, ApiError};
+use super::log;
 use super::rate::{wait_for, RateLimit};
 use super::token::TokenSource;
 use crate::config::Target;
@@ -208,25 +209,39 @@ impl Client {
         let idempotent = matches!(method, Method::GET | Method::DELETE);
         let mut renewed = false;
         let mut tries = 0;
+        // Pretty, so the bytes sent are exactly the ones the preview showed.
+        let sent = body.map(body_bytes);
         loop {
             tries += 1;
+            let log = log::Exchange {
+                method: &method,
+                path,
+                params,
+                attempt: tries,
+                sent_bytes: sent.as_ref().map_or(0, Vec::len),
+            };
             let token = self.tokens.token(&self.http, &self.base_url).await?;
             let mut request = self
                 .http
                 .request(method.clone(), &url)
                 .bearer_auth(token.expose())
                 .query(params);
-            if let Some(body) = body {
-                // Pretty, so the bytes sent are exactly the ones the preview showed.
-                request = request.header(CONTENT_TYPE, "application/json").body(body_bytes(body));
+            if let Some(bytes) = &sent {
+                request = request.header(CONTENT_TYPE, "application/json").body(bytes.clone());
             }
+            let started = Instant::now();
             let response = match request.send().await {
                 Ok(response) => response,
                 Err(_) if idempotent && tries < MAX_TRIES => {
+                    log.failed(started.elapsed(), "transport");
+                    log.retrying(backoff(tries), "transport");
                     (self.sleeper)(backoff(tries)).await;
                     continue;
                 }
-                Err(err) => return Err(ApiError::transport(&url, err)),
+                Err(err) => {
+                    log.failed(started.elapsed(), "transport");
+                    return Err(ApiError::transport(&url, err));
+                }
             };
             let status = response.status();
             let headers = response.headers().clone();
@@ -234,6 +249,7 @@ impl Client {
                 *self.rate_limit.lock().unwrap_or_else(|p| p.into_inner()) = Some(rate);
             }
             let bytes = response.bytes().await.map_err(|e| ApiError::transport(&url, e))?;
+            log.answered(status.as_u16(), started.elapsed(), &headers, bytes.len());
             if status.is_success() {
                 return if bytes.is_empty() {
                     Ok(Value::Null)
@@ -251,7 +267,10 @@ impl Client {
                 _ => None,
             };
             match retry_wait {
-                Some(wait) => (self.sleeper)(wait).await,
+                Some(wait) => {
+                    log.retrying(wait, status.as_str());
+                    (self.sleeper)(wait).await
+                }
                 None => return Err(refusal(status, &bytes)),
             }
         }
@@ -274,26 +293,4 @@ fn jitter() -> Duration {
 /// 250 ms, 500 ms, 1 s, … plus jitter.
 fn backoff(tries: u32) -> Duration {
     Duration::from_millis(250 << tries.min(6).saturating_sub(1)) + jitter()
-}
-
-/// Auth0's error body, or the bare status where the body is not Auth0's shape.
-fn refusal(status: StatusCode, bytes: &[u8]) -> ApiError {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Body {
-        message: Option<String>,
-        error_code: Option<String>,
-        error: Option<String>,
-    }
-    let body: Option<Body> = serde_json::from_slice(bytes).ok();
-    let reason = status.canonical_reason().unwrap_or("error").to_string();
-    let (message, code) = match body {
-        Some(b) => (b.message.or(b.error).unwrap_or(reason), b.error_code),
-        None => (reason, None),
-    };
-    ApiError::Api(Refusal {
-        status: status.as_u16(),
-        code,
-        message,
-    })
 }

@@ -3,6 +3,9 @@
 
 use std::fmt;
 
+use reqwest::StatusCode;
+use serde::Deserialize;
+
 use crate::secret::redact_urls;
 
 /// Auth0's answer when it refused a request.
@@ -101,4 +104,26 @@ impl fmt::Display for Short<'_> {
             other => write!(f, "{other}"),
         }
     }
+}
+
+/// Auth0's error body, or the bare status where the body is not Auth0's shape.
+pub(super) fn refusal(status: StatusCode, bytes: &[u8]) -> ApiError {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Body {
+        message: Option<String>,
+        error_code: Option<String>,
+        error: Option<String>,
+    }
+    let body: Option<Body> = serde_json::from_slice(bytes).ok();
+    let reason = status.canonical_reason().unwrap_or("error").to_string();
+    let (message, code) = match body {
+        Some(b) => (b.message.or(b.error).unwrap_or(reason), b.error_code),
+        None => (reason, None),
+    };
+    ApiError::Api(Refusal {
+        status: status.as_u16(),
+        code,
+        message,
+    })
 }

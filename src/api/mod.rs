@@ -2,6 +2,7 @@
 
 mod client;
 mod error;
+mod log;
 mod rate;
 mod token;
 

@@ -65,6 +65,7 @@ impl TokenSource {
             ("client_secret", client_secret.expose()),
             ("audience", audience.as_str()),
         ];
+        let started = Instant::now();
         let response = http
             .post(&url)
             .form(&form)
@@ -72,6 +73,7 @@ impl TokenSource {
             .await
             .map_err(|e| ApiError::transport(&url, e))?;
         let status = response.status().as_u16();
+        super::log::token_answered(status, started.elapsed());
         let bytes = response.bytes().await.map_err(|e| ApiError::transport(&url, e))?;
         if status != 200 {
             let body: OAuthError = serde_json::from_slice(&bytes).unwrap_or_default();

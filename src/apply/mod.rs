@@ -80,6 +80,15 @@ pub enum Journaled {
 }
 
 pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request) -> Result<Applied, ApiError> {
+    // Keys and size only: a metadata value never reaches the log.
+    let keys: Vec<String> = request.body.written().iter().map(ToString::to_string).collect();
+    tracing::debug!(
+        user_id = request.user_id,
+        keys = keys.join(","),
+        bytes = crate::api::body_bytes(&request.body.to_json()).len(),
+        check = request.check,
+        "applying a change"
+    );
     let (base, kept) = if request.check {
         let server = client.get_user(&request.user_id).await?;
         let report = conflicts(&request.loaded, &server.metadata_pair(), request.body.body());
