@@ -19,7 +19,9 @@ fn level(name: &str) -> Result<LevelFilter, String> {
         "warn" => Ok(LevelFilter::WARN),
         "error" => Ok(LevelFilter::ERROR),
         "off" => Ok(LevelFilter::OFF),
-        other => Err(format!("AUTH0_META_LOG={other}: use info or debug (or warn, error, off)")),
+        other => Err(format!(
+            "AUTH0_META_LOG={other}: use info or debug (or warn, error, off)"
+        )),
     }
 }
 

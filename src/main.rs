@@ -14,11 +14,15 @@ use auth0_meta::secret::Secret;
 use auth0_meta::storage::Storage;
 use auth0_meta::tui::theme::Palette;
 use auth0_meta::tui::{self, Options};
-use clap::{CommandFactory, Parser};
+use clap::FromArgMatches;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = auth0_meta::cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
@@ -36,11 +40,16 @@ async fn run(cli: Cli) -> commands::Outcome {
         Some(Command::Emulator(args)) => return commands::run_emulator(args).await,
         Some(Command::Tenants(command)) => return commands::run_tenants(command, &cli.connection).await,
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "auth0-meta", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut auth0_meta::cli::command(),
+                "auth0-meta",
+                &mut std::io::stdout(),
+            );
             return Ok(());
         }
         Some(Command::Man) => {
-            let page = clap_mangen::Man::new(Cli::command());
+            let page = clap_mangen::Man::new(auth0_meta::cli::command());
             return page
                 .render(&mut std::io::stdout())
                 .map_err(|e| Failure::error(e.to_string()));

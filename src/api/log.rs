@@ -67,5 +67,11 @@ impl Exchange<'_> {
 
 /// The token endpoint's answer: status and timing only.
 pub fn token_answered(status: u16, took: Duration) {
-    tracing::info!(method = "POST", path = "/oauth/token", status, ms = took.as_millis() as u64, "token");
+    tracing::info!(
+        method = "POST",
+        path = "/oauth/token",
+        status,
+        ms = took.as_millis() as u64,
+        "token"
+    );
 }

@@ -34,7 +34,7 @@ Try it without a tenant: auth0-meta --demo";
     after_help = AFTER_HELP
 )]
 pub struct Cli {
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Tenant")]
     pub connection: ConnectionArgs,
 
     /// Start a local emulator seeded with the demo tenant and open the TUI on it
@@ -190,6 +190,68 @@ pub struct EmulatorArgs {
     /// N generated users on top of the seed, for exports of a large tenant (made on demand, not stored)
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub synthetic_users: u64,
+}
+
+const GLOBALS: [&str; 9] = [
+    "base_url",
+    "domain",
+    "token",
+    "client_id",
+    "client_secret",
+    "tenant",
+    "read_only",
+    "theme",
+    "log_file",
+];
+
+/// The command line, with the global flags a subcommand ignores left out of its help
+/// (they are still accepted, so a flag set before the subcommand never breaks it).
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    cli.build();
+    let none: &[&str] = &GLOBALS;
+    let journal: Vec<&str> = GLOBALS
+        .iter()
+        .copied()
+        .filter(|id| !matches!(*id, "base_url" | "domain" | "tenant"))
+        .collect();
+    let no_theme: &[&str] = &["theme"];
+    let hidden: [(&[&str], &[&str]); 15] = [
+        (&["emulator"], none),
+        (&["completions"], none),
+        (&["man"], none),
+        (&["history"], &journal),
+        (&["revert"], no_theme),
+        (&["metadata", "set"], no_theme),
+        (&["metadata", "unset"], no_theme),
+        (&["users", "list"], no_theme),
+        (&["users", "get"], no_theme),
+        (&["users", "export"], no_theme),
+        (&["tenants", "check"], no_theme),
+        (&["tenants", "list"], none),
+        (&["tenants", "add"], none),
+        (&["tenants", "remove"], none),
+        (&["tenants", "use"], none),
+    ];
+    for (path, ids) in hidden {
+        cli = hide_in(cli, path, ids);
+    }
+    for group in ["users", "metadata", "tenants"] {
+        cli = hide_in(cli, &[group], none);
+    }
+    cli
+}
+
+fn hide_in(command: clap::Command, path: &[&str], ids: &[&str]) -> clap::Command {
+    let Some((first, rest)) = path.split_first() else {
+        // In place: after `build`, moving an argument would break the key lookup.
+        return command.mut_args(|arg| {
+            let hide = arg.is_global_set() && ids.contains(&arg.get_id().as_str());
+            arg.hide(hide)
+        });
+    };
+    command.mut_subcommand(*first, |sub| hide_in(sub, rest, ids))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ macro_rules! say {
 
 mod emulator;
 mod history;
+mod list;
 mod metadata;
 mod prompt;
 mod tenants;

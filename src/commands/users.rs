@@ -1,6 +1,6 @@
 //! `auth0-meta users list|get`.
 
-use crate::api::{Client, ListQuery};
+use crate::api::Client;
 use crate::cli::UsersCommand;
 use crate::domain::User;
 
@@ -22,41 +22,7 @@ pub async fn run(client: &Client, command: UsersCommand) -> Outcome {
             eprintln!("exported {} of {} users", done.written, done.read);
             Ok(())
         }
-        UsersCommand::List {
-            query,
-            page,
-            per_page,
-            sort,
-            json,
-        } => {
-            let list = ListQuery {
-                q: query,
-                page,
-                per_page,
-                sort,
-                fields: Vec::new(),
-            };
-            let result = client.list_users(&list).await?;
-            if json {
-                return print_json(&result.users);
-            }
-            for user in &result.users {
-                say!(
-                    "{:<45} {:<30} {}",
-                    user.id(),
-                    user.identifier(),
-                    user.connections().join(",")
-                );
-            }
-            let shown = result.start + result.users.len() as u64;
-            say!(
-                "{}-{} of {} users",
-                result.start + u64::from(!result.users.is_empty()),
-                shown,
-                result.total
-            );
-            Ok(())
-        }
+        UsersCommand::List(args) => super::list::run(client, args).await,
         UsersCommand::Get { id, json } => {
             let user = client.get_user(&id).await?;
             if json {

@@ -49,27 +49,36 @@ fn reason(error: &keyring::Error) -> String {
     }
 }
 
+/// Runs a credential-store call on a thread of its own: the Secret Service client
+/// starts its own async runtime, which cannot run inside the program's.
+fn off_runtime<T: Send>(tenant: &str, call: impl FnOnce() -> Result<T, String> + Send) -> Result<T, String> {
+    std::thread::scope(|scope| scope.spawn(call).join())
+        .unwrap_or_else(|_| Err(no_store_help(tenant, "the store's client failed")))
+}
+
 /// The stored secret, `None` if there is none.
 pub fn keyring_get(tenant: &str, kind: SecretKind) -> Result<Option<Secret>, String> {
-    match entry(tenant, kind)?.get_password() {
+    off_runtime(tenant, || match entry(tenant, kind)?.get_password() {
         Ok(value) => Ok(Some(Secret::new(value))),
         Err(keyring::Error::NoEntry) => Ok(None),
         Err(e) => Err(no_store_help(tenant, &reason(&e))),
-    }
+    })
 }
 
 pub fn keyring_set(tenant: &str, kind: SecretKind, secret: &Secret) -> Result<(), String> {
-    entry(tenant, kind)?
-        .set_password(secret.expose())
-        .map_err(|e| no_store_help(tenant, &reason(&e)))
+    off_runtime(tenant, || {
+        entry(tenant, kind)?
+            .set_password(secret.expose())
+            .map_err(|e| no_store_help(tenant, &reason(&e)))
+    })
 }
 
 /// Removes the secret; one that was never stored is not an error.
 pub fn keyring_delete(tenant: &str, kind: SecretKind) -> Result<(), String> {
-    match entry(tenant, kind)?.delete_credential() {
+    off_runtime(tenant, || match entry(tenant, kind)?.delete_credential() {
         Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
         Err(e) => Err(no_store_help(tenant, &reason(&e))),
-    }
+    })
 }
 
 /// Runs `command` (split as a shell would split words, but with no shell) and takes

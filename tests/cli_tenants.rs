@@ -1,0 +1,441 @@
+//! Tenants from the configuration file, their secrets and guards, the request log, and
+//! the command line's manners (help, completions, list formats), through the binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use auth0_meta::emulator::{EmulatorConfig, DEMO_TENANT};
+use common::*;
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_auth0-meta");
+
+/// The binary with a clean environment: a config file and state directory of its own.
+fn auth0_meta(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env_clear()
+        .env("HOME", dir)
+        .env("AUTH0_META_CONFIG", dir.join("config.toml"))
+        .env("AUTH0_META_STATE_DIR", dir.join("state"))
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("binary runs")
+}
+
+async fn run(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let (dir, args) = (
+        dir.to_path_buf(),
+        args.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+    );
+    let env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    tokio::task::spawn_blocking(move || {
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        auth0_meta(&dir, &env, &args)
+    })
+    .await
+    .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Two tenants: `demo` (the demo seed) and `small` (three users), both reached with a
+/// token printed by a command, `small` read-only and production.
+fn two_tenants(dir: &Path, demo: &str, small: &str) {
+    let config = format!(
+        r#"default_tenant = "demo"
+
+[tenants.demo]
+base_url = "{demo}"
+token_command = "printf '{TOKEN}'"
+
+[tenants.small]
+base_url = "{small}"
+token_command = "printf '{TOKEN}'"
+read_only = true
+production = true
+"#
+    );
+    std::fs::write(dir.join("config.toml"), config).unwrap();
+}
+
+#[tokio::test]
+async fn the_tenant_flag_or_variable_picks_the_tenant_and_its_guards() {
+    let demo = demo_emulator().await;
+    let small = start(EmulatorConfig::local(TOKEN), &many_users(3)).await;
+    let dir = tempfile::tempdir().unwrap();
+    two_tenants(dir.path(), &demo.base_url(), &small.base_url());
+    let count = |out: &Output| text(&out.stdout).lines().last().unwrap_or_default().to_string();
+
+    let by_default = run(dir.path(), &[], &["users", "list"]).await;
+    assert!(by_default.status.success(), "{}", text(&by_default.stderr));
+    assert_eq!(count(&by_default), "1-50 of 140 users");
+    let by_flag = run(dir.path(), &[], &["users", "list", "--tenant", "small"]).await;
+    assert_eq!(count(&by_flag), "3 of 3 users", "{}", text(&by_flag.stderr));
+    let by_env = run(dir.path(), &[("AUTH0_META_TENANT", "small")], &["users", "list"]).await;
+    assert_eq!(count(&by_env), "3 of 3 users");
+    let flag_wins = run(
+        dir.path(),
+        &[("AUTH0_META_TENANT", "small")],
+        &["--tenant", "demo", "users", "list"],
+    )
+    .await;
+    assert_eq!(count(&flag_wins), "1-50 of 140 users");
+    let env_beats_file = run(
+        dir.path(),
+        &[("AUTH0_META_BASE_URL", &small.base_url()), ("AUTH0_API_TOKEN", TOKEN)],
+        &["users", "list"],
+    )
+    .await;
+    assert_eq!(
+        count(&env_beats_file),
+        "3 of 3 users",
+        "the default tenant stands aside"
+    );
+
+    let unknown = run(dir.path(), &[], &["--tenant", "staging", "users", "list"]).await;
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        text(&unknown.stderr).contains("no tenant named `staging`"),
+        "{}",
+        text(&unknown.stderr)
+    );
+
+    let id = "auth0|000000000000000000000001";
+    let before = small.user_count();
+    let refused = run(
+        dir.path(),
+        &[],
+        &[
+            "--tenant",
+            "small",
+            "metadata",
+            "set",
+            id,
+            "user_metadata.x",
+            "1",
+            "--yes",
+        ],
+    )
+    .await;
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    assert!(
+        text(&refused.stderr).contains("small is read-only"),
+        "{}",
+        text(&refused.stderr)
+    );
+    let user = run(dir.path(), &[], &["--tenant", "small", "users", "get", id, "--json"]).await;
+    let user: Value = serde_json::from_slice(&user.stdout).unwrap();
+    assert!(user.get("user_metadata").is_none(), "nothing was sent: {user}");
+    assert_eq!(small.user_count(), before);
+    let flag = run(
+        dir.path(),
+        &[],
+        &["--read-only", "metadata", "set", JANE, "user_metadata.x", "1", "--yes"],
+    )
+    .await;
+    assert_eq!(flag.status.code(), Some(2), "--read-only refuses on any tenant");
+    let preview = run(
+        dir.path(),
+        &[],
+        &["--tenant", "small", "metadata", "set", id, "user_metadata.x", "1"],
+    )
+    .await;
+    assert!(
+        preview.status.success(),
+        "a preview is not a write: {}",
+        text(&preview.stderr)
+    );
+}
+
+#[tokio::test]
+async fn a_secret_is_never_written_to_the_file_and_tenants_are_managed() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = run(
+        dir.path(),
+        &[],
+        &[
+            "tenants",
+            "add",
+            "prod",
+            "--tenant-domain",
+            "p.auth0.com",
+            "--tenant-client-id",
+            "c",
+            "--secret",
+            "hunter2",
+        ],
+    )
+    .await;
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(!text(&refused.stderr).contains("hunter2"));
+    assert!(!dir.path().join("config.toml").exists(), "nothing written");
+
+    let no_secret = run(
+        dir.path(),
+        &[],
+        &[
+            "tenants",
+            "add",
+            "prod",
+            "--tenant-domain",
+            "p.auth0.com",
+            "--tenant-client-id",
+            "c",
+        ],
+    )
+    .await;
+    assert_eq!(no_secret.status.code(), Some(2), "no terminal and no secret: refused");
+    assert!(
+        text(&no_secret.stderr).contains("--secret-stdin"),
+        "{}",
+        text(&no_secret.stderr)
+    );
+
+    let added = run(
+        dir.path(),
+        &[],
+        &[
+            "tenants",
+            "add",
+            "prod",
+            "--tenant-domain",
+            "p.auth0.com",
+            "--tenant-client-id",
+            "c",
+            "--client-secret-command",
+            "pass show auth0/prod",
+            "--production",
+        ],
+    )
+    .await;
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let added = run(
+        dir.path(),
+        &[],
+        &[
+            "tenants",
+            "add",
+            "dev",
+            "--tenant-domain",
+            "d.auth0.com",
+            "--env-secret",
+        ],
+    )
+    .await;
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let file = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(
+        file.contains("client_secret_command = \"pass show auth0/prod\""),
+        "{file}"
+    );
+    assert!(
+        file.contains("default_tenant = \"prod\""),
+        "the first tenant is the default: {file}"
+    );
+
+    let used = run(dir.path(), &[], &["tenants", "use", "dev"]).await;
+    assert!(used.status.success());
+    let listed = text(&run(dir.path(), &[], &["tenants", "list"]).await.stdout);
+    assert!(listed.contains("* dev") && listed.contains("  prod"), "{listed}");
+    assert!(listed.contains("production"), "{listed}");
+    let removed = run(dir.path(), &[], &["tenants", "remove", "prod"]).await;
+    assert!(removed.status.success());
+    let listed = text(&run(dir.path(), &[], &["tenants", "list"]).await.stdout);
+    assert!(!listed.contains("prod"), "{listed}");
+
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[tenants.x]\ndomain = \"x\"\ntoken = \"t0ps3cret\"\n",
+    )
+    .unwrap();
+    let refused = run(dir.path(), &[], &["users", "list"]).await;
+    assert_eq!(refused.status.code(), Some(2));
+    let said = text(&refused.stderr);
+    assert!(said.contains("holds `token`") && !said.contains("t0ps3cret"), "{said}");
+}
+
+#[tokio::test]
+async fn check_reports_the_scopes_granted_against_those_needed() {
+    let config = EmulatorConfig {
+        client: Some(("m2m-client".into(), "m2m-secret".into())),
+        ..EmulatorConfig::local(TOKEN)
+    };
+    let emulator = start(config, DEMO_TENANT).await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = format!(
+        "[tenants.dev]\nbase_url = \"{}\"\nclient_id = \"m2m-client\"\nclient_secret_command = \"printf m2m-secret\"\n",
+        emulator.base_url()
+    );
+    std::fs::write(dir.path().join("config.toml"), config).unwrap();
+    let checked = run(dir.path(), &[], &["tenants", "check", "dev"]).await;
+    let said = text(&checked.stdout);
+    assert!(checked.status.success(), "{said}{}", text(&checked.stderr));
+    for scope in ["read:users", "update:users", "update:users_app_metadata"] {
+        assert!(said.contains(&format!("✓ {scope}")), "{said}");
+    }
+    assert!(said.contains("140 users"), "{said}");
+    assert!(!said.contains("m2m-secret"));
+}
+
+#[tokio::test]
+async fn a_debug_log_holds_requests_but_no_token_and_no_value() {
+    let emulator = demo_emulator().await;
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("requests.log");
+    let env = [
+        ("AUTH0_META_BASE_URL", emulator.base_url()),
+        ("AUTH0_API_TOKEN", TOKEN.to_string()),
+        ("AUTH0_META_LOG", "debug".into()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let value = "very-private-value-42";
+    let set = run(
+        dir.path(),
+        &env,
+        &[
+            "--log-file",
+            log.to_str().unwrap(),
+            "metadata",
+            "set",
+            JANE,
+            "user_metadata.secret_note",
+            value,
+            "--yes",
+        ],
+    )
+    .await;
+    assert!(set.status.success(), "{}", text(&set.stderr));
+    let listed = run(
+        dir.path(),
+        &env,
+        &[
+            "--log-file",
+            log.to_str().unwrap(),
+            "users",
+            "list",
+            "-q",
+            "user_metadata.secret_note:\"very-private-value-42\"",
+        ],
+    )
+    .await;
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    let written = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        written.contains("method=PATCH") && written.contains("status=200"),
+        "{written}"
+    );
+    assert!(written.contains("ratelimit_remaining"), "{written}");
+    assert!(
+        written.contains("user_metadata.secret_note"),
+        "keys are logged: {written}"
+    );
+    assert!(!written.contains(TOKEN), "no token in the log");
+    assert!(
+        !written.contains("very-private"),
+        "no metadata value in the log: {written}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&log).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+}
+
+#[tokio::test]
+async fn csv_columns_are_escaped_against_formula_injection() {
+    let emulator = demo_emulator().await;
+    let (client, _) = client(&emulator);
+    client
+        .patch_user(
+            JANE,
+            &serde_json::json!({"user_metadata": {"note": "=HYPERLINK(\"x\")"}}),
+        )
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let env = [
+        ("AUTH0_META_BASE_URL", emulator.base_url()),
+        ("AUTH0_API_TOKEN", TOKEN.to_string()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let out = run(
+        dir.path(),
+        &env,
+        &[
+            "users",
+            "list",
+            "--format",
+            "csv",
+            "--columns",
+            "email,user_metadata.note,app_metadata.roles",
+            "-q",
+            "email:\"jane.doe@example.com\"",
+        ],
+    )
+    .await;
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "email,user_metadata.note,app_metadata.roles\njane.doe@example.com,\"'=HYPERLINK(\"\"x\"\")\",\n"
+    );
+    let all = run(dir.path(), &env, &["users", "list", "--all", "--format", "ndjson"]).await;
+    assert_eq!(
+        text(&all.stdout).lines().count(),
+        140,
+        "every page, data only on stdout"
+    );
+}
+
+#[test]
+fn completions_and_the_manual_are_generated() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = auth0_meta(dir.path(), &[], &["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        assert!(text(&out.stdout).contains("auth0-meta"), "{shell}");
+    }
+    let man = auth0_meta(dir.path(), &[], &["man"]);
+    assert!(
+        text(&man.stdout).starts_with(".ie") || text(&man.stdout).contains(".TH"),
+        "roff"
+    );
+}
+
+#[test]
+fn every_argument_has_a_description_and_subcommands_list_only_their_flags() {
+    fn walk(command: &clap::Command, path: &str, blank: &mut Vec<String>) {
+        for arg in command.get_arguments().filter(|a| !a.is_hide_set()) {
+            if arg.get_help().is_none_or(|h| h.to_string().trim().is_empty()) {
+                blank.push(format!("{path} {}", arg.get_id()));
+            }
+        }
+        for sub in command.get_subcommands() {
+            if sub.get_about().is_none() {
+                blank.push(format!("{path} {} (about)", sub.get_name()));
+            }
+            walk(sub, &format!("{path} {}", sub.get_name()), blank);
+        }
+    }
+    let mut blank = Vec::new();
+    walk(&auth0_meta::cli::command(), "auth0-meta", &mut blank);
+    assert!(blank.is_empty(), "blank descriptions: {blank:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let emulator_help = text(&auth0_meta(dir.path(), &[], &["emulator", "--help"]).stdout);
+    assert!(
+        !emulator_help.contains("--domain") && !emulator_help.contains("--theme"),
+        "{emulator_help}"
+    );
+    let list_help = text(&auth0_meta(dir.path(), &[], &["users", "list", "--help"]).stdout);
+    assert!(
+        list_help.contains("--tenant") && list_help.contains("[env: AUTH0_DOMAIN]"),
+        "{list_help}"
+    );
+}
