@@ -165,6 +165,18 @@ fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
             press(&mut state, Intent::Down);
             state
         }
+        "confirm on a production tenant" => {
+            let mut state = jane_at(1);
+            state.guards.production = true;
+            press(&mut state, Intent::Delete);
+            press(&mut state, Intent::Preview);
+            press(&mut state, Intent::Submit);
+            // The name typed, so Enter acts.
+            for c in state.tenant.clone().chars() {
+                update(&mut state, Msg::Key(Key::Char(c).event()));
+            }
+            state
+        }
         "unsent edits" => {
             let mut state = jane_at(1);
             press(&mut state, Intent::Delete);

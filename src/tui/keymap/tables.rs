@@ -98,7 +98,7 @@ pub const USER: KeyTable = KeyTable {
 };
 
 /// Every table, for tests and for checks that span them all.
-pub const ALL: [&KeyTable; 15] = [
+pub const ALL: [&KeyTable; 16] = [
     &LIST,
     &USER,
     &SEARCH,
@@ -114,4 +114,5 @@ pub const ALL: [&KeyTable; 15] = [
     &LEAVE_UNSAVED,
     &HISTORY,
     &HISTORY_ENTRY,
+    &CONFIRM_SEND,
 ];
