@@ -2,97 +2,12 @@
 //! terminal emulator. Waits are for the screen to show something, never for a time.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
+mod common;
+
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{native_pty_system, CommandBuilder, PtySize};
-
-const BIN: &str = env!("CARGO_BIN_EXE_auth0-meta");
-/// How long to wait for the screen before calling the test failed: a hang guard, not a speed check.
-const PATIENCE: Duration = Duration::from_secs(60);
-
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-}
-
-impl Session {
-    fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Self {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pty");
-        let mut command = CommandBuilder::new(BIN);
-        command.args(args);
-        command.env("TERM", "xterm-256color");
-        command.env_remove("AUTH0_DOMAIN");
-        for (name, value) in env {
-            command.env(name, value);
-        }
-        let child = pty.slave.spawn_command(command).expect("spawn");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
-        let feed = screen.clone();
-        thread::spawn(move || {
-            let _master = pty.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                feed.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Self { screen, writer, child }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, what: &str, present: bool) {
-        let deadline = Instant::now() + PATIENCE;
-        while self.contents().contains(what) != present {
-            assert!(
-                Instant::now() < deadline,
-                "waited for {what:?} (present: {present}); screen:\n{}",
-                self.contents()
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "the program did not quit");
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
+use common::pty::{Session, PATIENCE};
 
 #[test]
 fn find_jane_read_her_hobby_and_quit_cleanly() {
@@ -253,4 +168,43 @@ fn quitting_during_a_slow_send_waits_for_the_outcome() {
     assert_eq!(journal.entries.len(), 1, "{journal:?}");
     assert_eq!(journal.entries[0].result().map(|o| o.word()), Some("applied"));
     drop(runtime);
+}
+
+/// Two emulators as two tenants of one configuration file: `--tenant` picks the one
+/// whose users are listed, and the header names it (a production tenant's name in red).
+#[test]
+fn the_tenant_flag_picks_the_tenant_and_the_header_names_it() {
+    use auth0_meta::emulator::{Emulator, EmulatorConfig, DEMO_TENANT};
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let start = |seed: String| {
+        runtime
+            .block_on(Emulator::start(EmulatorConfig::local(common::TOKEN), &seed))
+            .unwrap()
+    };
+    let (demo, small) = (start(DEMO_TENANT.to_string()), start(common::many_users(3)));
+    let dir = tempfile::tempdir().unwrap();
+    let config = format!(
+        "[tenants.demo]\nbase_url = \"{}\"\ntoken_command = \"printf {}\"\n\n[tenants.small]\nbase_url = \"{}\"\ntoken_command = \"printf {}\"\nproduction = true\nread_only = true\n",
+        demo.base_url(),
+        common::TOKEN,
+        small.base_url(),
+        common::TOKEN
+    );
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, config).unwrap();
+    let env = [
+        ("AUTH0_META_CONFIG", path.as_path()),
+        ("AUTH0_META_STATE_DIR", dir.path()),
+    ];
+    for (tenant, count) in [("small", "3 users"), ("demo", "140 users")] {
+        let mut session = Session::start_with(&["--tenant", tenant], &env);
+        session.wait_for(count, true);
+        session.wait_for(&format!("tenant {tenant} (http://127.0.0.1"), true);
+        if tenant == "small" {
+            session.wait_for("PRODUCTION", true);
+            session.wait_for("READ-ONLY", true);
+        }
+        session.send("q");
+        assert!(session.wait_exit().success());
+    }
 }

@@ -59,4 +59,5 @@ pub fn many_users(n: usize) -> String {
         .collect();
     serde_json::to_string(&users).unwrap()
 }
+pub mod pty;
 pub mod tui;

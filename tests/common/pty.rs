@@ -1,0 +1,106 @@
+//! The real binary in a pseudo-terminal, read through a terminal emulator. Waits are
+//! for the screen to show something, never for a time.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+
+const BIN: &str = env!("CARGO_BIN_EXE_auth0-meta");
+/// How long to wait for the screen before calling the test failed: a hang guard, not a speed check.
+pub const PATIENCE: Duration = Duration::from_secs(60);
+
+pub struct Session {
+    pub screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    pub child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    pub fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut command = CommandBuilder::new(BIN);
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        for name in [
+            "AUTH0_DOMAIN",
+            "AUTH0_API_TOKEN",
+            "AUTH0_ACCESS_TOKEN",
+            "AUTH0_CLIENT_ID",
+            "AUTH0_CLIENT_SECRET",
+            "AUTH0_META_BASE_URL",
+            "AUTH0_META_TENANT",
+            "AUTH0_META_CONFIG",
+        ] {
+            command.env_remove(name);
+        }
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let child = pty.slave.spawn_command(command).expect("spawn");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
+        let feed = screen.clone();
+        thread::spawn(move || {
+            let _master = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Self { screen, writer, child }
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    pub fn wait_for(&self, what: &str, present: bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.contents().contains(what) != present {
+            assert!(
+                Instant::now() < deadline,
+                "waited for {what:?} (present: {present}); screen:\n{}",
+                self.contents()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the program did not quit");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
