@@ -29,7 +29,7 @@ pub use merge::{patch_for, MetadataPatch, SendBody, UpdateBody};
 pub use path::{JsonPath, Segment};
 pub use plan::{apply_edits, plan_set, Refused};
 pub use review::{review, Mark};
-pub use tree::{Row, RowKey, Tree};
+pub use tree::{Needle, Row, RowKey, SearchScope, Tree};
 pub use user::User;
 pub use validate::{Problem, Severity};
 pub use warning::{warnings, Warning};

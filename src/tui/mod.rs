@@ -14,6 +14,7 @@ pub mod perform;
 pub mod preview_screen;
 pub mod state;
 pub mod theme;
+pub mod tree_search;
 pub mod update;
 pub mod user_list;
 pub mod user_view;

@@ -61,6 +61,9 @@ pub enum Intent {
     NewLine,
     HalfPageDown,
     HalfPageUp,
+    /// The next / previous match of the tree search.
+    NextMatch,
+    PrevMatch,
     /// The next / previous section of a long overlay.
     NextSection,
     PrevSection,

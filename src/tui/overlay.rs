@@ -23,8 +23,16 @@ pub enum Overlay {
         quit: bool,
     },
     History(Box<HistoryList>),
+    /// `/` in the user view: text to find in both trees.
+    Find(Box<FindInput>),
     /// A production tenant: its name typed before the preview's change is sent.
     ConfirmSend(Box<ConfirmSend>),
+}
+
+pub struct FindInput {
+    pub text: TextArea<'static>,
+    /// Why nothing was found, shown in the input's title; the text stays.
+    pub error: Option<String>,
 }
 
 pub struct ConfirmSend {

@@ -195,6 +195,15 @@ impl Theme {
         self.fg(|c| c.error).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
+    /// A row the tree search found.
+    pub fn search_match(&self) -> Style {
+        if self.color {
+            Style::new().bg(self.colors().boolean).fg(Color::Black)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+        }
+    }
+
     pub fn read_only(&self) -> Style {
         if self.color {
             self.pair((self.colors().accent, Color::Black))

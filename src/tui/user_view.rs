@@ -1,6 +1,7 @@
 //! The open user: the profile, both metadata panes, focus, undo history and how far
 //! loading has come.
 
+use crate::tui::tree_search::TreeSearch;
 use crate::domain::{History, MetadataField, MetadataPair, UpdateBody, User};
 
 use super::pane::TreePane;
@@ -38,6 +39,10 @@ pub struct UserView {
     /// The draft's base: each root key the edits touch, as the server held it when first
     /// edited (the shape `Draft::base` stores).
     pub draft_base: serde_json::Map<String, serde_json::Value>,
+    /// The search over both trees, while one is active (`/`, then `n` / `N`).
+    pub search: Option<TreeSearch>,
+    /// The last query searched, offered again by `/`.
+    pub last_query: String,
 }
 
 impl UserView {
@@ -51,6 +56,8 @@ impl UserView {
             read_only: None,
             reverting: None,
             draft_base: serde_json::Map::new(),
+            search: None,
+            last_query: String::new(),
         }
     }
 

@@ -10,6 +10,9 @@
 use std::sync::Arc;
 
 mod fold;
+mod search;
+
+pub use search::{Needle, SearchScope};
 
 use serde_json::Value;
 
@@ -23,6 +26,8 @@ pub struct Tree {
     expanded: Vec<bool>,
     /// Rows the node's subtree shows when the node itself is shown.
     visible: Vec<u32>,
+    /// Bumped when the document is replaced: node ids found before are stale after.
+    version: u64,
 }
 
 /// How a row is labelled: the tree's root, an object key or an array index.
@@ -91,6 +96,7 @@ impl Tree {
             size,
             expanded: vec![false; n],
             visible: vec![1; n],
+            version: 0,
         };
         tree.collapse_all();
         tree
@@ -98,6 +104,10 @@ impl Tree {
 
     pub fn doc(&self) -> &Value {
         &self.doc
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     pub fn node_count(&self) -> usize {
@@ -243,7 +253,9 @@ impl Tree {
     /// Swaps in a changed document, keeping open what was open where it still exists.
     pub fn replace_doc(&mut self, doc: impl Into<Arc<Value>>) {
         let open = self.expanded_paths();
+        let version = self.version + 1;
         *self = Tree::new(doc);
+        self.version = version;
         self.expanded[0] = false;
         for path in open.iter().rev() {
             if let Some(id) = self.id_of(path) {

@@ -32,6 +32,7 @@ pub fn table(state: &State) -> &'static KeyTable {
         Some(Overlay::History(list)) if list.detail => &HISTORY_ENTRY,
         Some(Overlay::History(_)) => &HISTORY,
         Some(Overlay::ConfirmSend(_)) => &CONFIRM_SEND,
+        Some(Overlay::Find(_)) => &FIND,
         None => match state.screen {
             Screen::List => &LIST,
             Screen::User(_) => &USER,

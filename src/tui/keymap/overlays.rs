@@ -19,6 +19,16 @@ pub const SEARCH: KeyTable = KeyTable {
     ],
 };
 
+pub const FIND: KeyTable = KeyTable {
+    title: "find in the trees",
+    text_input: true,
+    bindings: &[
+        bind(&[Code(KeyCode::Enter)], Intent::Submit, "find", true),
+        bind(&[Code(KeyCode::Esc)], Intent::Cancel, "cancel", true),
+        HELP_IN_TEXT,
+    ],
+};
+
 pub const CONFIRM_SEND: KeyTable = KeyTable {
     title: "confirm on a production tenant",
     text_input: true,

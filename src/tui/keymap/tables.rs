@@ -82,6 +82,9 @@ pub const USER: KeyTable = KeyTable {
             "switch tree",
             false,
         ),
+        bind(&[Char('/')], Intent::Search, "find in the trees", true),
+        bind(&[Char('n')], Intent::NextMatch, "next match", false),
+        bind(&[Char('N')], Intent::PrevMatch, "previous match", false),
         bind(&[Char('R')], Intent::Reload, "reload user", false),
         bind(&[Char('e')], Intent::Edit, "edit value", true),
         bind(&[Char('E')], Intent::EditJson, "edit as JSON", false),
@@ -98,7 +101,7 @@ pub const USER: KeyTable = KeyTable {
 };
 
 /// Every table, for tests and for checks that span them all.
-pub const ALL: [&KeyTable; 16] = [
+pub const ALL: [&KeyTable; 17] = [
     &LIST,
     &USER,
     &SEARCH,
@@ -115,4 +118,5 @@ pub const ALL: [&KeyTable; 16] = [
     &HISTORY,
     &HISTORY_ENTRY,
     &CONFIRM_SEND,
+    &FIND,
 ];

@@ -11,6 +11,7 @@ mod conflict;
 mod drafts;
 mod edit;
 mod editor;
+mod find;
 mod history;
 pub mod list;
 mod menus;
@@ -80,6 +81,7 @@ fn key_update(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             Some(Overlay::Editor(_)) => editor::editor_text(state, key),
             Some(Overlay::Search(_)) => search::search_text(state, key),
             Some(Overlay::ConfirmSend(_)) => preview::confirm_text(state, key),
+            Some(Overlay::Find(_)) => find::find_text(state, key),
             _ => Vec::new(),
         },
         Resolved::Ignored => Vec::new(),
@@ -107,6 +109,7 @@ fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
         Some(Overlay::Conflict(_)) => conflict::conflict_intent(state, intent),
         Some(Overlay::History(_)) => history::history_intent(state, intent),
         Some(Overlay::ConfirmSend(_)) => preview::confirm_intent(state, intent),
+        Some(Overlay::Find(_)) => find::find_intent(state, intent),
         Some(Overlay::Leave { quit }) => {
             let quit = *quit;
             session::leave_intent(state, intent, quit)

@@ -2,6 +2,7 @@
 
 use super::drafts;
 use super::edit::start;
+use super::find;
 use super::history::open_history;
 use super::nav::{keep_tree_cursor_visible, move_cursor, movement};
 use super::preview::open_preview;
@@ -19,6 +20,11 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     };
     let ready = view.phase == Phase::Ready;
     let read_only = view.read_only.clone();
+    if intent == Intent::Back && view.search.is_some() {
+        view.search = None;
+        state.status = Status::Idle;
+        return Vec::new();
+    }
     let pane = view.pane_mut();
     let len = pane.tree.row_count();
     if let Some(target) = movement(intent, pane.cursor, len, rows) {
@@ -27,6 +33,8 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     }
     match intent {
         Intent::Back => return back(state, false),
+        Intent::Search => return find::open(state),
+        Intent::NextMatch | Intent::PrevMatch => return find::step(state, intent == Intent::NextMatch),
         edit if is_edit(edit) && !ready => {
             state.status = Status::Error("the user is still loading: edits wait for the server's copy".into());
             return Vec::new();

@@ -3,6 +3,7 @@
 mod confirm_send;
 mod conflict;
 mod editor;
+mod find;
 mod help;
 mod history;
 mod list;
@@ -68,6 +69,7 @@ fn draw_overlay(state: &State, frame: &mut Frame, body: Rect, theme: Theme) {
         Some(Overlay::Preview(screen)) => preview::draw_preview(screen, frame, body, theme),
         Some(Overlay::Conflict(screen)) => conflict::draw_conflict(screen, frame, body, theme),
         Some(Overlay::History(list)) => history::draw_history(list, frame, body, theme),
+        Some(Overlay::Find(input)) => find::draw(input, frame, body, theme),
         Some(Overlay::ConfirmSend(confirm)) => {
             preview::draw_preview(&confirm.screen, frame, body, theme);
             confirm_send::draw(confirm, frame, body, theme);

@@ -19,11 +19,14 @@ pub fn draw(view: &UserView, frame: &mut Frame, area: Rect, theme: Theme) {
     } = layout::user(area);
     draw_profile(&view.user, frame, profile, theme);
     for (i, pane) in view.panes.iter().enumerate() {
+        let search = view.search.as_ref();
         frame.render_widget(
             TreeWidget {
                 pane,
                 focused: i == view.focus,
                 theme,
+                matches: search.map_or(&[], |s| s.matches_in(i, pane.tree.version())),
+                position: search.and_then(|s| s.position(i)),
             },
             areas[i],
         );

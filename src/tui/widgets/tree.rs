@@ -15,6 +15,10 @@ pub struct TreeWidget<'a> {
     pub pane: &'a TreePane,
     pub focused: bool,
     pub theme: Theme,
+    /// Nodes the search found here (document order), and "match 3/17" if the current
+    /// match is in this tree.
+    pub matches: &'a [u32],
+    pub position: Option<String>,
 }
 
 impl Widget for TreeWidget<'_> {
@@ -28,6 +32,9 @@ impl Widget for TreeWidget<'_> {
                 "· {sending} root {} to send ",
                 if sending == 1 { "key" } else { "keys" }
             ));
+        }
+        if let Some(position) = &self.position {
+            title.push_str(&format!("· {position} "));
         }
         let border = if self.focused {
             self.theme.border_focused()
@@ -58,6 +65,10 @@ impl Widget for TreeWidget<'_> {
             );
             let line_area = Rect::new(inner.x, y, inner.width, 1);
             line.render(line_area, buf);
+            if self.matches.binary_search(&row.id).is_ok() {
+                let text = Rect::new(inner.x + 2, y, inner.width.saturating_sub(2), 1);
+                buf.set_style(text, self.theme.search_match());
+            }
             if pane.scroll + i == pane.cursor {
                 // Laid over the row, so dim values (`null`, counts) stay readable on it.
                 let style = if self.focused {
