@@ -147,7 +147,10 @@ fn benches(c: &mut Criterion) {
     });
     // The in-tree search (`/`): a full scan of both trees, keys and values.
     let panes = &state.user().unwrap().panes;
-    for (name, query) in [("find_scan_rare", "sess_0000000000002a"), ("find_scan_common", "mozilla")] {
+    for (name, query) in [
+        ("find_scan_rare", "sess_0000000000002a"),
+        ("find_scan_common", "mozilla"),
+    ] {
         let needle = auth0_meta::domain::Needle::parse(query).unwrap();
         group.bench_function(name, |b| {
             b.iter(|| black_box(auth0_meta::tui::tree_search::TreeSearch::run(query, needle.clone(), panes).total()))

@@ -35,7 +35,13 @@ fn screen(state: &State) -> String {
     terminal.draw(|frame| draw(state, frame, Theme::PLAIN)).unwrap();
     let buffer = terminal.backend().buffer();
     (0..height)
-        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim_end().to_string())
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -56,7 +62,10 @@ fn a_match_inside_a_collapsed_subtree_is_opened_and_focused() {
 fn n_and_shift_n_go_through_both_trees_and_wrap_with_a_notice() {
     let mut state = jane_state();
     find(&mut state, "TRUE");
-    assert!(matches!(&state.overlay, Some(Overlay::Find(i)) if i.error.as_deref() == Some("no match for TRUE")), "capitals: case-sensitive, and the text is kept");
+    assert!(
+        matches!(&state.overlay, Some(Overlay::Find(i)) if i.error.as_deref() == Some("no match for TRUE")),
+        "capitals: case-sensitive, and the text is kept"
+    );
     key(&mut state, KeyCode::Esc);
     find(&mut state, "true");
     assert_eq!(cursor_path(&state), "user_metadata.devices[0].trusted");
@@ -84,8 +93,14 @@ fn key_and_value_prefixes_narrow_and_esc_clears_before_leaving() {
     assert!(state.user().unwrap().search.is_none(), "Esc clears the search first");
     assert!(!state.on_list());
     press(&mut state, Intent::Search);
-    let Some(Overlay::Find(input)) = &state.overlay else { panic!() };
-    assert_eq!(input.text.lines().join(""), "value:plan", "the last query is offered again");
+    let Some(Overlay::Find(input)) = &state.overlay else {
+        panic!()
+    };
+    assert_eq!(
+        input.text.lines().join(""),
+        "value:plan",
+        "the last query is offered again"
+    );
 }
 
 #[test]
@@ -112,8 +127,18 @@ fn the_search_snapshot_shows_the_count_and_the_highlight() {
     let buffer = terminal.backend().buffer();
     let highlighted: Vec<String> = (0..state.height)
         .filter(|&y| buffer[(10, y)].modifier.contains(ratatui::style::Modifier::UNDERLINED))
-        .map(|y| (0..state.width / 2).map(|x| buffer[(x, y)].symbol()).collect::<String>().trim().to_string())
+        .map(|y| {
+            (0..state.width / 2)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
         .collect();
-    assert_eq!(highlighted.len(), 3, "the three matches are highlighted: {highlighted:?}");
+    assert_eq!(
+        highlighted.len(),
+        3,
+        "the three matches are highlighted: {highlighted:?}"
+    );
     assert!(highlighted[2].contains("nickname"), "{highlighted:?}");
 }

@@ -165,6 +165,22 @@ fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
             press(&mut state, Intent::Down);
             state
         }
+        "find in the trees" => {
+            let mut state = jane_at(1);
+            press(&mut state, Intent::Search);
+            update(&mut state, Msg::Key(Key::Char('s').event()));
+            state
+        }
+        "copy" => {
+            let mut state = jane_at(1);
+            press(&mut state, Intent::CopyMenu);
+            state
+        }
+        "copy from the list" => {
+            let mut state = listed(100, 30);
+            press(&mut state, Intent::CopyMenu);
+            state
+        }
         "confirm on a production tenant" => {
             let mut state = jane_at(1);
             state.guards.production = true;

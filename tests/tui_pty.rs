@@ -208,3 +208,22 @@ fn the_tenant_flag_picks_the_tenant_and_the_header_names_it() {
         assert!(session.wait_exit().success());
     }
 }
+
+/// `y` then `p` on a tree row puts its path on the clipboard with OSC 52.
+#[test]
+fn yp_copies_the_path_through_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = open_jane(dir.path());
+    session.wait_for("surfing", true);
+    session.send("j");
+    session.wait_for("path user_metadata.hobby", true);
+    session.send("y");
+    session.wait_for("Actions expression", true);
+    session.send("p");
+    session.wait_for("copied path: user_metadata.hobby", true);
+    // base64 of "user_metadata.hobby"
+    session.wait_for_bytes(b"\x1b]52;c;dXNlcl9tZXRhZGF0YS5ob2JieQ==\x07");
+    session.send("q");
+    session.send("q");
+    assert!(session.wait_exit().success());
+}

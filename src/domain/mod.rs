@@ -3,6 +3,7 @@
 //! the terminal, HTTP or async (a test enforces it).
 
 pub mod conflict;
+pub mod copy;
 pub mod diff;
 pub mod edit;
 pub mod field;

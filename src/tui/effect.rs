@@ -55,5 +55,7 @@ pub enum Effect {
         tenant: String,
         user_id: String,
     },
+    /// Put text on the clipboard of the terminal (OSC 52: through SSH and tmux too).
+    Copy(String),
     Quit,
 }

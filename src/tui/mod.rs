@@ -2,6 +2,7 @@
 //! into new state and effects, effects run in tasks and answer with messages, and `view`
 //! draws the state.
 
+pub mod clipboard;
 pub mod conflict_screen;
 pub mod effect;
 pub mod file_queue;
@@ -90,6 +91,10 @@ async fn event_loop(
                 // Every draft asked for is on disk before the process ends.
                 files.finish().await;
                 return Ok(());
+            }
+            if let Effect::Copy(text) = &effect {
+                clipboard::copy(terminal.backend_mut(), text)?;
+                continue;
             }
             if FileQueue::takes(&effect) {
                 files.submit(effect);

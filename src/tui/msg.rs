@@ -5,10 +5,20 @@ use crossterm::event::KeyEvent;
 
 use crate::api::{ApiError, RateLimit, UserPage};
 use crate::apply::{Applied, Resolution};
+use crate::domain::copy::CopyForm;
 use crate::domain::User;
 use crate::storage::drafts::Draft;
 use crate::storage::journal::Journal;
 use crate::storage::lock::Holder;
+
+/// What `y` then a letter copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copying {
+    /// A form of the focused tree node.
+    Node(CopyForm),
+    UserId,
+    Email,
+}
 
 /// A bindable action: small and `Copy`, so the key table can hold it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +71,9 @@ pub enum Intent {
     NewLine,
     HalfPageDown,
     HalfPageUp,
+    /// `y`: the menu of what can be copied here.
+    CopyMenu,
+    Copy(Copying),
     /// The next / previous match of the tree search.
     NextMatch,
     PrevMatch,

@@ -23,6 +23,8 @@ pub enum Overlay {
         quit: bool,
     },
     History(Box<HistoryList>),
+    /// `y`: what can be copied, one letter each (`yy` copies the value).
+    CopyMenu,
     /// `/` in the user view: text to find in both trees.
     Find(Box<FindInput>),
     /// A production tenant: its name typed before the preview's change is sent.

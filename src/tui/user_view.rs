@@ -1,8 +1,8 @@
 //! The open user: the profile, both metadata panes, focus, undo history and how far
 //! loading has come.
 
-use crate::tui::tree_search::TreeSearch;
 use crate::domain::{History, MetadataField, MetadataPair, UpdateBody, User};
+use crate::tui::tree_search::TreeSearch;
 
 use super::pane::TreePane;
 

@@ -15,6 +15,8 @@ pub const PATIENCE: Duration = Duration::from_secs(60);
 
 pub struct Session {
     pub screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for sequences the screen does not show (OSC 52).
+    pub raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
 }
@@ -53,6 +55,8 @@ impl Session {
         let writer = pty.master.take_writer().expect("writer");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
         let feed = screen.clone();
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_feed = raw.clone();
         thread::spawn(move || {
             let _master = pty.master;
             let mut buf = [0u8; 8192];
@@ -61,9 +65,15 @@ impl Session {
                     break;
                 }
                 feed.lock().unwrap().process(&buf[..n]);
+                raw_feed.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
-        Self { screen, writer, child }
+        Self {
+            screen,
+            raw,
+            writer,
+            child,
+        }
     }
 
     pub fn contents(&self) -> String {
@@ -77,6 +87,19 @@ impl Session {
                 Instant::now() < deadline,
                 "waited for {what:?} (present: {present}); screen:\n{}",
                 self.contents()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the raw output holds `bytes`.
+    pub fn wait_for_bytes(&self, bytes: &[u8]) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.raw.lock().unwrap().windows(bytes.len()).any(|w| w == bytes) {
+            assert!(
+                Instant::now() < deadline,
+                "waited for {:?} in the output",
+                String::from_utf8_lossy(bytes)
             );
             thread::sleep(Duration::from_millis(20));
         }

@@ -35,7 +35,11 @@ impl Needle {
         }
         let ignore_case = !text.chars().any(char::is_uppercase);
         Some(Self {
-            text: if ignore_case { text.to_lowercase() } else { text.to_string() },
+            text: if ignore_case {
+                text.to_lowercase()
+            } else {
+                text.to_string()
+            },
             ignore_case,
             scope,
         })
@@ -85,7 +89,8 @@ impl Tree {
         found: &mut Vec<u32>,
     ) {
         let key_hit = needle.scope != SearchScope::Values && matches!(key, RowKey::Key(k) if needle.matches(k));
-        let value_hit = needle.scope != SearchScope::Keys && scalar_text(value, scratch).is_some_and(|t| needle.matches(t));
+        let value_hit =
+            needle.scope != SearchScope::Keys && scalar_text(value, scratch).is_some_and(|t| needle.matches(t));
         if key_hit || value_hit {
             found.push(id as u32);
         }
@@ -103,7 +108,10 @@ impl Tree {
         let mut id = 0;
         while id != target {
             chain.push(id);
-            match self.child_ids(id).find(|&c| c <= target && target < c + self.size[c] as usize) {
+            match self
+                .child_ids(id)
+                .find(|&c| c <= target && target < c + self.size[c] as usize)
+            {
                 Some(child) => id = child,
                 None => break,
             }
@@ -151,7 +159,9 @@ mod tests {
     use serde_json::json;
 
     fn tree() -> Tree {
-        Tree::new(json!({"Hobby": "surfing", "addresses": {"home": {"city": "Lisbon"}}, "n": 1000, "tags": ["a", "Lisbon"]}))
+        Tree::new(
+            json!({"Hobby": "surfing", "addresses": {"home": {"city": "Lisbon"}}, "n": 1000, "tags": ["a", "Lisbon"]}),
+        )
     }
 
     #[test]

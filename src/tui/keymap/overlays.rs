@@ -5,7 +5,8 @@ use crossterm::event::KeyCode;
 use super::binding::Key::{Alt, Char, Code, Ctrl};
 use super::binding::{bind, KeyTable};
 use super::shared::{HELP, HELP_IN_TEXT, MOVES};
-use crate::tui::msg::Intent;
+use crate::domain::copy::CopyForm;
+use crate::tui::msg::{Copying, Intent};
 
 pub const SEARCH: KeyTable = KeyTable {
     title: "search",
@@ -16,6 +17,53 @@ pub const SEARCH: KeyTable = KeyTable {
         bind(&[Code(KeyCode::Up)], Intent::Older, "earlier query", true),
         bind(&[Code(KeyCode::Down)], Intent::Newer, "later query", true),
         HELP_IN_TEXT,
+    ],
+};
+
+pub const COPY_NODE: KeyTable = KeyTable {
+    title: "copy",
+    text_input: false,
+    bindings: &[
+        bind(
+            &[Char('y')],
+            Intent::Copy(Copying::Node(CopyForm::Json)),
+            "value as JSON",
+            true,
+        ),
+        bind(
+            &[Char('s')],
+            Intent::Copy(Copying::Node(CopyForm::Text)),
+            "string text",
+            true,
+        ),
+        bind(&[Char('k')], Intent::Copy(Copying::Node(CopyForm::Key)), "key", true),
+        bind(&[Char('p')], Intent::Copy(Copying::Node(CopyForm::Path)), "path", true),
+        bind(&[Char('j')], Intent::Copy(Copying::Node(CopyForm::Jq)), "jq path", true),
+        bind(
+            &[Char('q')],
+            Intent::Copy(Copying::Node(CopyForm::Query)),
+            "Auth0 search query",
+            true,
+        ),
+        bind(
+            &[Char('a')],
+            Intent::Copy(Copying::Node(CopyForm::Action)),
+            "Actions expression",
+            true,
+        ),
+        bind(&[Code(KeyCode::Esc)], Intent::Cancel, "cancel", true),
+        HELP,
+    ],
+};
+
+pub const COPY_USER_ROW: KeyTable = KeyTable {
+    title: "copy from the list",
+    text_input: false,
+    bindings: &[
+        bind(&[Char('i')], Intent::Copy(Copying::UserId), "user id", true),
+        bind(&[Char('e')], Intent::Copy(Copying::Email), "email", true),
+        bind(&[Code(KeyCode::Esc)], Intent::Cancel, "cancel", true),
+        HELP,
     ],
 };
 

@@ -31,6 +31,7 @@ pub const LIST: KeyTable = KeyTable {
         bind(&[Char('/')], Intent::Search, "search (Lucene)", true),
         bind(&[Char('s')], Intent::CycleSort, "sort", true),
         bind(&[Char('R')], Intent::Reload, "reload", true),
+        bind(&[Char('y')], Intent::CopyMenu, "copy id / email", false),
     ],
 };
 
@@ -82,7 +83,8 @@ pub const USER: KeyTable = KeyTable {
             "switch tree",
             false,
         ),
-        bind(&[Char('/')], Intent::Search, "find in the trees", true),
+        bind(&[Char('/')], Intent::Search, "find", true),
+        bind(&[Char('y')], Intent::CopyMenu, "copy…", false),
         bind(&[Char('n')], Intent::NextMatch, "next match", false),
         bind(&[Char('N')], Intent::PrevMatch, "previous match", false),
         bind(&[Char('R')], Intent::Reload, "reload user", false),
@@ -101,7 +103,7 @@ pub const USER: KeyTable = KeyTable {
 };
 
 /// Every table, for tests and for checks that span them all.
-pub const ALL: [&KeyTable; 17] = [
+pub const ALL: [&KeyTable; 19] = [
     &LIST,
     &USER,
     &SEARCH,
@@ -119,4 +121,6 @@ pub const ALL: [&KeyTable; 17] = [
     &HISTORY_ENTRY,
     &CONFIRM_SEND,
     &FIND,
+    &COPY_NODE,
+    &COPY_USER_ROW,
 ];

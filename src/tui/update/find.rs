@@ -39,7 +39,9 @@ pub fn find_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
 }
 
 fn run(state: &mut State) {
-    let Some(Overlay::Find(input)) = &mut state.overlay else { return };
+    let Some(Overlay::Find(input)) = &mut state.overlay else {
+        return;
+    };
     let query = input.text.lines().join(" ");
     let Some(needle) = Needle::parse(&query) else {
         input.error = Some("type something to find (key:… for keys only, value:… for values only)".into());
@@ -55,7 +57,10 @@ fn run(state: &mut State) {
         return;
     }
     let pane = view.focus;
-    let here = view.panes[pane].tree.locate(view.panes[pane].cursor).map_or(0, |at| at.id);
+    let here = view.panes[pane]
+        .tree
+        .locate(view.panes[pane].cursor)
+        .map_or(0, |at| at.id);
     let first = search.first_from(pane, here);
     view.search = Some(search);
     state.overlay = None;
@@ -64,7 +69,9 @@ fn run(state: &mut State) {
 
 /// `n` / `N`: the next or previous match, wrapping around with a notice.
 pub fn step(state: &mut State, forward: bool) -> Vec<Effect> {
-    let Some(view) = state.user_mut() else { return Vec::new() };
+    let Some(view) = state.user_mut() else {
+        return Vec::new();
+    };
     let Some(search) = &mut view.search else {
         state.status = Status::Info("no search: / finds text in both trees".into());
         return Vec::new();
@@ -84,7 +91,11 @@ pub fn step(state: &mut State, forward: bool) -> Vec<Effect> {
     };
     go_to(state, next);
     if wrapped {
-        let notice = if forward { "search wrapped to the top" } else { "search wrapped to the bottom" };
+        let notice = if forward {
+            "search wrapped to the top"
+        } else {
+            "search wrapped to the bottom"
+        };
         state.status = Status::Info(notice.into());
     }
     Vec::new()

@@ -30,6 +30,10 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             reload(state)
         }
         Intent::Reload => reload(state),
+        Intent::CopyMenu if !state.list.users.is_empty() => {
+            state.overlay = Some(Overlay::CopyMenu);
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }

@@ -8,6 +8,7 @@
 mod applied;
 mod commit;
 mod conflict;
+mod copy;
 mod drafts;
 mod edit;
 mod editor;
@@ -110,6 +111,7 @@ fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
         Some(Overlay::History(_)) => history::history_intent(state, intent),
         Some(Overlay::ConfirmSend(_)) => preview::confirm_intent(state, intent),
         Some(Overlay::Find(_)) => find::find_intent(state, intent),
+        Some(Overlay::CopyMenu) => copy::copy_intent(state, intent),
         Some(Overlay::Leave { quit }) => {
             let quit = *quit;
             session::leave_intent(state, intent, quit)

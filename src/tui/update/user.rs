@@ -34,6 +34,10 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     match intent {
         Intent::Back => return back(state, false),
         Intent::Search => return find::open(state),
+        Intent::CopyMenu => {
+            state.overlay = Some(crate::tui::state::Overlay::CopyMenu);
+            return Vec::new();
+        }
         Intent::NextMatch | Intent::PrevMatch => return find::step(state, intent == Intent::NextMatch),
         edit if is_edit(edit) && !ready => {
             state.status = Status::Error("the user is still loading: edits wait for the server's copy".into());
