@@ -165,6 +165,22 @@ fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
             press(&mut state, Intent::Down);
             state
         }
+        "your editor's text is not valid" => {
+            let mut state = jane_at(1);
+            let effects = press(&mut state, Intent::OpenInEditor);
+            let Some(auth0_meta::tui::effect::Effect::ExternalEditor { hand_off, .. }) = effects.into_iter().next()
+            else {
+                panic!("no hand-off")
+            };
+            update(
+                &mut state,
+                Msg::ExternalEdited {
+                    hand_off,
+                    result: Ok("{".into()),
+                },
+            );
+            state
+        }
         "find in the trees" => {
             let mut state = jane_at(1);
             press(&mut state, Intent::Search);

@@ -227,3 +227,41 @@ fn yp_copies_the_path_through_the_terminal() {
     session.send("q");
     assert!(session.wait_exit().success());
 }
+
+/// `v` hands the node to `$EDITOR` (here a script that rewrites it); the change shows in
+/// the tree and in the preview, and the terminal is the program's again.
+#[test]
+fn v_hands_the_node_to_the_editor_and_takes_the_change_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("editor.sh");
+    std::fs::write(&script, "#!/bin/sh\nprintf '\"kitesurfing\"' > \"$1\"\n").unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let state = dir.path().join("tenant.json");
+    let session = Session::start_with(
+        &["--demo", "--demo-state", state.to_str().unwrap()],
+        &[
+            ("AUTH0_META_STATE_DIR", dir.path()),
+            ("EDITOR", script.as_path()),
+            ("VISUAL", script.as_path()),
+        ],
+    );
+    let mut session = find_jane(session);
+    session.wait_for("surfing", true);
+    session.send("j");
+    session.wait_for("path user_metadata.hobby", true);
+    session.send("v");
+    session.wait_for("hobby: \"kitesurfing\"", true);
+    session.wait_for("changed in your editor: one edit", true);
+    session.send("p");
+    session.wait_for("\"surfing\" → \"kitesurfing\"", true);
+    let edits = std::fs::read_dir(dir.path().join("edit")).unwrap().count();
+    assert_eq!(edits, 0, "the handed file is removed");
+    session.send("\x1b");
+    session.wait_for("exactly what will be sent", false);
+    session.send("u");
+    session.wait_for("kitesurfing", false);
+    session.send("q");
+    session.send("q");
+    assert!(session.wait_exit().success());
+}

@@ -55,6 +55,12 @@ pub enum Effect {
         tenant: String,
         user_id: String,
     },
+    /// Hand the terminal to `$VISUAL` / `$EDITOR` on a 0600 file in `dir` (the state
+    /// directory) holding the text; the file is removed afterwards.
+    ExternalEditor {
+        hand_off: crate::tui::msg::HandOff,
+        dir: Option<PathBuf>,
+    },
     /// Put text on the clipboard of the terminal (OSC 52: through SSH and tmux too).
     Copy(String),
     Quit,

@@ -5,6 +5,7 @@
 pub mod clipboard;
 pub mod conflict_screen;
 pub mod effect;
+pub mod external;
 pub mod file_queue;
 pub mod keymap;
 pub mod layout;
@@ -94,6 +95,18 @@ async fn event_loop(
             }
             if let Effect::Copy(text) = &effect {
                 clipboard::copy(terminal.backend_mut(), text)?;
+                continue;
+            }
+            if let Effect::ExternalEditor { hand_off, dir } = effect {
+                // The editor gets the terminal and the keyboard; no key is read meanwhile.
+                drop(events);
+                ratatui::restore();
+                let command = external::editor_command(|name| std::env::var(name).ok());
+                let result = external::edit(dir.as_deref(), &hand_off.text, &command);
+                *terminal = ratatui::try_init()?;
+                terminal.clear()?;
+                events = EventStream::new();
+                let _ = tx.send(Msg::ExternalEdited { hand_off, result });
                 continue;
             }
             if FileQueue::takes(&effect) {

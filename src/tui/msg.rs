@@ -11,6 +11,17 @@ use crate::storage::drafts::Draft;
 use crate::storage::journal::Journal;
 use crate::storage::lock::Holder;
 
+/// A node handed to the user's editor: where it is, and the text it was handed as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandOff {
+    pub field: crate::domain::MetadataField,
+    pub path: crate::domain::JsonPath,
+    /// The node's text as first handed over: the same text back is no edit.
+    pub original: String,
+    /// The text to open the editor with (the rejected text, when reopened).
+    pub text: String,
+}
+
 /// What `y` then a letter copies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Copying {
@@ -74,6 +85,8 @@ pub enum Intent {
     /// `y`: the menu of what can be copied here.
     CopyMenu,
     Copy(Copying),
+    /// `v`: the focused node in the user's own editor.
+    OpenInEditor,
     /// The next / previous match of the tree search.
     NextMatch,
     PrevMatch,
@@ -121,6 +134,11 @@ pub enum Msg {
     DraftLocked {
         user_id: String,
         held_by: Option<Holder>,
+    },
+    /// The user's editor closed: the text it left, or why it could not run.
+    ExternalEdited {
+        hand_off: HandOff,
+        result: Result<String, String>,
     },
     /// A draft was written (or deleted) on disk, or could not be.
     DraftSaved(Result<(), String>),

@@ -25,10 +25,17 @@ pub enum Overlay {
     History(Box<HistoryList>),
     /// `y`: what can be copied, one letter each (`yy` copies the value).
     CopyMenu,
+    /// The user's editor left text that is not valid there: reopen it, or drop it.
+    EditorFailed(Box<EditorFailed>),
     /// `/` in the user view: text to find in both trees.
     Find(Box<FindInput>),
     /// A production tenant: its name typed before the preview's change is sent.
     ConfirmSend(Box<ConfirmSend>),
+}
+
+pub struct EditorFailed {
+    pub hand_off: crate::tui::msg::HandOff,
+    pub error: String,
 }
 
 pub struct FindInput {

@@ -67,6 +67,21 @@ pub const COPY_USER_ROW: KeyTable = KeyTable {
     ],
 };
 
+pub const EDITOR_FAILED: KeyTable = KeyTable {
+    title: "your editor's text is not valid",
+    text_input: false,
+    bindings: &[
+        bind(
+            &[Char('v'), Code(KeyCode::Enter)],
+            Intent::OpenInEditor,
+            "reopen it (text kept)",
+            true,
+        ),
+        bind(&[Char('d'), Code(KeyCode::Esc)], Intent::Discard, "drop the text", true),
+        HELP,
+    ],
+};
+
 pub const FIND: KeyTable = KeyTable {
     title: "find in the trees",
     text_input: true,

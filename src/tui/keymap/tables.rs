@@ -90,6 +90,7 @@ pub const USER: KeyTable = KeyTable {
         bind(&[Char('R')], Intent::Reload, "reload user", false),
         bind(&[Char('e')], Intent::Edit, "edit value", true),
         bind(&[Char('E')], Intent::EditJson, "edit as JSON", false),
+        bind(&[Char('v')], Intent::OpenInEditor, "open in $EDITOR", false),
         bind(&[Char('a')], Intent::Add, "add key / item", true),
         bind(&[Char('r')], Intent::Rename, "rename key", false),
         bind(&[Char('d')], Intent::Delete, "delete", true),
@@ -103,7 +104,7 @@ pub const USER: KeyTable = KeyTable {
 };
 
 /// Every table, for tests and for checks that span them all.
-pub const ALL: [&KeyTable; 19] = [
+pub const ALL: [&KeyTable; 20] = [
     &LIST,
     &USER,
     &SEARCH,
@@ -123,4 +124,5 @@ pub const ALL: [&KeyTable; 19] = [
     &FIND,
     &COPY_NODE,
     &COPY_USER_ROW,
+    &EDITOR_FAILED,
 ];

@@ -153,6 +153,18 @@ fn value_from(kind: ValueKind, text: &str) -> Result<Value, String> {
 }
 
 /// A JSON text for the node at `path`; at a document's root, each root key is checked.
+/// JSON written elsewhere (`v`, the user's own editor) for the node at `path`, checked
+/// as `E` checks it and made one undoable edit.
+pub(super) fn commit_json(
+    state: &mut State,
+    field: MetadataField,
+    path: JsonPath,
+    text: &str,
+) -> Result<Vec<Effect>, String> {
+    let value = json_from(field, &path, text)?;
+    commit(state, field, Edit::Set { path, value })
+}
+
 fn json_from(field: MetadataField, path: &JsonPath, text: &str) -> Result<Value, String> {
     let value = parse_json(text).map_err(|e| e.to_string())?;
     match (&value, path.is_root()) {

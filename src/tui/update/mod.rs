@@ -13,6 +13,7 @@ mod drafts;
 mod edit;
 mod editor;
 mod find;
+mod hand_off;
 mod history;
 pub mod list;
 mod menus;
@@ -67,6 +68,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::DraftLocked { user_id, held_by } => drafts::locked(state, &user_id, held_by),
+        Msg::ExternalEdited { hand_off, result } => hand_off::edited(state, hand_off, result),
         Msg::DraftSaved(result) => {
             drafts::saved(state, result);
             Vec::new()
@@ -112,6 +114,7 @@ fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
         Some(Overlay::ConfirmSend(_)) => preview::confirm_intent(state, intent),
         Some(Overlay::Find(_)) => find::find_intent(state, intent),
         Some(Overlay::CopyMenu) => copy::copy_intent(state, intent),
+        Some(Overlay::EditorFailed(_)) => hand_off::failed_intent(state, intent),
         Some(Overlay::Leave { quit }) => {
             let quit = *quit;
             session::leave_intent(state, intent, quit)

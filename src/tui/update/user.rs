@@ -3,6 +3,7 @@
 use super::drafts;
 use super::edit::start;
 use super::find;
+use super::hand_off;
 use super::history::open_history;
 use super::nav::{keep_tree_cursor_visible, move_cursor, movement};
 use super::preview::open_preview;
@@ -54,6 +55,9 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             ));
             return Vec::new();
         }
+        Intent::OpenInEditor if is_edit(Intent::OpenInEditor) && ready && read_only.is_none() => {
+            return hand_off::open(state)
+        }
         edit if is_edit(edit) => return start(state, edit),
         Intent::TakeOver if read_only.is_some() => {
             state.status = Status::Loading("taking over this user".into());
@@ -89,6 +93,7 @@ fn is_edit(intent: Intent) -> bool {
             | Intent::Retype
             | Intent::Undo
             | Intent::Redo
+            | Intent::OpenInEditor
     )
 }
 

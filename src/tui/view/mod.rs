@@ -71,6 +71,7 @@ fn draw_overlay(state: &State, frame: &mut Frame, body: Rect, theme: Theme) {
         Some(Overlay::Conflict(screen)) => conflict::draw_conflict(screen, frame, body, theme),
         Some(Overlay::History(list)) => history::draw_history(list, frame, body, theme),
         Some(Overlay::Find(input)) => find::draw(input, frame, body, theme),
+        Some(Overlay::EditorFailed(failed)) => question::draw_editor_failed(failed, frame, body, theme),
         Some(Overlay::CopyMenu) => copy_menu::draw(crate::tui::keymap::table(state), frame, body, theme),
         Some(Overlay::ConfirmSend(confirm)) => {
             preview::draw_preview(&confirm.screen, frame, body, theme);

@@ -71,3 +71,10 @@ pub fn draw_leave(state: &State, quit: bool, frame: &mut Frame, area: Rect, them
         theme,
     );
 }
+
+pub fn draw_editor_failed(failed: &crate::tui::state::EditorFailed, frame: &mut Frame, area: Rect, theme: Theme) {
+    let at = crate::domain::FieldPath::new(failed.hand_off.field, failed.hand_off.path.clone());
+    let text = format!("{at}: {}", failed.error);
+    let keys = hints(&keymap::EDITOR_FAILED, |_| None);
+    draw_question("your editor's text is not valid", &text, &keys, frame, area, theme);
+}

@@ -1,0 +1,86 @@
+//! Running the user's editor on a file: `$VISUAL`, else `$EDITOR`, else `vi`, split into
+//! words as a shell would (so `code --wait` works) but run without one. The file is
+//! the user's alone (0600) and removed afterwards, whatever happens.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+static HANDED: AtomicU64 = AtomicU64::new(0);
+
+/// The editor command from the environment.
+pub fn editor_command(env: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|name| env(name))
+        .find_map(|value| shlex::split(&value).filter(|words| !words.is_empty()))
+        .unwrap_or_else(|| vec!["vi".to_string()])
+}
+
+/// Writes `text` to a new file in `dir`, lets the editor change it, and reads it back.
+pub fn edit(dir: Option<&Path>, text: &str, command: &[String]) -> Result<String, String> {
+    let dir = dir.map_or_else(std::env::temp_dir, |d| d.join("edit"));
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let n = HANDED.fetch_add(1, Ordering::Relaxed);
+    let file = dir.join(format!("node-{}-{n}.json", std::process::id()));
+    let result = write_private(&file, text).and_then(|()| run(command, &file));
+    let _ = fs::remove_file(&file);
+    result
+}
+
+fn write_private(file: &PathBuf, text: &str) -> Result<(), String> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut out = options
+        .open(file)
+        .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.sync_all())
+        .map_err(|e| format!("cannot write {}: {e}", file.display()))
+}
+
+fn run(command: &[String], file: &Path) -> Result<String, String> {
+    let (program, args) = command.split_first().ok_or("no editor named")?;
+    let status = Command::new(program)
+        .args(args)
+        .arg(file)
+        .status()
+        .map_err(|e| format!("cannot run `{program}`: {e} (set VISUAL or EDITOR)"))?;
+    if !status.success() {
+        return Err(format!("`{program}` exited with {status}"));
+    }
+    fs::read_to_string(file).map_err(|e| format!("cannot read {} back: {e}", file.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visual_then_editor_then_vi_split_into_words() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(
+            editor_command(env(&[("EDITOR", "nano"), ("VISUAL", "code --wait")])),
+            ["code", "--wait"]
+        );
+        assert_eq!(editor_command(env(&[("EDITOR", "nano")])), ["nano"]);
+        assert_eq!(editor_command(env(&[])), ["vi"]);
+    }
+
+    #[test]
+    fn the_file_is_changed_read_back_and_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = ["sh", "-c", "printf '{\"a\": 2}' > \"$0\""].map(String::from);
+        let changed = edit(Some(dir.path()), "{\"a\": 1}", &script).unwrap();
+        assert_eq!(changed, "{\"a\": 2}");
+        assert_eq!(fs::read_dir(dir.path().join("edit")).unwrap().count(), 0, "removed");
+        let failing = ["sh", "-c", "exit 3"].map(String::from);
+        assert!(edit(Some(dir.path()), "x", &failing).unwrap_err().contains("exited"));
+    }
+}
