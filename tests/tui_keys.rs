@@ -61,6 +61,9 @@ fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
         "users list" => {
             let mut state = listed(100, 30);
             to_row(&mut state, 10);
+            if intent == Intent::Cancel {
+                state.list.query = "name:x".into();
+            }
             state
         }
         "user view" => match intent {

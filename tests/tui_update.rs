@@ -123,12 +123,24 @@ fn sort_cycles_and_reloads() {
         panic!("{effects:?}")
     };
     assert_eq!(query.sort.as_deref(), Some("last_login:-1"));
-    press(&mut state, Intent::CycleSort);
-    let effects = press(&mut state, Intent::CycleSort);
+    let mut sorts = Vec::new();
+    for _ in 0..5 {
+        let effects = press(&mut state, Intent::CycleSort);
+        let Some(Effect::FetchPage { query, .. }) = effects.first() else {
+            panic!()
+        };
+        sorts.push(query.sort.clone().unwrap());
+    }
+    assert_eq!(
+        sorts,
+        ["logins_count:-1", "email:1", "name:1", "updated_at:-1", "created_at:-1"]
+    );
+    let effects = press(&mut state, Intent::FlipSort);
     let Some(Effect::FetchPage { query, .. }) = effects.first() else {
         panic!()
     };
-    assert_eq!(query.sort.as_deref(), Some("created_at:-1"));
+    assert_eq!(query.sort.as_deref(), Some("created_at:1"), "S flips the direction");
+    assert_eq!(state.list.sort.label(), "by created, oldest first");
     assert!(
         query.fields.contains(&"email") && !query.fields.contains(&"picture"),
         "only the fields the list uses"

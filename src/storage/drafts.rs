@@ -34,6 +34,21 @@ pub struct DraftEdit {
     pub edit: Edit,
 }
 
+/// The users with a draft in `dir` (the tenant's drafts), for the list's `✎`.
+pub fn drafted_users(dir: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter_map(|p| load(&p).ok().flatten())
+        .filter(|d| !d.edits.is_empty() || !d.cleared.is_empty())
+        .map(|d| d.user_id)
+        .collect()
+}
+
 pub fn save(path: &Path, draft: &Draft) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;

@@ -5,6 +5,7 @@
 pub mod drafts;
 pub mod journal;
 pub mod lock;
+pub mod queries;
 
 use std::path::PathBuf;
 
@@ -33,10 +34,19 @@ impl Storage {
 
     /// One file per tenant and user.
     pub fn draft_file(&self, user_id: &str) -> PathBuf {
+        self.drafts_dir().join(format!("{}.json", encode_segment(user_id)))
+    }
+
+    /// The tenant's drafts.
+    pub fn drafts_dir(&self) -> PathBuf {
+        self.root.join("drafts").join(encode_segment(&self.tenant))
+    }
+
+    /// The tenant's earlier searches of the users list.
+    pub fn queries_file(&self) -> PathBuf {
         self.root
-            .join("drafts")
-            .join(encode_segment(&self.tenant))
-            .join(format!("{}.json", encode_segment(user_id)))
+            .join("queries")
+            .join(format!("{}.json", encode_segment(&self.tenant)))
     }
 
     /// The lock that lets one instance at a time edit the user.

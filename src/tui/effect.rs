@@ -61,6 +61,17 @@ pub enum Effect {
         hand_off: crate::tui::msg::HandOff,
         dir: Option<PathBuf>,
     },
+    /// The tenant's drafts, for the list's `✎`.
+    ListDrafts {
+        dir: PathBuf,
+    },
+    LoadQueries {
+        file: PathBuf,
+    },
+    SaveQueries {
+        file: PathBuf,
+        queries: Vec<String>,
+    },
     /// Put text on the clipboard of the terminal (OSC 52: through SSH and tmux too).
     Copy(String),
     Quit,

@@ -85,6 +85,12 @@ async fn event_loop(
         pending.push(Effect::ResolveJournal {
             storage: storage.clone(),
         });
+        pending.push(Effect::ListDrafts {
+            dir: storage.drafts_dir(),
+        });
+        pending.push(Effect::LoadQueries {
+            file: storage.queries_file(),
+        });
     }
     loop {
         for effect in pending.drain(..) {

@@ -46,6 +46,8 @@ pub enum Intent {
     Open,
     Search,
     CycleSort,
+    /// `S`: the other direction of the same sort.
+    FlipSort,
     Reload,
     Expand,
     Collapse,
@@ -140,6 +142,10 @@ pub enum Msg {
         hand_off: HandOff,
         result: Result<String, String>,
     },
+    /// Users of this tenant with a saved draft.
+    DraftsListed(Vec<String>),
+    /// The tenant's earlier searches, oldest first.
+    QueriesLoaded(Vec<String>),
     /// A draft was written (or deleted) on disk, or could not be.
     DraftSaved(Result<(), String>),
 }

@@ -3,7 +3,7 @@
 
 use crate::api::Client;
 use crate::apply::{apply, resolve_unresolved};
-use crate::storage::journal;
+use crate::storage::{drafts, journal, queries};
 
 use super::effect::Effect;
 use super::file_queue::{self, Disk};
@@ -42,6 +42,21 @@ pub async fn perform(effect: Effect, client: &Client) -> Option<Msg> {
 /// event loop sends draft effects through `FileQueue` instead, which orders them.
 async fn perform_file(effect: Effect) -> Option<Msg> {
     match effect {
+        Effect::ListDrafts { dir } => {
+            let users = blocking(move || Ok(drafts::drafted_users(&dir)))
+                .await
+                .unwrap_or_default();
+            Some(Msg::DraftsListed(users))
+        }
+        Effect::LoadQueries { file } => {
+            let queries = blocking(move || Ok(queries::load(&file))).await.unwrap_or_default();
+            Some(Msg::QueriesLoaded(queries))
+        }
+        Effect::SaveQueries { file, queries } => {
+            // Losing the history of searches loses nothing of the user's work: not reported.
+            let _ = blocking(move || queries::save(&file, &queries)).await;
+            None
+        }
         Effect::LoadJournal { file, tenant, user_id } => {
             let who = user_id.clone();
             let result = blocking(move || journal::read(&file, &tenant, Some(&who)))

@@ -23,38 +23,104 @@ pub const LIST_FIELDS: [&str; 11] = [
     "app_metadata",
 ];
 
+/// The fields `s` cycles through, in that order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortKey {
+pub enum SortField {
     #[default]
     Created,
     LastLogin,
+    Logins,
     Email,
+    Name,
+    Updated,
+}
+
+impl SortField {
+    fn next(self) -> Self {
+        match self {
+            Self::Created => Self::LastLogin,
+            Self::LastLogin => Self::Logins,
+            Self::Logins => Self::Email,
+            Self::Email => Self::Name,
+            Self::Name => Self::Updated,
+            Self::Updated => Self::Created,
+        }
+    }
+
+    fn attribute(self) -> &'static str {
+        match self {
+            Self::Created => "created_at",
+            Self::LastLogin => "last_login",
+            Self::Logins => "logins_count",
+            Self::Email => "email",
+            Self::Name => "name",
+            Self::Updated => "updated_at",
+        }
+    }
+
+    /// Text reads best A to Z; dates and counts newest or most first.
+    fn descending_first(self) -> bool {
+        !matches!(self, Self::Email | Self::Name)
+    }
+}
+
+/// `s` picks the field, `S` flips the direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SortKey {
+    pub field: SortField,
+    pub descending: bool,
+}
+
+impl Default for SortKey {
+    fn default() -> Self {
+        Self {
+            field: SortField::Created,
+            descending: true,
+        }
+    }
 }
 
 impl SortKey {
     pub fn next(self) -> Self {
-        match self {
-            SortKey::Created => SortKey::LastLogin,
-            SortKey::LastLogin => SortKey::Email,
-            SortKey::Email => SortKey::Created,
+        let field = self.field.next();
+        Self {
+            field,
+            descending: field.descending_first(),
         }
     }
 
-    /// Auth0's `sort` parameter: newest first for dates, A to Z for email.
-    pub fn param(self) -> &'static str {
-        match self {
-            SortKey::Created => "created_at:-1",
-            SortKey::LastLogin => "last_login:-1",
-            SortKey::Email => "email:1",
+    pub fn flipped(self) -> Self {
+        Self {
+            descending: !self.descending,
+            ..self
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::Created => "newest first",
-            SortKey::LastLogin => "last login",
-            SortKey::Email => "email A-Z",
-        }
+    /// Auth0's `sort` parameter.
+    pub fn param(self) -> String {
+        format!(
+            "{}:{}",
+            self.field.attribute(),
+            if self.descending { "-1" } else { "1" }
+        )
+    }
+
+    pub fn label(self) -> String {
+        let (field, order) = match (self.field, self.descending) {
+            (SortField::Created, true) => ("created", "newest first"),
+            (SortField::Created, false) => ("created", "oldest first"),
+            (SortField::LastLogin, true) => ("last login", "latest first"),
+            (SortField::LastLogin, false) => ("last login", "earliest first"),
+            (SortField::Logins, true) => ("logins", "most first"),
+            (SortField::Logins, false) => ("logins", "fewest first"),
+            (SortField::Email, false) => ("email", "A-Z"),
+            (SortField::Email, true) => ("email", "Z-A"),
+            (SortField::Name, false) => ("name", "A-Z"),
+            (SortField::Name, true) => ("name", "Z-A"),
+            (SortField::Updated, true) => ("updated", "latest first"),
+            (SortField::Updated, false) => ("updated", "earliest first"),
+        };
+        format!("by {field}, {order}")
     }
 }
 
@@ -72,6 +138,12 @@ pub struct UserList {
     pub next_page: u32,
     pub loading: bool,
     pub exhausted: bool,
+    /// `G`: pages are loaded until the end (or the search window), then the cursor goes last.
+    pub load_all: bool,
+    /// `R`: the user the cursor was on, looked for in the reloaded pages up to `.1` users.
+    pub keep: Option<(String, usize)>,
+    /// Users with a saved draft, marked `✎`.
+    pub drafted: std::collections::HashSet<String>,
 }
 
 impl UserList {

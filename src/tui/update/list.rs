@@ -1,6 +1,6 @@
 //! The users list: moving, paging as the cursor nears the end, sort, opening.
 
-use super::nav::{move_cursor, movement, report};
+use super::nav::{keep_list_cursor_visible, move_cursor, movement, report};
 use super::session::{back, open};
 use crate::api::{ApiError, ListQuery, UserPage};
 use crate::tui::effect::Effect;
@@ -9,6 +9,11 @@ use crate::tui::state::{Overlay, SearchInput, State, Status, LIST_FIELDS, PAGE_S
 
 pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     let list = &mut state.list;
+    if intent == Intent::Bottom && !list.exhausted {
+        // `G`: every page up to the end or the search window first, then the last row.
+        list.load_all = true;
+        return fetch_next(state);
+    }
     if let Some(target) = movement(intent, list.cursor, list.users.len(), state.list_rows()) {
         let rows = state.list_rows();
         let list = &mut state.list;
@@ -29,7 +34,26 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             state.list.sort = state.list.sort.next();
             reload(state)
         }
-        Intent::Reload => reload(state),
+        Intent::FlipSort => {
+            state.list.sort = state.list.sort.flipped();
+            reload(state)
+        }
+        Intent::Cancel if !state.list.query.is_empty() => {
+            state.list.query.clear();
+            state.status = Status::Info("search cleared: all users".into());
+            reload(state)
+        }
+        Intent::Reload => {
+            // The cursor stays on the same user if the reloaded result still holds it.
+            let list = &state.list;
+            let keep = list
+                .users
+                .get(list.cursor)
+                .map(|u| (u.id().to_string(), list.users.len()));
+            let effects = reload(state);
+            state.list.keep = keep;
+            effects
+        }
         Intent::CopyMenu if !state.list.users.is_empty() => {
             state.overlay = Some(Overlay::CopyMenu);
             Vec::new()
@@ -49,6 +73,8 @@ pub fn reload(state: &mut State) -> Vec<Effect> {
     list.next_page = 0;
     list.exhausted = false;
     list.loading = false;
+    list.load_all = false;
+    list.keep = None;
     fetch_next(state)
 }
 
@@ -58,16 +84,18 @@ fn fetch_next(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     list.loading = true;
-    state.status = Status::Loading(if list.users.is_empty() {
-        "loading users".into()
-    } else {
-        "loading more users".into()
+    state.status = Status::Loading(match (list.users.is_empty(), list.total) {
+        (true, _) => "loading users".into(),
+        (false, Some(total)) if list.load_all => {
+            format!("loading users {} / {}", list.users.len(), total.min(SEARCH_WINDOW))
+        }
+        (false, _) => "loading more users".into(),
     });
     let query = ListQuery {
         q: Some(list.query.clone()).filter(|q| !q.trim().is_empty()),
         page: list.next_page,
         per_page: PAGE_SIZE,
-        sort: Some(list.sort.param().to_string()),
+        sort: Some(list.sort.param()),
         fields: LIST_FIELDS.to_vec(),
     };
     vec![Effect::FetchPage {
@@ -101,11 +129,45 @@ pub fn page_loaded(state: &mut State, generation: u64, result: Result<UserPage, 
             let loaded = list.users.len() as u64;
             list.exhausted = got < u64::from(PAGE_SIZE) || loaded >= page.total || loaded >= SEARCH_WINDOW;
             state.status = Status::Idle;
-            Vec::new()
+            after_page(state)
         }
         Err(err) => {
             report(state, "loading users failed", &err);
             Vec::new()
         }
     }
+}
+
+/// What a loaded page leads to: more pages for `G` or for the user `R` keeps, or the
+/// cursor put where they asked.
+fn after_page(state: &mut State) -> Vec<Effect> {
+    let list = &mut state.list;
+    if let Some((id, until)) = list.keep.clone() {
+        if let Some(at) = list.users.iter().position(|u| u.id() == id) {
+            list.keep = None;
+            list.cursor = at;
+            keep_list_cursor_visible(state);
+            return Vec::new();
+        }
+        if list.users.len() < until && !list.exhausted {
+            return fetch_next(state);
+        }
+        list.keep = None;
+        state.status = Status::Info("the user the cursor was on is no longer in the result".into());
+        return Vec::new();
+    }
+    if list.load_all {
+        if !list.exhausted {
+            return fetch_next(state);
+        }
+        list.load_all = false;
+        list.cursor = list.users.len().saturating_sub(1);
+        if list.window_hit() {
+            state.status = Status::Info(format!(
+                "the first {SEARCH_WINDOW} of the result: Auth0 search stops there; refine the search, or export (auth0-meta users export)"
+            ));
+        }
+        keep_list_cursor_visible(state);
+    }
+    Vec::new()
 }

@@ -69,6 +69,17 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::DraftLocked { user_id, held_by } => drafts::locked(state, &user_id, held_by),
         Msg::ExternalEdited { hand_off, result } => hand_off::edited(state, hand_off, result),
+        Msg::DraftsListed(users) => {
+            state.list.drafted = users.into_iter().collect();
+            Vec::new()
+        }
+        Msg::QueriesLoaded(queries) => {
+            let mut merged = queries;
+            merged.retain(|q| !state.list.history.contains(q));
+            merged.append(&mut state.list.history);
+            state.list.history = merged;
+            Vec::new()
+        }
         Msg::DraftSaved(result) => {
             drafts::saved(state, result);
             Vec::new()

@@ -57,12 +57,20 @@ fn run_search(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let query = input.text.lines().join(" ").trim().to_string();
+    let mut effects = Vec::new();
     if !query.is_empty() {
         state.list.history.retain(|q| *q != query);
         state.list.history.push(query.clone());
+        if let Some(storage) = &state.storage {
+            effects.push(Effect::SaveQueries {
+                file: storage.queries_file(),
+                queries: state.list.history.clone(),
+            });
+        }
     }
     state.list.query = query;
-    reload(state)
+    effects.extend(reload(state));
+    effects
 }
 
 /// Older or newer through earlier queries.

@@ -148,6 +148,15 @@ pub fn leave(state: &mut State, quit: bool, mut before: Vec<Effect>) -> Vec<Effe
         return before;
     }
     before.extend(drafts::unlock(state));
+    if let Some(view) = state.user() {
+        // A draft stays on disk for a user left with edits (when drafts are kept).
+        let id = view.user.id().to_string();
+        if view.is_dirty() && state.drafts_kept() {
+            state.list.drafted.insert(id);
+        } else {
+            state.list.drafted.remove(&id);
+        }
+    }
     state.screen = Screen::List;
     if state.is_busy() && !state.list.loading {
         state.status = Status::Idle;

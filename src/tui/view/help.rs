@@ -12,7 +12,7 @@ use crate::tui::theme::Theme;
 
 pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     let screen = keymap::table(state).title;
-    let lines: Vec<Line> = keymap::listed(state)
+    let mut lines: Vec<Line> = keymap::listed(state)
         .map(|b| {
             Line::from(vec![
                 Span::styled(format!("  {:<16}", b.keys_label()), theme.footer_key()),
@@ -20,6 +20,12 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
             ])
         })
         .collect();
+    for (sign, meaning) in signs(state) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {sign:<16}"), theme.dim()),
+            Span::raw(*meaning),
+        ]));
+    }
     // As many columns as it takes to show every key on a short terminal.
     let rows = usize::from(area.height.saturating_sub(2)).max(1);
     let columns = lines.len().div_ceil(rows).max(1);
@@ -37,5 +43,17 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     let parts = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);
     for (part, chunk) in parts.iter().zip(lines.chunks(per_column)) {
         frame.render_widget(Paragraph::new(chunk.to_vec()), *part);
+    }
+}
+
+/// What the marks on screen mean, listed under the keys.
+fn signs(state: &State) -> &'static [(&'static str, &'static str)] {
+    match (state.overlay.is_none(), state.on_list()) {
+        (true, true) => &[
+            ("meta ●", "the user has metadata"),
+            ("meta ✎", "a draft of edits is saved"),
+        ],
+        (true, false) => &[("+ ~ - •", "added, changed, deleted, changed inside")],
+        _ => &[],
     }
 }

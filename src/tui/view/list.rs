@@ -1,6 +1,6 @@
 //! The users list: one row per user, columns sized to the terminal.
 
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Row, Table};
 use ratatui::Frame;
@@ -11,6 +11,8 @@ use crate::tui::theme::Theme;
 
 /// From this width on, the list also shows the name and the full last-login time.
 const WIDE: u16 = 110;
+/// The marks column: `●` (has metadata) and `✎` (a draft is saved), under "meta".
+const MARKS: u16 = 4;
 
 fn count_label(state: &State) -> String {
     let list = &state.list;
@@ -29,11 +31,23 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         format!("q: {}", list.query)
     };
-    let title = format!(" {query} · {} · {} ", count_label(state), list.sort.label());
+    let position = match list.users.len() {
+        0 => String::new(),
+        _ => format!("{} / ", list.cursor + 1),
+    };
+    let title = format!(" {query} · {position}{} · {} ", count_label(state), list.sort.label());
     let block = Block::default()
         .borders(Borders::TOP)
         .title(Span::styled(title, theme.title()));
     let wide = area.width >= WIDE;
+    let (widths, titles) = columns(wide);
+    // The widths the table will give each column, so a long cell ends with `…`.
+    let room: Vec<usize> = Layout::horizontal(widths.clone())
+        .spacing(1)
+        .split(block.inner(area))
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect();
     let rows: Vec<Row> = list
         .users
         .iter()
@@ -41,7 +55,12 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
         .skip(list.scroll)
         .take(state.list_rows())
         .map(|(i, user)| {
-            let row = Row::new(cells(user, wide));
+            let drafted = list.drafted.contains(user.id());
+            let cells = cells(user, drafted, wide)
+                .into_iter()
+                .zip(&room)
+                .map(|(c, w)| ellipsis(c, *w));
+            let row = Row::new(cells);
             if i == list.cursor {
                 row.style(theme.selected())
             } else {
@@ -49,7 +68,6 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
             }
         })
         .collect();
-    let (widths, titles) = columns(wide);
     let table = Table::new(rows, widths)
         .header(Row::new(titles).style(theme.dim()))
         .block(block)
@@ -62,31 +80,36 @@ fn columns(wide: bool) -> (Vec<Constraint>, Vec<&'static str>) {
     if wide {
         (
             vec![
-                Constraint::Length(1),
+                Constraint::Length(MARKS),
                 Constraint::Fill(3),
                 Constraint::Fill(2),
                 Constraint::Fill(2),
                 Constraint::Length(16),
                 Constraint::Length(6),
             ],
-            vec!["", "user", "name", "connection", "last login", "logins"],
+            vec!["meta", "user", "name", "connection", "last login", "logins"],
         )
     } else {
         (
             vec![
-                Constraint::Length(1),
+                Constraint::Length(MARKS),
                 Constraint::Fill(3),
                 Constraint::Fill(2),
                 Constraint::Length(10),
                 Constraint::Length(6),
             ],
-            vec!["", "user", "connection", "last login", "logins"],
+            vec!["meta", "user", "connection", "last login", "logins"],
         )
     }
 }
 
-fn cells(user: &User, wide: bool) -> Vec<String> {
-    let marker = if user.has_metadata() { "●" } else { " " };
+/// `●` the user has metadata, `✎` a draft of edits is saved for the user.
+fn cells(user: &User, drafted: bool, wide: bool) -> Vec<String> {
+    let marker = format!(
+        "{} {}",
+        if user.has_metadata() { "●" } else { " " },
+        if drafted { "✎" } else { " " }
+    );
     let connection = user.connections().first().copied().unwrap_or("").to_string();
     let logins = user.logins_count().map(|n| n.to_string()).unwrap_or_else(|| "-".into());
     let last_login = |len: usize| {
@@ -96,7 +119,7 @@ fn cells(user: &User, wide: bool) -> Vec<String> {
     };
     if wide {
         vec![
-            marker.into(),
+            marker.clone(),
             user.identifier().to_string(),
             user.str("name").unwrap_or("").to_string(),
             connection,
@@ -105,11 +128,20 @@ fn cells(user: &User, wide: bool) -> Vec<String> {
         ]
     } else {
         vec![
-            marker.into(),
+            marker.clone(),
             user.identifier().to_string(),
             connection,
             last_login(10),
             logins,
         ]
     }
+}
+
+/// `text` cut to `width` characters, ending with `…` when cut.
+pub fn ellipsis(text: String, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text;
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{kept}…")
 }
