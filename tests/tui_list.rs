@@ -96,3 +96,27 @@ fn drafts_are_marked_and_searches_remembered_across_runs() {
     });
     assert_eq!(saved.unwrap(), ["name:old", "name:new"]);
 }
+
+#[test]
+fn inputs_take_the_readline_keys() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut state = listed(100, 30);
+    press(&mut state, Intent::Search);
+    typed(&mut state, "name:jane email:x");
+    let send = |state: &mut State, code: KeyCode, modifiers: KeyModifiers| {
+        update(state, Msg::Key(KeyEvent::new(code, modifiers)));
+    };
+    let text = |state: &State| match &state.overlay {
+        Some(auth0_meta::tui::state::Overlay::Search(input)) => input.text.lines().join(""),
+        _ => panic!("no input"),
+    };
+    send(&mut state, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(text(&state), "name:jane email:", "Ctrl-W deletes a word");
+    send(&mut state, KeyCode::Char('a'), KeyModifiers::CONTROL);
+    send(&mut state, KeyCode::Char('f'), KeyModifiers::ALT);
+    send(&mut state, KeyCode::Char('k'), KeyModifiers::CONTROL);
+    assert_eq!(text(&state), "name", "Ctrl-A to the start, Alt-F a word on, Ctrl-K to the end");
+    send(&mut state, KeyCode::Char('e'), KeyModifiers::CONTROL);
+    send(&mut state, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(text(&state), "", "Ctrl-U deletes to the start, it does not undo");
+}

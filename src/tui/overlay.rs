@@ -129,6 +129,18 @@ pub struct HistoryList {
 
 /// A text area as every input here starts: no highlighted cursor line, the cursor at
 /// the end of the text (or at its top, for a JSON document to read from the start).
+/// A key typed into a one-line input, with the readline keys fingers know: tui-textarea
+/// already has Ctrl-A/E, Ctrl-K, Ctrl-W and Alt-B/F; Ctrl-U deletes to the start of the
+/// line here instead of undoing.
+pub fn type_line_key(area: &mut TextArea<'static>, key: crossterm::event::KeyEvent) {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    if key.code == KeyCode::Char('u') && key.modifiers == KeyModifiers::CONTROL {
+        area.delete_line_by_head();
+    } else {
+        area.input(key);
+    }
+}
+
 pub fn text_area(text: &str, at_top: bool) -> TextArea<'static> {
     let mut area = TextArea::new(text.lines().map(String::from).collect());
     area.set_cursor_line_style(Style::default());

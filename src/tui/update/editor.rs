@@ -56,7 +56,11 @@ pub fn editor_text(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     editor.confirm_discard = false;
-    editor.text.input(key);
+    if matches!(editor.purpose, EditorPurpose::Json { .. }) {
+        editor.text.input(key);
+    } else {
+        crate::tui::overlay::type_line_key(&mut editor.text, key);
+    }
     editor.error = match editor.purpose {
         EditorPurpose::Json { .. } => parse_json(&editor.text()).err().map(|e| e.to_string()),
         _ => None,

@@ -7,7 +7,7 @@ use super::nav::keep_tree_cursor_visible;
 use crate::domain::Needle;
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
-use crate::tui::overlay::text_area;
+use crate::tui::overlay::{text_area, type_line_key};
 use crate::tui::state::{FindInput, Overlay, State, Status};
 use crate::tui::tree_search::TreeSearch;
 
@@ -23,7 +23,7 @@ pub fn open(state: &mut State) -> Vec<Effect> {
 
 pub fn find_text(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     if let Some(Overlay::Find(input)) = &mut state.overlay {
-        input.text.input(key);
+        type_line_key(&mut input.text, key);
         input.error = None;
     }
     Vec::new()

@@ -135,7 +135,7 @@ pub fn confirm_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
 
 pub fn confirm_text(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     if let Some(Overlay::ConfirmSend(confirm)) = &mut state.overlay {
-        confirm.text.input(key);
+        crate::tui::overlay::type_line_key(&mut confirm.text, key);
         confirm.error = None;
     }
     Vec::new()

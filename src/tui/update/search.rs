@@ -26,7 +26,7 @@ pub fn search_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
 
 pub fn search_text(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     if let Some(Overlay::Search(input)) = &mut state.overlay {
-        input.text.input(key);
+        crate::tui::overlay::type_line_key(&mut input.text, key);
         input.recalled = None;
         input.error = None;
     }
