@@ -67,7 +67,20 @@ async fn run(cli: Cli) -> commands::Outcome {
         let guards = Guards::of(None, cli.connection.read_only);
         let result = match cli.command {
             Some(command) => run_command(&client, storage("demo").as_ref(), command, &guards).await,
-            None => run_tui(client, emulator.base_url(), "demo", true, Options { guards, palette }).await,
+            None => {
+                run_tui(
+                    client,
+                    emulator.base_url(),
+                    "demo",
+                    true,
+                    Options {
+                        guards,
+                        palette,
+                        mouse: !cli.no_mouse,
+                    },
+                )
+                .await
+            }
         };
         drop(emulator);
         return result;
@@ -80,7 +93,20 @@ async fn run(cli: Cli) -> commands::Outcome {
     let tenant = target.tenant();
     match cli.command {
         Some(command) => run_command(&client, storage(&tenant).as_ref(), command, &guards).await,
-        None => run_tui(client, target.label, &tenant, false, Options { guards, palette }).await,
+        None => {
+            run_tui(
+                client,
+                target.label,
+                &tenant,
+                false,
+                Options {
+                    guards,
+                    palette,
+                    mouse: !cli.no_mouse,
+                },
+            )
+            .await
+        }
     }
 }
 

@@ -115,7 +115,11 @@ fn inputs_take_the_readline_keys() {
     send(&mut state, KeyCode::Char('a'), KeyModifiers::CONTROL);
     send(&mut state, KeyCode::Char('f'), KeyModifiers::ALT);
     send(&mut state, KeyCode::Char('k'), KeyModifiers::CONTROL);
-    assert_eq!(text(&state), "name", "Ctrl-A to the start, Alt-F a word on, Ctrl-K to the end");
+    assert_eq!(
+        text(&state),
+        "name",
+        "Ctrl-A to the start, Alt-F a word on, Ctrl-K to the end"
+    );
     send(&mut state, KeyCode::Char('e'), KeyModifiers::CONTROL);
     send(&mut state, KeyCode::Char('u'), KeyModifiers::CONTROL);
     assert_eq!(text(&state), "", "Ctrl-U deletes to the start, it does not undo");

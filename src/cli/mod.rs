@@ -41,6 +41,10 @@ pub struct Cli {
     #[arg(long)]
     pub demo: bool,
 
+    /// Leave the mouse to the terminal (its own selection and scrolling) instead of the TUI
+    #[arg(long)]
+    pub no_mouse: bool,
+
     /// With --demo: keep the demo tenant's changes in FILE across runs
     #[arg(long, value_name = "FILE", requires = "demo")]
     pub demo_state: Option<PathBuf>,

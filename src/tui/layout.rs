@@ -48,10 +48,19 @@ pub fn side_by_side(area: Rect) -> bool {
 }
 
 const PROFILE_HEIGHT: u16 = 8;
+/// Below this many rows of body (a terminal under 30 rows), the profile takes one line
+/// so the trees keep their room.
+pub const COMPACT_BELOW: u16 = 27;
+
+/// Whether the profile is shown as one line.
+pub fn compact_profile(body: Rect) -> bool {
+    body.height < COMPACT_BELOW
+}
 
 pub fn user(body: Rect) -> UserAreas {
+    let profile_height = if compact_profile(body) { 1 } else { PROFILE_HEIGHT };
     let [profile, trees, path] = Layout::vertical([
-        Constraint::Length(PROFILE_HEIGHT),
+        Constraint::Length(profile_height),
         Constraint::Min(4),
         Constraint::Length(1),
     ])

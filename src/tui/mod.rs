@@ -48,6 +48,8 @@ use theme::Theme;
 pub struct Options {
     pub guards: Guards,
     pub palette: theme::Palette,
+    /// Wheel, clicks and double clicks; `--no-mouse` leaves the mouse to the terminal.
+    pub mouse: bool,
 }
 
 pub async fn run(
@@ -58,7 +60,20 @@ pub async fn run(
     options: Options,
 ) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
+    let mouse = options.mouse;
+    if mouse {
+        capture_mouse(true)?;
+        // Runs before ratatui's own hook, which restores the rest of the terminal.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = capture_mouse(false);
+            previous(info);
+        }));
+    }
     let result = event_loop(&mut terminal, client, tenant, demo, storage, options).await;
+    if mouse {
+        let _ = capture_mouse(false);
+    }
     ratatui::restore();
     result
 }
@@ -76,6 +91,8 @@ async fn event_loop(
     state.storage = storage;
     state.guards = options.guards;
     let theme = Theme::from_env(options.palette);
+    let mouse = options.mouse;
+    let mut clicks = ClickTracker::default();
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let files = FileQueue::start(tx.clone(), Arc::new(Disk));
     let mut events = EventStream::new();
@@ -106,10 +123,16 @@ async fn event_loop(
             if let Effect::ExternalEditor { hand_off, dir } = effect {
                 // The editor gets the terminal and the keyboard; no key is read meanwhile.
                 drop(events);
+                if mouse {
+                    capture_mouse(false)?;
+                }
                 ratatui::restore();
                 let command = external::editor_command(|name| std::env::var(name).ok());
                 let result = external::edit(dir.as_deref(), &hand_off.text, &command);
                 *terminal = ratatui::try_init()?;
+                if mouse {
+                    capture_mouse(true)?;
+                }
                 terminal.clear()?;
                 events = EventStream::new();
                 let _ = tx.send(Msg::ExternalEdited { hand_off, result });
@@ -131,6 +154,7 @@ async fn event_loop(
             event = events.next() => match event {
                 Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => Some(Msg::Key(key)),
                 Some(Ok(Event::Resize(width, height))) => Some(Msg::Resize(width, height)),
+                Some(Ok(Event::Mouse(event))) => Some(Msg::Mouse { double: clicks.double(&event), event }),
                 Some(Ok(_)) => None,
                 Some(Err(err)) => return Err(err),
                 None => return Ok(()),
@@ -141,5 +165,41 @@ async fn event_loop(
         if let Some(msg) = msg {
             pending = update::update(&mut state, msg);
         }
+    }
+}
+
+fn capture_mouse(on: bool) -> std::io::Result<()> {
+    use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+    if on {
+        crossterm::execute!(std::io::stdout(), EnableMouseCapture)
+    } else {
+        crossterm::execute!(std::io::stdout(), DisableMouseCapture)
+    }
+}
+
+/// Tells a double click: a second left click on the same cell soon after the first.
+#[derive(Default)]
+struct ClickTracker {
+    last: Option<(u16, u16, std::time::Instant)>,
+}
+
+impl ClickTracker {
+    const WITHIN: Duration = Duration::from_millis(400);
+
+    fn double(&mut self, event: &crossterm::event::MouseEvent) -> bool {
+        use crossterm::event::{MouseButton, MouseEventKind};
+        if event.kind != MouseEventKind::Down(MouseButton::Left) {
+            return false;
+        }
+        let now = std::time::Instant::now();
+        let double = self
+            .last
+            .is_some_and(|(c, r, at)| (c, r) == (event.column, event.row) && now.duration_since(at) < Self::WITHIN);
+        self.last = if double {
+            None
+        } else {
+            Some((event.column, event.row, now))
+        };
+        double
     }
 }

@@ -105,6 +105,11 @@ pub enum Msg {
     /// A key press: `update` reads it through the key table of what has focus.
     Key(KeyEvent),
     Resize(u16, u16),
+    /// A mouse event; `double` when it is the second click in a row on the same cell.
+    Mouse {
+        event: crossterm::event::MouseEvent,
+        double: bool,
+    },
     /// Animates the spinner while something loads.
     Tick,
     PageLoaded {

@@ -121,7 +121,8 @@ impl State {
         matches!(self.status, Status::Loading(_))
     }
 
-    fn body(&self) -> Rect {
+    /// The area between header and status line.
+    pub fn body(&self) -> Rect {
         layout::screen(Rect::new(0, 0, self.width, self.height)).body
     }
 

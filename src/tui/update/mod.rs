@@ -17,6 +17,7 @@ mod hand_off;
 mod history;
 pub mod list;
 mod menus;
+mod mouse;
 mod nav;
 mod preview;
 mod search;
@@ -41,6 +42,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             nav::keep_tree_cursor_visible(state);
             Vec::new()
         }
+        Msg::Mouse { event, double } => mouse::mouse(state, event, double),
         Msg::Tick => {
             state.spinner = state.spinner.wrapping_add(1);
             Vec::new()
@@ -102,7 +104,7 @@ fn key_update(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
+pub(super) fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
     if intent == Intent::Quit {
         return session::back(state, true);
     }

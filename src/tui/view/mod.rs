@@ -7,7 +7,7 @@ mod editor;
 mod find;
 mod help;
 mod history;
-mod list;
+pub mod list;
 mod preview;
 mod question;
 mod search;

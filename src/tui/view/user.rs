@@ -17,7 +17,11 @@ pub fn draw(view: &UserView, frame: &mut Frame, area: Rect, theme: Theme) {
         trees: areas,
         path,
     } = layout::user(area);
-    draw_profile(&view.user, frame, profile, theme);
+    if profile.height == 1 {
+        draw_profile_line(&view.user, frame, profile, theme);
+    } else {
+        draw_profile(&view.user, frame, profile, theme);
+    }
     for (i, pane) in view.panes.iter().enumerate() {
         let search = view.search.as_ref();
         frame.render_widget(
@@ -78,4 +82,24 @@ fn draw_profile(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
     let [a, b] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(inner);
     frame.render_widget(Paragraph::new(left), a);
     frame.render_widget(Paragraph::new(right), b);
+}
+
+/// The profile in one line, for short terminals: who, and the essentials.
+fn draw_profile_line(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
+    let last_login = user.str("last_login").map_or("never", |t| t.get(..10).unwrap_or(t));
+    let mut rest = format!(
+        " · {} · {} · last login {last_login}",
+        user.id(),
+        user.connections().join(", ")
+    );
+    if user.blocked() {
+        rest.push_str(" · BLOCKED");
+    }
+    let name = format!(" {} ", user.identifier());
+    let room = usize::from(area.width).saturating_sub(name.chars().count());
+    let line = Line::from(vec![
+        Span::styled(name, theme.title()),
+        Span::styled(crate::tui::view::list::ellipsis(rest, room), theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
 }
