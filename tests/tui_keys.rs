@@ -184,6 +184,11 @@ fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
             );
             state
         }
+        "recent messages" => {
+            let mut state = jane_at(1);
+            press(&mut state, Intent::Messages);
+            state
+        }
         "find in the trees" => {
             let mut state = jane_at(1);
             press(&mut state, Intent::Search);

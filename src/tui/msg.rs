@@ -37,6 +37,8 @@ pub enum Intent {
     Quit,
     Back,
     Help,
+    /// `M`: the recent status messages in full.
+    Messages,
     Up,
     Down,
     PageUp,

@@ -23,6 +23,8 @@ pub enum Overlay {
         quit: bool,
     },
     History(Box<HistoryList>),
+    /// `M`: the recent messages in full.
+    Messages,
     /// `y`: what can be copied, one letter each (`yy` copies the value).
     CopyMenu,
     /// The user's editor left text that is not valid there: reopen it, or drop it.

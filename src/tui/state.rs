@@ -50,6 +50,8 @@ pub struct State {
     pub drafts_failing: Option<String>,
     pub list: UserList,
     pub status: Status,
+    /// The latest messages the status line showed, oldest first, for `M`.
+    pub messages: std::collections::VecDeque<Status>,
     pub spinner: usize,
     pub width: u16,
     pub height: u16,
@@ -75,6 +77,7 @@ impl State {
             drafts_failing: None,
             list: UserList::default(),
             status: Status::Idle,
+            messages: std::collections::VecDeque::new(),
             spinner: 0,
             width,
             height,

@@ -82,6 +82,15 @@ pub const EDITOR_FAILED: KeyTable = KeyTable {
     ],
 };
 
+pub const MESSAGES: KeyTable = KeyTable {
+    title: "recent messages",
+    text_input: false,
+    bindings: &[
+        bind(&[Code(KeyCode::Esc), Char('M')], Intent::Cancel, "close", true),
+        HELP,
+    ],
+};
+
 pub const FIND: KeyTable = KeyTable {
     title: "find in the trees",
     text_input: true,

@@ -14,6 +14,7 @@ use super::shared::MOVES;
 pub const GLOBAL: &[Binding] = &[
     bind(&[Char('?')], Intent::Help, "help", true),
     bind(&[Char('q')], Intent::Back, "back / quit", true),
+    bind(&[Char('M')], Intent::Messages, "recent messages", false),
     bind(&[Ctrl('c')], Intent::Quit, "quit", false),
 ];
 
@@ -106,7 +107,7 @@ pub const USER: KeyTable = KeyTable {
 };
 
 /// Every table, for tests and for checks that span them all.
-pub const ALL: [&KeyTable; 20] = [
+pub const ALL: [&KeyTable; 21] = [
     &LIST,
     &USER,
     &SEARCH,
@@ -127,4 +128,5 @@ pub const ALL: [&KeyTable; 20] = [
     &COPY_NODE,
     &COPY_USER_ROW,
     &EDITOR_FAILED,
+    &MESSAGES,
 ];

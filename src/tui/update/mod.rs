@@ -29,9 +29,24 @@ use crossterm::event::KeyEvent;
 use super::effect::Effect;
 use super::keymap::{resolve, Resolved};
 use super::msg::{Intent, Msg};
-use super::state::{Overlay, Screen, State};
+use super::state::{Overlay, Screen, State, Status};
+
+/// How many status messages `M` keeps.
+const KEPT_MESSAGES: usize = 30;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let effects = dispatch(state, msg);
+    let worth_keeping = matches!(state.status, Status::Info(_) | Status::Error(_));
+    if worth_keeping && state.messages.back() != Some(&state.status) {
+        state.messages.push_back(state.status.clone());
+        if state.messages.len() > KEPT_MESSAGES {
+            state.messages.pop_front();
+        }
+    }
+    effects
+}
+
+fn dispatch(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Intent(intent) => intent_update(state, intent),
         Msg::Key(key) => key_update(state, key),
@@ -116,6 +131,10 @@ pub(super) fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
         state.help = true;
         return Vec::new();
     }
+    if intent == Intent::Messages && state.overlay.is_none() {
+        state.overlay = Some(Overlay::Messages);
+        return Vec::new();
+    }
     match &state.overlay {
         Some(Overlay::Search(_)) => search::search_intent(state, intent),
         Some(Overlay::Editor(_)) => editor::editor_intent(state, intent),
@@ -126,6 +145,12 @@ pub(super) fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
         Some(Overlay::History(_)) => history::history_intent(state, intent),
         Some(Overlay::ConfirmSend(_)) => preview::confirm_intent(state, intent),
         Some(Overlay::Find(_)) => find::find_intent(state, intent),
+        Some(Overlay::Messages) => {
+            if intent == Intent::Cancel {
+                state.overlay = None;
+            }
+            Vec::new()
+        }
         Some(Overlay::CopyMenu) => copy::copy_intent(state, intent),
         Some(Overlay::EditorFailed(_)) => hand_off::failed_intent(state, intent),
         Some(Overlay::Leave { quit }) => {

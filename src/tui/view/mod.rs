@@ -8,6 +8,7 @@ mod find;
 mod help;
 mod history;
 pub mod list;
+mod messages;
 mod preview;
 mod question;
 mod search;
@@ -71,6 +72,7 @@ fn draw_overlay(state: &State, frame: &mut Frame, body: Rect, theme: Theme) {
         Some(Overlay::Conflict(screen)) => conflict::draw_conflict(screen, frame, body, theme),
         Some(Overlay::History(list)) => history::draw_history(list, frame, body, theme),
         Some(Overlay::Find(input)) => find::draw(input, frame, body, theme),
+        Some(Overlay::Messages) => messages::draw(state, frame, body, theme),
         Some(Overlay::EditorFailed(failed)) => question::draw_editor_failed(failed, frame, body, theme),
         Some(Overlay::CopyMenu) => copy_menu::draw(crate::tui::keymap::table(state), frame, body, theme),
         Some(Overlay::ConfirmSend(confirm)) => {
@@ -119,11 +121,14 @@ fn draw_header(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn draw_status(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
+    // A message longer than the line ends with `…`; `M` shows it in full.
+    let room = usize::from(area.width);
+    let fit = |text: String| list::ellipsis(text, room);
     let line = match &state.status {
         Status::Idle => Line::default(),
-        Status::Loading(what) => Line::from(format!(" {} {what}…", SPINNER[state.spinner % SPINNER.len()])),
-        Status::Error(text) => Line::from(Span::styled(format!(" ✗ {text}"), theme.error())),
-        Status::Info(text) => Line::from(Span::styled(format!(" ✓ {text}"), theme.info())),
+        Status::Loading(what) => Line::from(fit(format!(" {} {what}…", SPINNER[state.spinner % SPINNER.len()]))),
+        Status::Error(text) => Line::from(Span::styled(fit(format!(" ✗ {text}")), theme.error())),
+        Status::Info(text) => Line::from(Span::styled(fit(format!(" ✓ {text}")), theme.info())),
     };
     frame.render_widget(Paragraph::new(line), area);
 }

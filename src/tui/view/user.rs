@@ -95,7 +95,7 @@ fn draw_profile_line(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
     if user.blocked() {
         rest.push_str(" · BLOCKED");
     }
-    let name = format!(" {} ", user.identifier());
+    let name = format!(" {}", user.identifier());
     let room = usize::from(area.width).saturating_sub(name.chars().count());
     let line = Line::from(vec![
         Span::styled(name, theme.title()),

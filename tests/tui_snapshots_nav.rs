@@ -1,0 +1,66 @@
+//! Snapshots of the navigation screens: the copy menu, the one-line profile of a short
+//! terminal, a long status message cut with `…` and shown in full by `M`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
+
+mod common;
+
+use auth0_meta::tui::msg::{Intent, Msg};
+use auth0_meta::tui::state::{State, Status};
+use auth0_meta::tui::theme::Theme;
+use auth0_meta::tui::update::update;
+use auth0_meta::tui::view::draw;
+use common::tui::*;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+fn screen(state: &State) -> String {
+    let (width, height) = (state.width, state.height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| draw(state, frame, Theme::PLAIN)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn copy_menu() {
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    press(&mut state, Intent::CopyMenu);
+    insta::assert_snapshot!(screen(&state));
+}
+
+#[test]
+fn the_profile_is_one_line_at_80x24() {
+    let mut state = opened(80, 24, jane());
+    update(&mut state, Msg::Resize(80, 24));
+    let shown = screen(&state);
+    assert!(
+        shown.lines().nth(1).unwrap().contains("jane.doe@example.com · auth0|"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn a_long_message_is_cut_and_m_shows_it_whole() {
+    let mut state = opened(80, 24, jane());
+    let long = "the server refused the change: Payload validation error: 'Additional properties not allowed: nickname_suggestion_from_the_tool' on property user_metadata".to_string();
+    state.status = Status::Error(long.clone());
+    update(&mut state, Msg::Tick);
+    let shown = screen(&state);
+    let status = shown.lines().nth(22).unwrap();
+    assert!(status.ends_with('…') && status.chars().count() <= 80, "{status}");
+    press(&mut state, Intent::Messages);
+    let shown = screen(&state);
+    assert!(shown.contains("nickname_suggestion_from_the_tool"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
