@@ -184,6 +184,20 @@ fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
             );
             state
         }
+        "compare two users" => {
+            let mut state = opened(100, 15, jane());
+            press(&mut state, Intent::Compare);
+            let mut other = jane();
+            other.0.insert("user_id".into(), json!("auth0|other"));
+            other.0["user_metadata"] = json!((0..40)
+                .map(|i| (format!("k{i}"), json!(i)))
+                .collect::<serde_json::Map<_, _>>());
+            state.compare_mark.as_mut().unwrap().id = "auth0|marked".into();
+            state.compare_mark.as_mut().unwrap().metadata = other.metadata_pair();
+            press(&mut state, Intent::Compare);
+            press(&mut state, Intent::Down);
+            state
+        }
         "recent messages" => {
             let mut state = jane_at(1);
             press(&mut state, Intent::Messages);

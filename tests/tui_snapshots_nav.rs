@@ -64,3 +64,22 @@ fn a_long_message_is_cut_and_m_shows_it_whole() {
     assert!(shown.contains("nickname_suggestion_from_the_tool"), "{shown}");
     insta::assert_snapshot!(shown);
 }
+
+#[test]
+fn c_marks_a_user_and_c_on_another_compares_their_metadata() {
+    let mut state = listed(100, 30);
+    // Users 0 and 3 carry metadata in the fixture: {"a": 0} and {"a": 3}.
+    press(&mut state, Intent::Compare);
+    assert!(matches!(&state.status, Status::Info(s) if s.contains("user000@example.com marked")));
+    to_row(&mut state, 3);
+    press(&mut state, Intent::Compare);
+    let shown = screen(&state);
+    assert!(
+        shown.contains("compare: user000@example.com → user003@example.com"),
+        "{shown}"
+    );
+    assert!(shown.contains("a: 0 → 3"), "{shown}");
+    insta::assert_snapshot!(shown);
+    press(&mut state, Intent::Cancel);
+    assert!(state.overlay.is_none() && state.compare_mark.is_none());
+}

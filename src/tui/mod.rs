@@ -3,6 +3,7 @@
 //! draws the state.
 
 pub mod clipboard;
+pub mod compare_screen;
 pub mod conflict_screen;
 pub mod effect;
 pub mod external;

@@ -37,6 +37,8 @@ pub enum Intent {
     Quit,
     Back,
     Help,
+    /// `c`: mark this user, or compare it with the one marked.
+    Compare,
     /// `M`: the recent status messages in full.
     Messages,
     Up,

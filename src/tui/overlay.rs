@@ -23,6 +23,8 @@ pub enum Overlay {
         quit: bool,
     },
     History(Box<HistoryList>),
+    /// `c` on a second user: the two users' metadata as one diff.
+    Compare(Box<super::compare_screen::CompareScreen>),
     /// `M`: the recent messages in full.
     Messages,
     /// `y`: what can be copied, one letter each (`yy` copies the value).

@@ -50,6 +50,8 @@ pub struct State {
     pub drafts_failing: Option<String>,
     pub list: UserList,
     pub status: Status,
+    /// The user `c` marked, to compare with the next one `c` is pressed on.
+    pub compare_mark: Option<super::compare_screen::Marked>,
     /// The latest messages the status line showed, oldest first, for `M`.
     pub messages: std::collections::VecDeque<Status>,
     pub spinner: usize,
@@ -77,6 +79,7 @@ impl State {
             drafts_failing: None,
             list: UserList::default(),
             status: Status::Idle,
+            compare_mark: None,
             messages: std::collections::VecDeque::new(),
             spinner: 0,
             width,

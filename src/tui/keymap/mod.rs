@@ -34,6 +34,7 @@ pub fn table(state: &State) -> &'static KeyTable {
         Some(Overlay::ConfirmSend(_)) => &CONFIRM_SEND,
         Some(Overlay::Find(_)) => &FIND,
         Some(Overlay::Messages) => &MESSAGES,
+        Some(Overlay::Compare(_)) => &COMPARE,
         Some(Overlay::EditorFailed(_)) => &EDITOR_FAILED,
         Some(Overlay::CopyMenu) if state.on_list() => &COPY_USER_ROW,
         Some(Overlay::CopyMenu) => &COPY_NODE,

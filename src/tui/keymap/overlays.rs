@@ -82,6 +82,21 @@ pub const EDITOR_FAILED: KeyTable = KeyTable {
     ],
 };
 
+pub const COMPARE: KeyTable = KeyTable {
+    title: "compare two users",
+    text_input: false,
+    bindings: &[
+        MOVES[0],
+        MOVES[1],
+        MOVES[2],
+        MOVES[3],
+        MOVES[4],
+        MOVES[5],
+        bind(&[Code(KeyCode::Esc)], Intent::Cancel, "close", true),
+        HELP,
+    ],
+};
+
 pub const MESSAGES: KeyTable = KeyTable {
     title: "recent messages",
     text_input: false,

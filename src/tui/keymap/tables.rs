@@ -35,6 +35,7 @@ pub const LIST: KeyTable = KeyTable {
         bind(&[Code(KeyCode::Esc)], Intent::Cancel, "clear the search", false),
         bind(&[Char('R')], Intent::Reload, "reload", true),
         bind(&[Char('y')], Intent::CopyMenu, "copy id / email", false),
+        bind(&[Char('c')], Intent::Compare, "compare with another user", false),
     ],
 };
 
@@ -88,6 +89,7 @@ pub const USER: KeyTable = KeyTable {
         ),
         bind(&[Char('/')], Intent::Search, "find", true),
         bind(&[Char('y')], Intent::CopyMenu, "copy…", false),
+        bind(&[Char('c')], Intent::Compare, "compare with another user", false),
         bind(&[Char('n')], Intent::NextMatch, "next match", false),
         bind(&[Char('N')], Intent::PrevMatch, "previous match", false),
         bind(&[Char('R')], Intent::Reload, "reload user", false),
@@ -107,7 +109,7 @@ pub const USER: KeyTable = KeyTable {
 };
 
 /// Every table, for tests and for checks that span them all.
-pub const ALL: [&KeyTable; 21] = [
+pub const ALL: [&KeyTable; 22] = [
     &LIST,
     &USER,
     &SEARCH,
@@ -129,4 +131,5 @@ pub const ALL: [&KeyTable; 21] = [
     &COPY_USER_ROW,
     &EDITOR_FAILED,
     &MESSAGES,
+    &COMPARE,
 ];

@@ -54,6 +54,7 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             state.list.keep = keep;
             effects
         }
+        Intent::Compare => super::compare::mark_or_compare(state),
         Intent::CopyMenu if !state.list.users.is_empty() => {
             state.overlay = Some(Overlay::CopyMenu);
             Vec::new()

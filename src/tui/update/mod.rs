@@ -7,6 +7,7 @@
 
 mod applied;
 mod commit;
+mod compare;
 mod conflict;
 mod copy;
 mod drafts;
@@ -145,6 +146,7 @@ pub(super) fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
         Some(Overlay::History(_)) => history::history_intent(state, intent),
         Some(Overlay::ConfirmSend(_)) => preview::confirm_intent(state, intent),
         Some(Overlay::Find(_)) => find::find_intent(state, intent),
+        Some(Overlay::Compare(_)) => compare::compare_intent(state, intent),
         Some(Overlay::Messages) => {
             if intent == Intent::Cancel {
                 state.overlay = None;

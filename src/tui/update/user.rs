@@ -35,6 +35,7 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     match intent {
         Intent::Back => return back(state, false),
         Intent::Search => return find::open(state),
+        Intent::Compare => return super::compare::mark_or_compare(state),
         Intent::CopyMenu => {
             state.overlay = Some(crate::tui::state::Overlay::CopyMenu);
             return Vec::new();

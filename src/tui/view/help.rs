@@ -53,7 +53,7 @@ fn signs(state: &State) -> &'static [(&'static str, &'static str)] {
             ("meta ●", "the user has metadata"),
             ("meta ✎", "a draft of edits is saved"),
         ],
-        (true, false) => &[("+ ~ - •", "added, changed, deleted, changed inside")],
+        (true, false) => &[("+ ~ - •", "added, changed, deleted, inside")],
         _ => &[],
     }
 }

@@ -1,5 +1,6 @@
 //! `draw(state, frame)`: a pure function of the state. One file per screen or overlay.
 
+mod compare;
 mod confirm_send;
 mod conflict;
 mod copy_menu;
@@ -9,7 +10,7 @@ mod help;
 mod history;
 pub mod list;
 mod messages;
-mod preview;
+pub(crate) mod preview;
 mod question;
 mod search;
 mod type_menu;
@@ -72,6 +73,7 @@ fn draw_overlay(state: &State, frame: &mut Frame, body: Rect, theme: Theme) {
         Some(Overlay::Conflict(screen)) => conflict::draw_conflict(screen, frame, body, theme),
         Some(Overlay::History(list)) => history::draw_history(list, frame, body, theme),
         Some(Overlay::Find(input)) => find::draw(input, frame, body, theme),
+        Some(Overlay::Compare(screen)) => compare::draw(screen, frame, body, theme),
         Some(Overlay::Messages) => messages::draw(state, frame, body, theme),
         Some(Overlay::EditorFailed(failed)) => question::draw_editor_failed(failed, frame, body, theme),
         Some(Overlay::CopyMenu) => copy_menu::draw(crate::tui::keymap::table(state), frame, body, theme),

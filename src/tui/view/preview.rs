@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use super::{hints, popup};
-use crate::domain::diff::LineKind;
+use crate::domain::diff::{DiffLine, LineKind};
 use crate::tui::keymap;
 use crate::tui::msg::Intent;
 use crate::tui::preview_screen::NoteKind;
@@ -27,19 +27,22 @@ fn line<'a>(item: PreviewItem<'a>, theme: Theme) -> Line<'a> {
         PreviewItem::Note(NoteKind::Warning, text) => Line::from(Span::styled(format!("  {text}"), theme.boolean())),
         PreviewItem::Plain(text) => Line::from(text),
         PreviewItem::Blank => Line::default(),
-        PreviewItem::Diff(diff) => {
-            let (prefix, style) = match diff.kind {
-                LineKind::Context => ("  ", Style::default()),
-                LineKind::Added => ("+ ", theme.string()),
-                LineKind::Removed => ("- ", theme.error()),
-                LineKind::Changed => ("~ ", theme.boolean()),
-                LineKind::Reordered => ("↕ ", theme.boolean()),
-                LineKind::Folded => ("  ", theme.dim()),
-            };
-            let indent = "  ".repeat(diff.depth);
-            Line::from(Span::styled(format!("{prefix}{indent}{}", diff.text), style))
-        }
+        PreviewItem::Diff(diff) => diff_line(diff, theme),
     }
+}
+
+/// One line of a structural diff: its sign and colour by kind, indented by depth.
+pub fn diff_line(diff: &DiffLine, theme: Theme) -> Line<'static> {
+    let (prefix, style) = match diff.kind {
+        LineKind::Context => ("  ", Style::default()),
+        LineKind::Added => ("+ ", theme.string()),
+        LineKind::Removed => ("- ", theme.error()),
+        LineKind::Changed => ("~ ", theme.boolean()),
+        LineKind::Reordered => ("↕ ", theme.boolean()),
+        LineKind::Folded => ("  ", theme.dim()),
+    };
+    let indent = "  ".repeat(diff.depth);
+    Line::from(Span::styled(format!("{prefix}{indent}{}", diff.text), style))
 }
 
 pub fn draw_preview(screen: &PreviewScreen, frame: &mut Frame, area: Rect, theme: Theme) {
