@@ -15,6 +15,7 @@ use super::error::{refusal, ApiError};
 use super::log;
 use super::rate::{wait_for, RateLimit};
 use super::token::TokenSource;
+pub use super::wire::{body_bytes, encode_segment};
 use crate::config::Target;
 use crate::domain::User;
 use crate::random::random_u64;
@@ -65,20 +66,6 @@ pub struct ListQuery {
     pub sort: Option<String>,
     /// Root attributes to return; `user_id` is always added.
     pub fields: Vec<&'static str>,
-}
-
-/// Percent-encodes a user id as one path segment: everything outside RFC 3986's
-/// unreserved set, so `|` and `/` in ids survive.
-pub fn encode_segment(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len() * 3);
-    for byte in segment.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 impl Client {
@@ -139,8 +126,8 @@ impl Client {
             params.push(("fields", fields.join(",")));
             params.push(("include_fields", "true".to_string()));
         }
-        let value = self.call(Method::GET, "/api/v2/users", &params, None).await?;
-        serde_json::from_value(value).map_err(|e| ApiError::Decode(format!("a users page: {e}")))
+        let bytes = self.call_bytes(Method::GET, "/api/v2/users", &params, None).await?;
+        serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode(format!("a users page: {e}")))
     }
 
     /// The scopes the token grants, when it says (a JWT, as Auth0 issues).
@@ -150,19 +137,17 @@ impl Client {
     }
 
     pub async fn get_user(&self, id: &str) -> Result<User, ApiError> {
-        let value = self.call(Method::GET, &Self::user_path(id), &[], None).await?;
-        user_from(value)
+        self.call_user(Method::GET, &Self::user_path(id), None).await
     }
 
     /// Sent once: a failed write is reported, never retried, since retrying could
     /// overwrite a change made meanwhile.
     pub async fn patch_user(&self, id: &str, body: &Value) -> Result<User, ApiError> {
-        let value = self.call(Method::PATCH, &Self::user_path(id), &[], Some(body)).await?;
-        user_from(value)
+        self.call_user(Method::PATCH, &Self::user_path(id), Some(body)).await
     }
 
     pub async fn create_user(&self, body: &Value) -> Result<User, ApiError> {
-        user_from(self.call(Method::POST, "/api/v2/users", &[], Some(body)).await?)
+        self.call_user(Method::POST, "/api/v2/users", Some(body)).await
     }
 
     pub async fn delete_user(&self, id: &str) -> Result<(), ApiError> {
@@ -198,6 +183,7 @@ impl Client {
         Ok(found.as_array().and_then(|list| list.first()).cloned())
     }
 
+    /// The answer as JSON (`null` for an empty one).
     async fn call(
         &self,
         method: Method,
@@ -205,6 +191,28 @@ impl Client {
         params: &[(&str, String)],
         body: Option<&Value>,
     ) -> Result<Value, ApiError> {
+        let bytes = self.call_bytes(method, path, params, body).await?;
+        if bytes.is_empty() {
+            return Ok(Value::Null);
+        }
+        serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode(e.to_string()))
+    }
+
+    /// A user decoded straight from the answer's bytes: a 16 MB profile is never held
+    /// twice (as a generic JSON tree and again as the user).
+    async fn call_user(&self, method: Method, path: &str, body: Option<&Value>) -> Result<User, ApiError> {
+        let bytes = self.call_bytes(method, path, &[], body).await?;
+        serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode(format!("a user: {e}")))
+    }
+
+    /// The answer's body as received, after retries and token renewal.
+    async fn call_bytes(
+        &self,
+        method: Method,
+        path: &str,
+        params: &[(&str, String)],
+        body: Option<&Value>,
+    ) -> Result<bytes::Bytes, ApiError> {
         let url = format!("{}{path}", self.base_url);
         let idempotent = matches!(method, Method::GET | Method::DELETE);
         let mut renewed = false;
@@ -251,11 +259,7 @@ impl Client {
             let bytes = response.bytes().await.map_err(|e| ApiError::transport(&url, e))?;
             log.answered(status.as_u16(), started.elapsed(), &headers, bytes.len());
             if status.is_success() {
-                return if bytes.is_empty() {
-                    Ok(Value::Null)
-                } else {
-                    serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode(e.to_string()))
-                };
+                return Ok(bytes);
             }
             let retry_wait = match status {
                 StatusCode::TOO_MANY_REQUESTS if tries < MAX_TRIES => Some(wait_for(&headers, now_secs(), jitter())),
@@ -275,15 +279,6 @@ impl Client {
             }
         }
     }
-}
-
-/// The exact bytes a request body is sent as.
-pub fn body_bytes(body: &Value) -> Vec<u8> {
-    serde_json::to_vec_pretty(body).unwrap_or_default()
-}
-
-fn user_from(value: Value) -> Result<User, ApiError> {
-    serde_json::from_value(value).map_err(|e| ApiError::Decode(format!("a user: {e}")))
 }
 
 fn jitter() -> Duration {

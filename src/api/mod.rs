@@ -5,6 +5,7 @@ mod error;
 mod log;
 mod rate;
 mod token;
+mod wire;
 
 pub use client::{body_bytes, encode_segment, tokio_sleeper, Client, ListQuery, Sleeper, UserPage, MAX_TRIES};
 pub use error::{ApiError, Refusal, Short};

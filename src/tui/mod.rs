@@ -161,7 +161,7 @@ async fn event_loop(
                 None => return Ok(()),
             },
             Some(msg) = rx.recv() => Some(msg),
-            _ = ticks.tick(), if state.is_busy() => Some(Msg::Tick),
+            _ = ticks.tick(), if state.wants_ticks() => Some(Msg::Tick),
         };
         if let Some(msg) = msg {
             pending = update::update(&mut state, msg);

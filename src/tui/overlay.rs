@@ -65,6 +65,9 @@ pub struct Editor {
     pub initial: String,
     /// Esc was pressed on changed JSON text: the next `y` discards it.
     pub confirm_discard: bool,
+    /// A long JSON text is checked once typing pauses, not on every key: ticks since
+    /// the last key, while a check is owed.
+    pub check_owed: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +169,7 @@ impl Editor {
             error: None,
             initial: text,
             confirm_discard: false,
+            check_owed: None,
         }))
     }
 

@@ -127,6 +127,12 @@ impl State {
         matches!(self.status, Status::Loading(_))
     }
 
+    /// Ticks are wanted while something loads (the spinner) or a long JSON text waits
+    /// for typing to pause before it is checked.
+    pub fn wants_ticks(&self) -> bool {
+        self.is_busy() || matches!(&self.overlay, Some(Overlay::Editor(e)) if e.check_owed.is_some())
+    }
+
     /// The area between header and status line.
     pub fn body(&self) -> Rect {
         layout::screen(Rect::new(0, 0, self.width, self.height)).body

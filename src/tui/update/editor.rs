@@ -61,11 +61,34 @@ pub fn editor_text(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     } else {
         crate::tui::overlay::type_line_key(&mut editor.text, key);
     }
-    editor.error = match editor.purpose {
-        EditorPurpose::Json { .. } => parse_json(&editor.text()).err().map(|e| e.to_string()),
-        _ => None,
-    };
+    let json = matches!(editor.purpose, EditorPurpose::Json { .. });
+    let long = json && editor.text.lines().iter().map(|l| l.len() + 1).sum::<usize>() > CHECK_AT_ONCE;
+    editor.check_owed = long.then_some(0);
+    editor.error = if json && !long { check(editor) } else { None };
     Vec::new()
+}
+
+/// JSON texts up to this size are checked on every key; longer ones when typing pauses.
+pub const CHECK_AT_ONCE: usize = 64 * 1024;
+/// Ticks (100 ms each) without a key before a long text is checked.
+const QUIET_TICKS: u8 = 2;
+
+fn check(editor: &crate::tui::state::Editor) -> Option<String> {
+    parse_json(&editor.text()).err().map(|e| e.to_string())
+}
+
+/// A tick: a long JSON text is checked once no key came for `QUIET_TICKS` ticks.
+pub fn editor_tick(state: &mut State) {
+    let Some(Overlay::Editor(editor)) = &mut state.overlay else {
+        return;
+    };
+    let Some(quiet) = editor.check_owed else { return };
+    if quiet + 1 < QUIET_TICKS {
+        editor.check_owed = Some(quiet + 1);
+        return;
+    }
+    editor.check_owed = None;
+    editor.error = check(editor);
 }
 
 /// Turns the editor's text into an edit; on a problem the editor stays open with it.

@@ -61,6 +61,7 @@ fn dispatch(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Mouse { event, double } => mouse::mouse(state, event, double),
         Msg::Tick => {
             state.spinner = state.spinner.wrapping_add(1);
+            editor::editor_tick(state);
             Vec::new()
         }
         Msg::PageLoaded {

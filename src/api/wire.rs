@@ -1,0 +1,22 @@
+//! How values travel: a user id as a path segment, a body as the exact bytes sent.
+
+use serde_json::Value;
+
+/// Percent-encodes a user id as one path segment: everything outside RFC 3986's
+/// unreserved set, so `|` and `/` in ids survive.
+pub fn encode_segment(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len() * 3);
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The exact bytes a request body is sent as.
+pub fn body_bytes(body: &Value) -> Vec<u8> {
+    serde_json::to_vec_pretty(body).unwrap_or_default()
+}
