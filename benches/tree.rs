@@ -13,6 +13,7 @@ use auth0_meta::tui::theme::Theme;
 use auth0_meta::tui::update::{session, update};
 use auth0_meta::tui::view::draw;
 use criterion::{criterion_group, Criterion};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use serde_json::{json, Value};
@@ -50,7 +51,7 @@ fn big_user_json() -> String {
     let user = json!({
         "user_id": "auth0|legacy",
         "email": "legacy@example.com",
-        "user_metadata": {"history": events, "dashboard": settings},
+        "user_metadata": {"tier": "gold", "history": events, "dashboard": settings},
         "app_metadata": {"plan": "enterprise"},
     });
     serde_json::to_string(&user).unwrap()
@@ -156,7 +157,71 @@ fn benches(c: &mut Criterion) {
             b.iter(|| black_box(auth0_meta::tui::tree_search::TreeSearch::run(query, needle.clone(), panes).total()))
         });
     }
+    // One small root key of the 16 MB user edited, then the preview opened (issue 11:
+    // under 100 ms of our own work). Undone and closed between iterations.
+    // The server's copy arrives (as after Enter), so edits are allowed.
+    let loaded: User = serde_json::from_str(&text).unwrap();
+    let id = loaded.id().to_string();
+    update(
+        &mut state,
+        Msg::UserLoaded {
+            id,
+            result: Ok(loaded),
+            rate: None,
+        },
+    );
+    press(&mut state, &mut term, Intent::CollapseAll);
+    press(&mut state, &mut term, Intent::Top);
+    press(&mut state, &mut term, Intent::Down); // `tier`
+    group.bench_function("edit_small_root_key_and_preview", |b| {
+        b.iter_custom(|n| {
+            let mut total = Duration::ZERO;
+            for _ in 0..n {
+                let start = Instant::now();
+                press(&mut state, &mut term, Intent::Edit);
+                update(&mut state, Msg::Key(KeyEvent::from(KeyCode::Char('x'))));
+                update(&mut state, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+                press(&mut state, &mut term, Intent::Preview);
+                total += start.elapsed();
+                assert!(
+                    matches!(state.overlay, Some(auth0_meta::tui::state::Overlay::Preview(_))),
+                    "the preview is open: {:?}",
+                    state.status
+                );
+                press(&mut state, &mut term, Intent::Cancel);
+                press(&mut state, &mut term, Intent::Undo);
+            }
+            total
+        })
+    });
     group.finish();
+
+    // A 10 KB user: parse and first frame (issue 11: under 20 ms of our own work).
+    let small = small_user_json();
+    let mut small_group = c.benchmark_group("tree_10kb");
+    small_group.bench_function("open_parse_and_first_frame", |b| {
+        b.iter(|| black_box(open(&small, &mut term)))
+    });
+    small_group.finish();
+}
+
+/// About 10 KB: Auth0's cap for new profiles.
+fn small_user_json() -> String {
+    let prefs: serde_json::Map<String, Value> = (0..120)
+        .map(|k| {
+            (
+                format!("setting_{k:03}"),
+                json!({"on": k % 2 == 0, "label": format!("Setting {k}")}),
+            )
+        })
+        .collect();
+    let user = json!({
+        "user_id": "auth0|small",
+        "email": "small@example.com",
+        "user_metadata": {"preferences": prefs},
+        "app_metadata": {"plan": "pro"},
+    });
+    serde_json::to_string(&user).unwrap()
 }
 
 criterion_group!(tree, benches);
