@@ -42,7 +42,7 @@ start=$(now_ms)
 tmux send-keys -t a0bench Enter
 wait_for "history: [44000]"
 took=$(( $(now_ms) - start ))
-PID=$(pgrep -f "$BIN --base-url $BASE" | head -1)
+PID=$(pgrep -f "^$BIN --base-url $BASE" | head -1)
 echo "auth0-meta: Enter to first full frame ${took} ms (polled every 5 ms); peak memory $(grep VmHWM /proc/$PID/status | awk '{print $2/1024 " MiB"}')"
 tmux send-keys -t a0bench q; tmux send-keys -t a0bench q
 if command -v jless >/dev/null; then
@@ -51,7 +51,7 @@ if command -v jless >/dev/null; then
   start=$(now_ms)
   wait_for "history"
   took=$(( $(now_ms) - start ))
-  PID=$(pgrep -f "jless $OUT/user_metadata.json" | head -1)
+  PID=$(pgrep -f "^jless $OUT/user_metadata.json" | head -1)
   echo "jless: start to first frame ${took} ms; peak memory $(grep VmHWM /proc/$PID/status | awk '{print $2/1024 " MiB"}')"
 else
   echo "jless is not installed here: install it (cargo install jless) to measure side by side"

@@ -124,3 +124,34 @@ fn inputs_take_the_readline_keys() {
     send(&mut state, KeyCode::Char('u'), KeyModifiers::CONTROL);
     assert_eq!(text(&state), "", "Ctrl-U deletes to the start, it does not undo");
 }
+
+#[test]
+fn large_metadata_is_not_kept_in_the_list() {
+    let mut state = listed(100, 30);
+    let big: Vec<u32> = (0..10_000).collect();
+    let mut page = page(0, 2, 2);
+    page.users[1]
+        .0
+        .insert("user_metadata".into(), serde_json::json!({"big": big}));
+    let generation = state.list.generation + 1;
+    state.list.generation = generation;
+    state.list.users.clear();
+    update(
+        &mut state,
+        Msg::PageLoaded {
+            generation,
+            result: Ok(page),
+            rate: None,
+        },
+    );
+    let heavy = &state.list.users[1];
+    assert!(heavy.0.get("user_metadata").is_none(), "dropped from the list");
+    assert!(state.list.heavy.contains(heavy.id()));
+    assert!(
+        state.list.users[0].0.get("user_metadata").is_some(),
+        "small metadata is kept"
+    );
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Compare);
+    assert!(matches!(&state.status, Status::Info(s) if s.contains("open it (Enter), then c")));
+}

@@ -60,6 +60,22 @@ impl User {
         }
     }
 
+    /// Drops metadata of more than `max_nodes` nodes (a legacy profile of megabytes),
+    /// keeping the user's other attributes; true if it did. The list keeps only what
+    /// it shows, and opening the user fetches it whole.
+    pub fn drop_large_metadata(&mut self, max_nodes: usize) -> bool {
+        let mut budget = max_nodes;
+        let large = MetadataField::BOTH
+            .iter()
+            .any(|field| self.0.get(field.name()).is_some_and(|doc| !fits(doc, &mut budget)));
+        if large {
+            for field in MetadataField::BOTH {
+                self.0.shift_remove(field.name());
+            }
+        }
+        large
+    }
+
     pub fn has_metadata(&self) -> bool {
         MetadataField::BOTH.iter().any(|field| {
             self.0
@@ -67,5 +83,19 @@ impl User {
                 .and_then(Value::as_object)
                 .is_some_and(|m| !m.is_empty())
         })
+    }
+}
+
+/// Whether `value` has at most `budget` nodes left, counting down as it goes and
+/// stopping as soon as the budget is spent.
+fn fits(value: &Value, budget: &mut usize) -> bool {
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    match value {
+        Value::Object(map) => map.values().all(|child| fits(child, budget)),
+        Value::Array(items) => items.iter().all(|child| fits(child, budget)),
+        _ => true,
     }
 }

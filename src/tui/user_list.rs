@@ -6,6 +6,9 @@ use crate::domain::User;
 pub const PAGE_SIZE: u32 = 50;
 /// Fetch the next page when the cursor comes this close to the last loaded user.
 pub const PREFETCH_MARGIN: usize = 10;
+/// Metadata of more nodes than this is not kept in the list (a 16 MB legacy profile
+/// would otherwise stay in memory as long as the list does).
+pub const LIST_METADATA_NODES: usize = 5_000;
 /// Auth0 search reaches only this many results.
 pub const SEARCH_WINDOW: u64 = 1000;
 /// What the list asks for: what it shows, plus metadata for the marker and for opening.
@@ -142,6 +145,9 @@ pub struct UserList {
     pub load_all: bool,
     /// `R`: the user the cursor was on, looked for in the reloaded pages up to `.1` users.
     pub keep: Option<(String, usize)>,
+    /// Users whose metadata is too large to keep in the list (it is fetched on opening):
+    /// they have metadata, but the list does not hold it.
+    pub heavy: std::collections::HashSet<String>,
     /// Users with a saved draft, marked `✎`.
     pub drafted: std::collections::HashSet<String>,
 }

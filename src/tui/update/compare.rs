@@ -9,6 +9,10 @@ use crate::tui::state::{Overlay, Screen, State, Status};
 
 pub fn mark_or_compare(state: &mut State) -> Vec<Effect> {
     let Some(here) = current(state) else {
+        if state.on_list() && !state.list.users.is_empty() {
+            state.status =
+                Status::Info("this user's metadata is large and not kept in the list: open it (Enter), then c".into());
+        }
         return Vec::new();
     };
     match state.compare_mark.take() {
@@ -36,11 +40,16 @@ fn current(state: &State) -> Option<Marked> {
             label: view.user.identifier().to_string(),
             metadata: view.stored(),
         }),
-        Screen::List => state.list.users.get(state.list.cursor).map(|user| Marked {
-            id: user.id().to_string(),
-            label: user.identifier().to_string(),
-            metadata: user.metadata_pair(),
-        }),
+        Screen::List => state
+            .list
+            .users
+            .get(state.list.cursor)
+            .filter(|user| !state.list.heavy.contains(user.id()))
+            .map(|user| Marked {
+                id: user.id().to_string(),
+                label: user.identifier().to_string(),
+                metadata: user.metadata_pair(),
+            }),
     }
 }
 

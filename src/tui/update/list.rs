@@ -5,7 +5,9 @@ use super::session::{back, open};
 use crate::api::{ApiError, ListQuery, UserPage};
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
-use crate::tui::state::{Overlay, SearchInput, State, Status, LIST_FIELDS, PAGE_SIZE, PREFETCH_MARGIN, SEARCH_WINDOW};
+use crate::tui::state::{
+    Overlay, SearchInput, State, Status, LIST_FIELDS, LIST_METADATA_NODES, PAGE_SIZE, PREFETCH_MARGIN, SEARCH_WINDOW,
+};
 
 pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     let list = &mut state.list;
@@ -124,7 +126,12 @@ pub fn page_loaded(state: &mut State, generation: u64, result: Result<UserPage, 
     match result {
         Ok(page) => {
             let got = page.users.len() as u64;
-            list.users.extend(page.users);
+            for mut user in page.users {
+                if user.drop_large_metadata(LIST_METADATA_NODES) {
+                    list.heavy.insert(user.id().to_string());
+                }
+                list.users.push(user);
+            }
             list.total = Some(page.total);
             list.next_page += 1;
             let loaded = list.users.len() as u64;

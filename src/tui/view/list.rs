@@ -56,7 +56,8 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
         .take(state.list_rows())
         .map(|(i, user)| {
             let drafted = list.drafted.contains(user.id());
-            let cells = cells(user, drafted, wide)
+            let heavy = list.heavy.contains(user.id());
+            let cells = cells(user, heavy, drafted, wide)
                 .into_iter()
                 .zip(&room)
                 .map(|(c, w)| ellipsis(c, *w));
@@ -104,10 +105,10 @@ fn columns(wide: bool) -> (Vec<Constraint>, Vec<&'static str>) {
 }
 
 /// `●` the user has metadata, `✎` a draft of edits is saved for the user.
-fn cells(user: &User, drafted: bool, wide: bool) -> Vec<String> {
+fn cells(user: &User, heavy: bool, drafted: bool, wide: bool) -> Vec<String> {
     let marker = format!(
         "{} {}",
-        if user.has_metadata() { "●" } else { " " },
+        if heavy || user.has_metadata() { "●" } else { " " },
         if drafted { "✎" } else { " " }
     );
     let connection = user.connections().first().copied().unwrap_or("").to_string();
