@@ -12,17 +12,6 @@ const SEED: usize = 140;
 const GENERATED: u64 = 5_000;
 const SYNTH_7: &str = "auth0|synth0000000000000000007";
 
-async fn api(method: reqwest::Method, base: &str, path: &str, body: Option<Value>) -> (u16, Value) {
-    let mut request = reqwest::Client::new()
-        .request(method, format!("{base}{path}"))
-        .bearer_auth(TOKEN);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
-}
-
 async fn get(base: &str, path: &str) -> Value {
     let (status, body) = api(reqwest::Method::GET, base, path, None).await;
     assert_eq!(status, 200, "{path}: {body}");

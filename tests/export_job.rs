@@ -14,17 +14,6 @@ use serde_json::{json, Value};
 
 const BIN: &str = env!("CARGO_BIN_EXE_auth0-meta");
 
-async fn api(method: reqwest::Method, base: &str, path: &str, body: Option<Value>) -> (u16, Value) {
-    let mut request = reqwest::Client::new()
-        .request(method, format!("{base}{path}"))
-        .bearer_auth(TOKEN);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
-}
-
 /// Starts an export and follows it to completion, returning every status seen.
 async fn completed(base: &str, body: Value) -> (Vec<String>, Value) {
     let (status, job) = api(reqwest::Method::POST, base, "/api/v2/jobs/users-exports", Some(body)).await;

@@ -29,23 +29,6 @@ fn cursor_path(state: &State) -> String {
     auth0_meta::domain::FieldPath::new(pane.field, at.path).to_string()
 }
 
-fn screen(state: &State) -> String {
-    let (width, height) = (state.width, state.height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| draw(state, frame, Theme::PLAIN)).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn a_match_inside_a_collapsed_subtree_is_opened_and_focused() {
     let mut state = jane_state();

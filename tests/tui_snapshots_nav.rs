@@ -5,30 +5,9 @@
 mod common;
 
 use auth0_meta::tui::msg::{Intent, Msg};
-use auth0_meta::tui::state::{State, Status};
-use auth0_meta::tui::theme::Theme;
+use auth0_meta::tui::state::Status;
 use auth0_meta::tui::update::update;
-use auth0_meta::tui::view::draw;
 use common::tui::*;
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
-
-fn screen(state: &State) -> String {
-    let (width, height) = (state.width, state.height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| draw(state, frame, Theme::PLAIN)).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 #[test]
 fn copy_menu() {

@@ -59,5 +59,18 @@ pub fn many_users(n: usize) -> String {
         .collect();
     serde_json::to_string(&users).unwrap()
 }
+pub mod cli;
 pub mod pty;
 pub mod tui;
+
+/// A raw Management API call with the all-scopes token: status and JSON body.
+pub async fn api(method: reqwest::Method, base: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+    let mut request = reqwest::Client::new()
+        .request(method, format!("{base}{path}"))
+        .bearer_auth(TOKEN);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+}

@@ -192,3 +192,23 @@ pub fn editor_error(state: &State) -> Option<String> {
 pub fn jane_state() -> State {
     opened(130, 30, jane())
 }
+
+/// The screen `state` draws in its own size, without colour, as text lines.
+pub fn screen(state: &State) -> String {
+    let (width, height) = (state.width, state.height);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| auth0_meta::tui::view::draw(state, frame, auth0_meta::tui::theme::Theme::PLAIN))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

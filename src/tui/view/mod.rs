@@ -8,6 +8,7 @@ mod editor;
 mod find;
 mod help;
 mod history;
+mod input;
 pub mod list;
 mod messages;
 pub(crate) mod preview;
