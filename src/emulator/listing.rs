@@ -61,6 +61,11 @@ impl Fields {
         Ok(Self { names, include })
     }
 
+    /// Whether every attribute is kept, so a user can be sent as it is stored.
+    pub fn keeps_all(&self) -> bool {
+        self.names.is_empty()
+    }
+
     pub fn project(&self, user: &UserObject) -> Value {
         if self.names.is_empty() {
             return Value::Object(user.clone());
