@@ -60,6 +60,7 @@ pub fn many_users(n: usize) -> String {
     serde_json::to_string(&users).unwrap()
 }
 pub mod cli;
+pub mod focus;
 pub mod pty;
 pub mod tui;
 

@@ -9,6 +9,7 @@ use super::msg::Intent;
 use super::state::{EditorPurpose, Overlay, Screen, State};
 
 mod binding;
+mod navigation;
 mod overlays;
 mod shared;
 mod tables;

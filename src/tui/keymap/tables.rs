@@ -7,6 +7,7 @@ use super::binding::Key::{Char, Code, Ctrl};
 use super::binding::{bind, Binding, Key, KeyTable};
 use crate::tui::msg::Intent;
 
+pub use super::navigation::*;
 pub use super::overlays::*;
 use super::shared::MOVES;
 
