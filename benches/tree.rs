@@ -176,12 +176,16 @@ fn benches(c: &mut Criterion) {
     group.bench_function("edit_small_root_key_and_preview", |b| {
         b.iter_custom(|n| {
             let mut total = Duration::ZERO;
+            let (mut editing, mut previewing) = (Duration::ZERO, Duration::ZERO);
             for _ in 0..n {
                 let start = Instant::now();
                 press(&mut state, &mut term, Intent::Edit);
                 update(&mut state, Msg::Key(KeyEvent::from(KeyCode::Char('x'))));
                 update(&mut state, Msg::Key(KeyEvent::from(KeyCode::Enter)));
+                let edited = Instant::now();
                 press(&mut state, &mut term, Intent::Preview);
+                editing += edited - start;
+                previewing += edited.elapsed();
                 total += start.elapsed();
                 assert!(
                     matches!(state.overlay, Some(auth0_meta::tui::state::Overlay::Preview(_))),
@@ -191,6 +195,11 @@ fn benches(c: &mut Criterion) {
                 press(&mut state, &mut term, Intent::Cancel);
                 press(&mut state, &mut term, Intent::Undo);
             }
+            eprintln!(
+                "  of which the edit {:?}, the preview {:?} (mean)",
+                editing / n as u32,
+                previewing / n as u32
+            );
             total
         })
     });

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::api::{body_bytes, Client};
-use crate::domain::diff::{diff, lines, summary, DiffLine};
+use crate::domain::diff::{diff, diff_objects, lines, summary, DiffLine};
 use crate::domain::validate::{check_document, check_sizes, Problem, Severity};
 use crate::domain::{
     warnings, FieldPath, JsonPath, Metadata, MetadataField, MetadataPair, MetadataPatch, SendBody, UpdateBody, User,
@@ -27,12 +27,12 @@ pub struct Preview {
 impl Preview {
     /// What sending `edited` means for `user` whose metadata is `stored` (as loaded).
     pub fn build(user: &User, stored: &MetadataPair, edited: &MetadataPair) -> Self {
-        Self::with_body(user, stored, edited, UpdateBody::between(stored, edited))
+        Self::with_body(user, stored.clone(), UpdateBody::between(stored, edited))
     }
 
     /// The same for a body chosen by the caller, such as an explicit clear (`{}`).
-    pub fn with_body(user: &User, stored: &MetadataPair, edited: &MetadataPair, body: UpdateBody) -> Self {
-        let stored = stored.clone();
+    /// `stored` is taken, not copied: on a 16 MB user each copy costs tens of ms.
+    pub fn with_body(user: &User, stored: MetadataPair, body: UpdateBody) -> Self {
         let json = body.to_json();
         let body_text = json
             .as_ref()
@@ -43,9 +43,11 @@ impl Preview {
         let mut problems = Vec::new();
         for field in MetadataField::BOTH {
             if let MetadataPatch::Keys(keys) = body.field(field) {
+                // The values sent; a `null` deletes its key and has nothing to check.
                 let sent: Metadata = keys
-                    .keys()
-                    .filter_map(|k| edited.get(field).get(k).map(|v| (k.clone(), v.clone())))
+                    .iter()
+                    .filter(|(_, v)| !v.is_null())
+                    .map(|(k, v)| (k.clone(), v.clone()))
                     .collect();
                 problems.extend(check_document(field, &sent));
             }
@@ -88,9 +90,10 @@ impl Preview {
             .into_iter()
             .filter(|field| !self.body.field(*field).is_unchanged())
             .map(|field| {
-                let before = Value::Object(self.stored.get(field).clone());
-                let after = Value::Object(self.result.get(field).clone());
-                (field, lines(&diff(&before, &after)))
+                (
+                    field,
+                    lines(&diff_objects(self.stored.get(field), self.result.get(field))),
+                )
             })
             .collect()
     }
@@ -123,12 +126,40 @@ impl Preview {
 }
 
 /// The serialized size of the user once the server holds `result`.
+/// The size of the profile after the PATCH, as JSON: counted while serializing the
+/// user's attributes and the resulting documents in place, never copied.
 fn profile_size(user: &User, result: &MetadataPair) -> usize {
-    let mut after = user.0.clone();
-    for field in MetadataField::BOTH {
-        after.insert(field.name().to_string(), Value::Object(result.get(field).clone()));
+    struct Profile<'a>(&'a User, &'a MetadataPair);
+    impl serde::Serialize for Profile<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = serializer.serialize_map(None)?;
+            for (key, value) in &self.0 .0 {
+                if MetadataField::from_name(key).is_none() {
+                    map.serialize_entry(key, value)?;
+                }
+            }
+            for field in MetadataField::BOTH {
+                map.serialize_entry(field.name(), self.1.get(field))?;
+            }
+            map.end()
+        }
     }
-    serde_json::to_vec(&after).map_or(0, |bytes| bytes.len())
+    struct Counter(usize);
+    impl std::io::Write for Counter {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut counted = Counter(0);
+    match serde_json::to_writer(&mut counted, &Profile(user, result)) {
+        Ok(()) => counted.0,
+        Err(_) => 0,
+    }
 }
 
 #[cfg(test)]

@@ -52,6 +52,10 @@ impl Diff {
 }
 
 pub fn diff(old: &Value, new: &Value) -> Diff {
+    // One walk settles an unchanged subtree: no per-item diff of a 40,000-item array.
+    if identical(old, new) {
+        return Diff::Same;
+    }
     match (old, new) {
         (Value::Object(a), Value::Object(b)) => diff_objects(a, b),
         (Value::Array(a), Value::Array(b)) => diff_arrays(a, b),
@@ -63,7 +67,8 @@ pub fn diff(old: &Value, new: &Value) -> Diff {
     }
 }
 
-fn diff_objects(old: &Map<String, Value>, new: &Map<String, Value>) -> Diff {
+/// The diff of two metadata documents, without copying them into `Value`s first.
+pub fn diff_objects(old: &Map<String, Value>, new: &Map<String, Value>) -> Diff {
     let mut keys: Vec<(String, KeyDiff)> = new
         .iter()
         .map(|(key, value)| {
@@ -95,6 +100,20 @@ fn diff_objects(old: &Map<String, Value>, new: &Map<String, Value>) -> Diff {
         return Diff::Same;
     }
     Diff::Object { keys, reordered }
+}
+
+/// Equal, key order included (`==` on objects ignores the order, which a diff shows).
+fn identical(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((kx, vx), (ky, vy))| kx == ky && identical(vx, vy))
+        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| identical(p, q)),
+        _ => a == b,
+    }
 }
 
 /// The diff of two arrays, item by item.

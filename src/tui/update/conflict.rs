@@ -48,7 +48,7 @@ pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
 /// base: its diff shows exactly what overwriting replaces. Nothing is sent from here.
 fn overwrite(state: &mut State, server: User) -> Vec<Effect> {
     let Some(view) = state.user() else { return Vec::new() };
-    let preview = Preview::with_body(&server, &server.metadata_pair(), &view.edited(), view.body());
+    let preview = Preview::with_body(&server, server.metadata_pair(), view.body());
     let note = "based on the server's copy now: the diff shows what overwriting replaces";
     let mut screen = PreviewScreen::with_note(preview, Some(note));
     screen.reverts = view.reverting.clone();

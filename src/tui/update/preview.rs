@@ -18,7 +18,7 @@ pub fn open_preview(state: &mut State) -> Vec<Effect> {
         state.status = Status::Info("nothing to send: no pending edits".into());
         return Vec::new();
     }
-    let preview = Preview::with_body(&view.user, &view.stored(), &view.edited(), view.body());
+    let preview = Preview::with_body(&view.user, view.stored(), view.body());
     let mut screen = PreviewScreen::new(preview);
     screen.reverts = view.reverting.clone();
     state.overlay = Some(Overlay::Preview(Box::new(screen)));
