@@ -30,5 +30,6 @@ pub mod profile;
 pub mod random;
 pub mod secret;
 pub mod storage;
+pub mod text;
 pub mod timestamp;
 pub mod tui;

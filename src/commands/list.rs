@@ -10,6 +10,7 @@ use crate::api::{Client, ListQuery};
 use crate::cli::{ListArgs, ListFormat};
 use crate::domain::User;
 use crate::export::format::{csv_line, field_at};
+use crate::text::cut;
 
 /// Search reaches the first 1000 results; past them, the export job.
 const WINDOW: u64 = 1000;
@@ -136,12 +137,7 @@ fn cell(value: Option<&Value>) -> String {
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
     };
-    let text = text.replace(['\n', '\r', '\t'], " ");
-    if text.chars().count() > CELL {
-        format!("{}…", text.chars().take(CELL - 1).collect::<String>())
-    } else {
-        text
-    }
+    cut(&text.replace(['\n', '\r', '\t'], " "), CELL)
 }
 
 #[cfg(test)]

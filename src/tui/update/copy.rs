@@ -3,6 +3,7 @@
 
 use crate::domain::copy::copy_text;
 use crate::domain::FieldPath;
+use crate::text::cut;
 use crate::tui::effect::Effect;
 use crate::tui::msg::{Copying, Intent};
 use crate::tui::state::{State, Status};
@@ -63,14 +64,13 @@ fn copied(state: &State, copying: Copying) -> Result<(&'static str, String), Str
     }
 }
 
-/// One line, at most `SHOWN` characters, ending with `…` when cut.
+/// The first line, at most `SHOWN` characters, ending with `…` when anything is left out.
 fn shortened(text: &str) -> String {
     let line = text.lines().next().unwrap_or_default();
-    let cut = line.chars().count() > SHOWN || text.lines().nth(1).is_some();
-    let kept: String = line.chars().take(SHOWN).collect();
-    if cut {
-        format!("{kept}…")
+    let shown = cut(line, SHOWN);
+    if text.lines().nth(1).is_some() && !shown.ends_with('…') {
+        format!("{shown}…")
     } else {
-        kept
+        shown
     }
 }

@@ -6,6 +6,7 @@ use ratatui::widgets::{Block, Borders, Row, Table};
 use ratatui::Frame;
 
 use crate::domain::User;
+use crate::text::cut;
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
 
@@ -60,7 +61,7 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
             let cells = cells(user, heavy, drafted, wide)
                 .into_iter()
                 .zip(&room)
-                .map(|(c, w)| ellipsis(c, *w));
+                .map(|(c, w)| cut(&c, *w));
             let row = Row::new(cells);
             if i == list.cursor {
                 row.style(theme.selected())
@@ -136,13 +137,4 @@ fn cells(user: &User, heavy: bool, drafted: bool, wide: bool) -> Vec<String> {
             logins,
         ]
     }
-}
-
-/// `text` cut to `width` characters, ending with `…` when cut.
-pub fn ellipsis(text: String, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text;
-    }
-    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
-    format!("{kept}…")
 }

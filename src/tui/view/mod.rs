@@ -9,7 +9,7 @@ mod find;
 mod help;
 mod history;
 mod input;
-pub mod list;
+mod list;
 mod messages;
 pub(crate) mod preview;
 mod question;
@@ -126,7 +126,7 @@ fn draw_header(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
 fn draw_status(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     // A message longer than the line ends with `…`; `M` shows it in full.
     let room = usize::from(area.width);
-    let fit = |text: String| list::ellipsis(text, room);
+    let fit = |text: String| crate::text::cut(&text, room);
     let line = match &state.status {
         Status::Idle => Line::default(),
         Status::Loading(what) => Line::from(fit(format!(" {} {what}…", SPINNER[state.spinner % SPINNER.len()]))),

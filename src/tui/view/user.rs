@@ -99,7 +99,7 @@ fn draw_profile_line(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
     let room = usize::from(area.width).saturating_sub(name.chars().count());
     let line = Line::from(vec![
         Span::styled(name, theme.title()),
-        Span::styled(crate::tui::view::list::ellipsis(rest, room), theme.dim()),
+        Span::styled(crate::text::cut(&rest, room), theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }

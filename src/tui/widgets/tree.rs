@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use serde_json::Value;
 
 use crate::domain::{Mark, Row, RowKey};
+use crate::text::cut;
 use crate::tui::state::TreePane;
 use crate::tui::theme::Theme;
 
@@ -176,16 +177,6 @@ fn quoted(text: &str, room: usize) -> String {
         out
     } else {
         escaped
-    }
-}
-
-fn cut(text: &str, room: usize) -> String {
-    if text.chars().count() <= room {
-        text.to_string()
-    } else {
-        let mut out: String = text.chars().take(room.saturating_sub(1)).collect();
-        out.push('…');
-        out
     }
 }
 
