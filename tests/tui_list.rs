@@ -86,6 +86,10 @@ fn drafts_are_marked_and_searches_remembered_across_runs() {
         Msg::DraftsListed(vec!["auth0|000000000000000000000002".into()]),
     );
     assert!(state.list.drafted.contains("auth0|000000000000000000000002"));
+    let shown = screen(&state);
+    let marked: Vec<&str> = shown.lines().filter(|l| l.contains('✎')).collect();
+    assert_eq!(marked.len(), 1, "{shown}");
+    assert!(marked[0].contains("user002@example.com"), "{marked:?}");
     update(&mut state, Msg::QueriesLoaded(vec!["name:old".into()]));
     press(&mut state, Intent::Search);
     typed(&mut state, "name:new");

@@ -211,33 +211,8 @@ mod editing {
 
     #[test]
     fn draft_restore_conflict() {
-        use auth0_meta::domain::{Edit, JsonPath, MetadataField};
-        use auth0_meta::storage::drafts::{Draft, DraftEdit};
-        use auth0_meta::tui::msg::Msg;
-        use auth0_meta::tui::update::update;
         let mut state = opened(100, 30, jane());
-        let draft = Draft {
-            tenant: "t".into(),
-            user_id: jane().id().to_string(),
-            saved_at: 0,
-            edits: vec![DraftEdit {
-                field: MetadataField::App,
-                edit: Edit::Set {
-                    path: JsonPath::root().key("plan"),
-                    value: json!("enterprise"),
-                },
-            }],
-            cleared: vec![],
-            base: serde_json::from_value(json!({"app_metadata": {"plan": "pro"}})).unwrap(),
-        };
-        let user_id = draft.user_id.clone();
-        update(
-            &mut state,
-            Msg::DraftLoaded {
-                user_id,
-                result: Ok(Some(draft)),
-            },
-        );
+        restore_app_draft(&mut state, "plan", json!("enterprise"), json!("pro"));
         insta::assert_snapshot!(render(&state, PLAIN).backend());
     }
 

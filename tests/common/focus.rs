@@ -105,30 +105,12 @@ pub fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
             state
         }
         "draft conflict" => {
-            use auth0_meta::domain::{Edit, JsonPath, MetadataField};
-            use auth0_meta::storage::drafts::{Draft, DraftEdit};
             let mut state = opened(100, 15, jane());
-            let draft = Draft {
-                tenant: "t".into(),
-                user_id: jane().id().to_string(),
-                saved_at: 0,
-                edits: vec![DraftEdit {
-                    field: MetadataField::App,
-                    edit: Edit::Set {
-                        path: JsonPath::root().key("flags"),
-                        value: json!({"beta": false, "gamma": [1, 2, 3]}),
-                    },
-                }],
-                cleared: vec![],
-                base: serde_json::from_value(json!({"app_metadata": {"flags": {"beta": false}}})).unwrap(),
-            };
-            let user_id = draft.user_id.clone();
-            update(
+            restore_app_draft(
                 &mut state,
-                Msg::DraftLoaded {
-                    user_id,
-                    result: Ok(Some(draft)),
-                },
+                "flags",
+                json!({"beta": false, "gamma": [1, 2, 3]}),
+                json!({"beta": false}),
             );
             press(&mut state, Intent::Down);
             state

@@ -212,3 +212,32 @@ pub fn screen(state: &State) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Feeds `update` a saved draft of jane's that sets `app_metadata.KEY` to `value`,
+/// made when the server held `base` there.
+pub fn restore_app_draft(state: &mut State, key: &str, value: Value, base: Value) {
+    use auth0_meta::domain::{Edit, JsonPath, MetadataField};
+    use auth0_meta::storage::drafts::{Draft, DraftEdit};
+    let draft = Draft {
+        tenant: "t".into(),
+        user_id: jane().id().to_string(),
+        saved_at: 0,
+        edits: vec![DraftEdit {
+            field: MetadataField::App,
+            edit: Edit::Set {
+                path: JsonPath::root().key(key),
+                value,
+            },
+        }],
+        cleared: vec![],
+        base: serde_json::from_value(json!({ "app_metadata": { key: base } })).unwrap(),
+    };
+    let user_id = draft.user_id.clone();
+    update(
+        state,
+        Msg::DraftLoaded {
+            user_id,
+            result: Ok(Some(draft)),
+        },
+    );
+}
