@@ -10,7 +10,7 @@ use auth0_meta::domain::{
 use serde_json::{json, Value};
 
 fn obj(value: Value) -> Metadata {
-    value.as_object().cloned().expect("object")
+    value.try_into().expect("object")
 }
 
 fn pair(user: Value, app: Value) -> MetadataPair {

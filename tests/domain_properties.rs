@@ -5,7 +5,7 @@ use auth0_meta::domain::merge::{apply, patch_for};
 use auth0_meta::domain::validate::check_document;
 use auth0_meta::domain::{Edit, History, JsonPath, Metadata, MetadataField, MetadataPatch, Segment, ValueKind};
 use proptest::prelude::*;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -33,7 +33,7 @@ fn value() -> impl Strategy<Value = Value> {
 }
 
 fn document() -> impl Strategy<Value = Metadata> {
-    prop::collection::vec((key(), value()), 0..6).prop_map(|pairs| pairs.into_iter().collect::<Map<_, _>>())
+    prop::collection::vec((key(), value()), 0..6).prop_map(|pairs| pairs.into_iter().collect::<Metadata>())
 }
 
 /// Every path in a document, the root included.
@@ -108,20 +108,23 @@ proptest! {
         for (key, value) in &edited {
             let (mut want, mut got) = (Vec::new(), Vec::new());
             keys_in_order(value, &mut want);
-            keys_in_order(&merged[key], &mut got);
+            keys_in_order(merged.get(key).unwrap(), &mut got);
             prop_assert_eq!(want, got, "key order inside {}", key);
         }
     }
 
     #[test]
     fn merging_edits_made_by_the_edit_core_gives_the_edited_document(original in document(), steps in choices()) {
-        let mut doc = Value::Object(original.clone());
-        let mut history = History::new();
+        // Made as the TUI makes them: on the shared document, one root key at a time.
+        let mut edited = original.clone();
+        let mut plain = original.to_value();
+        let (mut history, mut plain_history) = (History::new(), History::new());
         for step in steps {
-            let edit = edit_for(&doc, step);
-            let _ = history.apply(&mut doc, edit);
+            let edit = edit_for(&plain, step);
+            let shared = edited.edit(&edit, |doc| history.apply(doc, edit.clone()));
+            prop_assert_eq!(shared.is_ok(), plain_history.apply(&mut plain, edit).is_ok());
         }
-        let edited = doc.as_object().unwrap().clone();
+        prop_assert_eq!(serde_json::to_string(&edited).unwrap(), plain.to_string(), "same document, same key order");
         prop_assume!(check_document(MetadataField::User, &edited).is_empty());
         let merged = match patch_for(&original, &edited) {
             MetadataPatch::Unchanged => original.clone(),
@@ -132,7 +135,7 @@ proptest! {
 
     #[test]
     fn undoing_any_edit_sequence_restores_the_original_exactly(original in document(), steps in choices()) {
-        let start = Value::Object(original);
+        let start = original.to_value();
         let mut doc = start.clone();
         let mut history = History::new();
         for step in steps {
@@ -155,7 +158,7 @@ proptest! {
     #[test]
     fn paths_print_and_parse_back(doc in document()) {
         let mut all = Vec::new();
-        paths(&Value::Object(doc), JsonPath::root(), &mut all);
+        paths(&doc.to_value(), JsonPath::root(), &mut all);
         for path in all {
             let parsed: JsonPath = path.to_string().parse().unwrap();
             prop_assert_eq!(parsed, path);

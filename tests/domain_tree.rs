@@ -33,7 +33,7 @@ fn p(text: &str) -> JsonPath {
 
 #[test]
 fn opens_with_the_root_expanded_only() {
-    let tree = Tree::new(doc());
+    let tree = Tree::new(doc().try_into().unwrap());
     assert_eq!(labels(&tree), ["$", "  hobby", "  addresses", "  devices", "  empty"]);
     assert_eq!(tree.row_count(), 5);
     assert_eq!(tree.node_count(), 12);
@@ -41,7 +41,7 @@ fn opens_with_the_root_expanded_only() {
 
 #[test]
 fn expanding_and_collapsing_show_and_hide_children() {
-    let mut tree = Tree::new(doc());
+    let mut tree = Tree::new(doc().try_into().unwrap());
     assert!(tree.set_expanded(2, true));
     assert_eq!(
         labels(&tree),
@@ -66,7 +66,7 @@ fn expanding_and_collapsing_show_and_hide_children() {
 
 #[test]
 fn expand_all_collapse_all_and_depth_levels() {
-    let mut tree = Tree::new(doc());
+    let mut tree = Tree::new(doc().try_into().unwrap());
     tree.expand_all();
     assert_eq!(tree.row_count(), 12);
     tree.collapse_all();
@@ -92,7 +92,7 @@ fn expand_all_collapse_all_and_depth_levels() {
 
 #[test]
 fn viewports_start_anywhere() {
-    let mut tree = Tree::new(doc());
+    let mut tree = Tree::new(doc().try_into().unwrap());
     tree.expand_all();
     let all = labels(&tree);
     for start in 0..all.len() {
@@ -104,7 +104,7 @@ fn viewports_start_anywhere() {
 
 #[test]
 fn rows_locate_to_paths_and_back() {
-    let mut tree = Tree::new(doc());
+    let mut tree = Tree::new(doc().try_into().unwrap());
     tree.expand_all();
     for row in 0..tree.row_count() {
         let located = tree.locate(row).unwrap();
@@ -123,12 +123,12 @@ fn rows_locate_to_paths_and_back() {
 
 #[test]
 fn replacing_the_document_keeps_open_nodes_open() {
-    let mut tree = Tree::new(doc());
+    let mut tree = Tree::new(doc().try_into().unwrap());
     tree.set_expanded(2, true);
     let mut changed = doc();
     changed["addresses"]["office"] = json!("y");
     changed.as_object_mut().unwrap().shift_remove("hobby");
-    tree.replace_doc(changed);
+    tree.replace_doc(changed.try_into().unwrap());
     assert_eq!(
         labels(&tree),
         [

@@ -106,7 +106,7 @@ async fn the_documented_sequence_through_the_ui_ends_in_the_documented_profile()
         json!({"hobby": "surfing", "addresses": {"home": HOME, "work": WORK}})
     );
     assert_eq!(stored.0["app_metadata"], json!({"plan": "full"}));
-    let shown = state.user().unwrap().panes[0].current().clone();
+    let shown = state.user().unwrap().panes[0].current().to_value();
     assert_eq!(
         shown, stored.0["user_metadata"],
         "the view shows what the server returned"

@@ -249,7 +249,7 @@ mod editing {
         let stored = view.stored();
         let mut edited = stored.clone();
         edited.user_metadata.insert("hobby".into(), json!("chess"));
-        edited.app_metadata.shift_remove("plan");
+        edited.app_metadata.remove("plan");
         let body = UpdateBody::between(&stored, &edited);
         let body = auth0_meta::domain::SendBody::new(body).unwrap();
         let mut entry = Entry::new("t", view.user.id(), &body, &stored);

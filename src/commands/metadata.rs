@@ -1,7 +1,6 @@
 //! `auth0-meta metadata set|unset`: one edit through the domain core, the same preview
 //! the TUI shows, and with `--yes` a conflict check and the PATCH.
 
-use serde_json::Value;
 
 use crate::api::Client;
 use crate::apply::{apply, Applied, Journaled, Request};
@@ -38,7 +37,7 @@ pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCo
     let user = client.get_user(&id).await?;
     let mut edited = user.metadata_pair();
     let edits = match change {
-        Some(value) => plan_set(&Value::Object(edited.get(at.field).clone()), &at.path, value),
+        Some(value) => plan_set(&edited.get(at.field).to_value(), &at.path, value),
         None => Ok(vec![Edit::Remove { path: at.path.clone() }]),
     }
     .map_err(|e| Failure::error(e.to_string()))?;

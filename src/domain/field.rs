@@ -3,10 +3,8 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-/// One metadata document: a JSON object whose root keys Auth0 merges.
-pub type Metadata = Map<String, Value>;
+pub use super::metadata::Metadata;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MetadataField {

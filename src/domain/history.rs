@@ -60,6 +60,15 @@ impl<T: Clone> History<T> {
         self.undone.last().map(|d| &d.tag)
     }
 
+    /// The edit the next undo (or redo) makes, with its tag: undoing makes the inverse.
+    pub fn next_step(&self, undo: bool) -> Option<(&T, &Edit)> {
+        if undo {
+            self.done.last().map(|d| (&d.tag, &d.inverse))
+        } else {
+            self.undone.last().map(|d| (&d.tag, &d.edit))
+        }
+    }
+
     /// Reverses the latest edit on `doc` (the document `next_undo` names); returns the
     /// edit that was undone, or `None` if there is none.
     pub fn undo(&mut self, doc: &mut Value) -> Result<Option<Edit>, EditError> {

@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 pub use super::field::Metadata;
+pub use super::metadata::same;
 use super::field::{MetadataField, MetadataPair};
 use super::field_path::FieldPath;
 use super::kind::ValueKind;
@@ -26,7 +27,7 @@ impl MetadataPatch {
     pub fn body(&self) -> Option<Value> {
         match self {
             Self::Unchanged => None,
-            Self::Keys(keys) => Some(Value::Object(keys.clone())),
+            Self::Keys(keys) => Some(keys.to_value()),
             Self::Clear => Some(Value::Object(Map::new())),
         }
     }
@@ -150,7 +151,8 @@ pub fn apply(field: MetadataField, stored: &Metadata, sent: &Value) -> Result<Me
     if sent.is_empty() {
         return Ok(Metadata::new());
     }
-    Ok(merge_keys(stored, sent))
+    let sent: Metadata = sent.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    Ok(merge_keys(stored, &sent))
 }
 
 /// What the server will hold after `patch`; the preview shows this.
@@ -165,11 +167,11 @@ pub fn apply_patch(stored: &Metadata, patch: &MetadataPatch) -> Metadata {
 /// Root-level merge: a value replaces (keeping the key's place), `null` deletes.
 fn merge_keys(stored: &Metadata, sent: &Metadata) -> Metadata {
     let mut result = stored.clone();
-    for (key, value) in sent {
+    for (key, value) in sent.entries() {
         if value.is_null() {
-            result.shift_remove(key);
+            result.remove(key);
         } else {
-            result.insert(key.clone(), value.clone());
+            result.insert_shared(key.clone(), value.clone());
         }
     }
     result
@@ -180,9 +182,9 @@ fn merge_keys(stored: &Metadata, sent: &Metadata) -> Metadata {
 /// never `{}`, so that keys someone else adds meanwhile survive.
 pub fn patch_for(original: &Metadata, edited: &Metadata) -> MetadataPatch {
     let mut keys = Metadata::new();
-    for (key, value) in edited {
-        if !original.get(key).is_some_and(|old| same(old, value)) {
-            keys.insert(key.clone(), value.clone());
+    for (key, value) in edited.entries() {
+        if !original.contains_key(key) || !original.same_at(edited, key) {
+            keys.insert_shared(key.clone(), value.clone());
         }
     }
     for key in original.keys() {
@@ -194,20 +196,5 @@ pub fn patch_for(original: &Metadata, edited: &Metadata) -> MetadataPatch {
         MetadataPatch::Unchanged
     } else {
         MetadataPatch::Keys(keys)
-    }
-}
-
-/// JSON equality that also compares key order: `==` on maps ignores it, but order is the
-/// user's, so a reordered object is a change that must be sent.
-pub fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y.iter())
-                    .all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
-        }
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(vx, vy)| same(vx, vy)),
-        _ => a == b,
     }
 }

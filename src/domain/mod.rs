@@ -11,6 +11,7 @@ pub mod field_path;
 pub mod history;
 pub mod kind;
 pub mod merge;
+pub mod metadata;
 pub mod number;
 pub mod path;
 pub mod plan;

@@ -25,11 +25,9 @@ pub fn apply_edits(
 ) -> Vec<Refused> {
     let mut refused = Vec::new();
     for (field, edit) in edits {
-        let mut doc = Value::Object(std::mem::take(pair.get_mut(field)));
-        let result = history.apply_to(field, &mut doc, edit.clone());
-        if let Value::Object(map) = doc {
-            *pair.get_mut(field) = map;
-        }
+        let result = pair
+            .get_mut(field)
+            .edit(&edit, |doc| history.apply_to(field, doc, edit.clone()));
         if let Err(error) = result {
             refused.push(Refused { field, edit, error });
         }

@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use super::diff::{diff_arrays, Diff, ItemDiff};
-use super::merge::same;
+use super::diff::{diff_arrays, Diff, ItemDiff, Object};
+use super::metadata::{same, Metadata};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
@@ -17,9 +17,34 @@ pub enum Mark {
 }
 
 /// The document to show for `original` edited into `draft`, and its marks.
-pub fn review(original: &Value, draft: &Value) -> (Value, Vec<Mark>) {
-    let mut marks = Vec::new();
-    let shown = build(Some(original), Some(draft), &mut marks);
+/// Root keys no edit touched are shared with the draft, not copied.
+pub fn review(original: &Metadata, draft: &Metadata) -> (Metadata, Vec<Mark>) {
+    let mut marks = vec![if original.identical(draft) {
+        Mark::Same
+    } else {
+        Mark::Inside
+    }];
+    let mut shown = Metadata::new();
+    for key in merged_keys(original, draft) {
+        match (original.shared(&key), draft.shared(&key)) {
+            (Some(o), Some(d)) if same(o, d) => {
+                fill(d, Mark::Same, &mut marks);
+                shown.insert_shared(key, d.clone());
+            }
+            (None, Some(d)) => {
+                fill(d, Mark::Added, &mut marks);
+                shown.insert_shared(key, d.clone());
+            }
+            (Some(o), None) => {
+                fill(o, Mark::Deleted, &mut marks);
+                shown.insert_shared(key, o.clone());
+            }
+            (o, d) => {
+                let value = build(o.map(|v| &**v), d.map(|v| &**v), &mut marks);
+                shown.insert(key, value);
+            }
+        }
+    }
     (shown, marks)
 }
 
@@ -101,14 +126,14 @@ fn build_array(o: &[Value], d: &[Value], marks: &mut Vec<Mark>) -> Value {
 
 /// The draft's keys in order, each deleted key put back just before the next original
 /// key that survives (at the end when none does), so deletions show where they were.
-fn merged_keys(original: &Map<String, Value>, draft: &Map<String, Value>) -> Vec<String> {
-    let mut keys: Vec<String> = draft.keys().cloned().collect();
-    let originals: Vec<&String> = original.keys().collect();
+fn merged_keys<O: Object>(original: &O, draft: &O) -> Vec<String> {
+    let mut keys: Vec<String> = draft.entries().map(|(k, _)| k.clone()).collect();
+    let originals: Vec<&String> = original.entries().map(|(k, _)| k).collect();
     for (i, key) in originals.iter().enumerate() {
-        if draft.contains_key(*key) {
+        if draft.has(key) {
             continue;
         }
-        let anchor = originals[i + 1..].iter().find(|k| draft.contains_key(**k));
+        let anchor = originals[i + 1..].iter().find(|k| draft.has(k));
         let at = anchor
             .and_then(|a| keys.iter().position(|k| k == *a))
             .unwrap_or(keys.len());
@@ -124,10 +149,10 @@ mod tests {
 
     #[test]
     fn keeps_deleted_keys_in_place_and_marks_every_node() {
-        let original = json!({"a": 1, "b": {"c": 2, "d": 3}, "e": [1, 2]});
-        let draft = json!({"b": {"c": 2, "d": 4, "f": 5}, "e": [1], "g": true});
+        let original = json!({"a": 1, "b": {"c": 2, "d": 3}, "e": [1, 2]}).try_into().unwrap();
+        let draft = json!({"b": {"c": 2, "d": 4, "f": 5}, "e": [1], "g": true}).try_into().unwrap();
         let (shown, marks) = review(&original, &draft);
-        let keys: Vec<&String> = shown.as_object().unwrap().keys().collect();
+        let keys: Vec<&String> = shown.keys().collect();
         assert_eq!(keys, ["a", "b", "e", "g"]);
         use Mark::*;
         // root, a, b, c, d, f, e, [0], [1], g
@@ -139,13 +164,14 @@ mod tests {
 
     #[test]
     fn the_removed_array_item_is_the_one_marked_deleted() {
-        let (shown, marks) = review(&json!(["pt", "ja"]), &json!(["ja"]));
+        let original = json!({"l": ["pt", "ja"]}).try_into().unwrap();
+        let (shown, marks) = review(&original, &json!({"l": ["ja"]}).try_into().unwrap());
         assert_eq!(
-            shown,
-            json!(["ja", "pt"]),
+            shown.get("l").unwrap(),
+            &json!(["ja", "pt"]),
             "the draft's items first, the deleted one after"
         );
         use Mark::*;
-        assert_eq!(marks, [Inside, Same, Deleted], "\"ja\" stays, \"pt\" is deleted");
+        assert_eq!(marks, [Inside, Inside, Same, Deleted], "\"ja\" stays, \"pt\" is deleted");
     }
 }

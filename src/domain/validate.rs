@@ -1,11 +1,12 @@
 //! Auth0's rules for metadata (spec section 3), checked before anything is sent, and the
 //! parsing of what a person types into an editor.
 
+use super::diff::Object;
 use std::fmt;
 
 use serde_json::Value;
 
-use super::field::{Metadata, MetadataField};
+use super::field::MetadataField;
 use super::path::JsonPath;
 
 /// Auth0's profile cap (10 KB), enforced from 2027-03-04; until then a warning.
@@ -126,9 +127,9 @@ pub fn check_key(field: MetadataField, at: &JsonPath, key: &str) -> Option<Probl
 }
 
 /// Every rule a whole document breaks: key names at any depth, reserved names, null roots.
-pub fn check_document(field: MetadataField, doc: &Metadata) -> Vec<Problem> {
+pub fn check_document(field: MetadataField, doc: &impl Object) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for (key, value) in doc {
+    for (key, value) in doc.entries() {
         let at = JsonPath::root().key(key.clone());
         problems.extend(check_key(field, &at, key));
         if value.is_null() {

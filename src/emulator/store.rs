@@ -13,7 +13,7 @@ use super::reply::Auth0Error;
 use super::synthetic::{self, Synthetic};
 use crate::atomic_write::{stale_temps, write_atomically};
 use crate::domain::merge;
-use crate::domain::MetadataField;
+use crate::domain::{Metadata, MetadataField};
 use crate::random::random_hex;
 use crate::timestamp::{format_millis, now_millis};
 
@@ -208,10 +208,13 @@ impl Store {
         let mut user = self.get(id).map(Cow::into_owned).ok_or_else(Auth0Error::not_found)?;
         for (key, value) in body {
             if let Some(field) = MetadataField::from_name(key) {
-                let stored = user.get(key).and_then(Value::as_object).cloned().unwrap_or_default();
+                let stored: Metadata = match user.get_mut(key).map(Value::take) {
+                    Some(Value::Object(map)) => map.into(),
+                    _ => Metadata::new(),
+                };
                 let merged =
                     merge::apply(field, &stored, value).map_err(|e| Auth0Error::invalid_body(e.to_string()))?;
-                user.insert(key.clone(), Value::Object(merged));
+                user.insert(key.clone(), Value::Object(merged.into_map()));
                 drop_if_empty(&mut user, field);
             } else if value.is_null() {
                 user.shift_remove(key);

@@ -1,9 +1,8 @@
 //! Two users' metadata side by side as one structural diff: the first user marked with
 //! `c`, the second the one `c` was pressed on. Why does one work and the other not?
 
-use serde_json::Value;
 
-use crate::domain::diff::{diff, lines, DiffLine};
+use crate::domain::diff::{diff_objects, lines, DiffLine};
 use crate::domain::{MetadataField, MetadataPair};
 
 /// A user marked for comparison: who, and the metadata as loaded.
@@ -32,9 +31,7 @@ impl CompareScreen {
     pub fn new(left: &Marked, right: &Marked) -> Self {
         let mut items = Vec::new();
         for field in MetadataField::BOTH {
-            let before = Value::Object(left.metadata.get(field).clone());
-            let after = Value::Object(right.metadata.get(field).clone());
-            let found = diff(&before, &after);
+            let found = diff_objects(left.metadata.get(field), right.metadata.get(field));
             items.push(CompareItem::Heading(format!("── {field}")));
             if found.is_same() {
                 items.push(CompareItem::Same("  identical".into()));

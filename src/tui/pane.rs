@@ -1,19 +1,15 @@
 //! One metadata document shown as a tree, with its cursor and its pending edits.
 
-use std::sync::Arc;
-
-use serde_json::Value;
-
-use crate::domain::merge::same;
 use crate::domain::{patch_for, review, Mark, Metadata, MetadataField, MetadataPatch, Tree};
 
-/// One metadata document as a tree, with its cursor and its pending edits.
+/// One metadata document as a tree, with its cursor and its pending edits. The copy as
+/// loaded, the draft and the tree share every root value no edit touched.
 pub struct TreePane {
     pub field: MetadataField,
     /// The document as the server held it when loaded.
-    pub original: Arc<Value>,
+    pub original: Metadata,
     /// The document with the pending edits; `None` while there are none.
-    pub draft: Option<Value>,
+    pub draft: Option<Metadata>,
     /// Shows the original, or the draft with deleted nodes kept in place.
     pub tree: Tree,
     /// What changed, per tree node id; empty while nothing is pending.
@@ -28,8 +24,7 @@ pub struct TreePane {
 }
 
 impl TreePane {
-    pub fn new(field: MetadataField, original: Value) -> Self {
-        let original = Arc::new(original);
+    pub fn new(field: MetadataField, original: Metadata) -> Self {
         Self {
             field,
             tree: Tree::new(original.clone()),
@@ -45,20 +40,20 @@ impl TreePane {
 
     /// Shows a newer copy from the server, keeping open nodes open; pending edits are
     /// the caller's to replay.
-    pub fn reload(&mut self, original: Value) {
-        self.original = Arc::new(original);
+    pub fn reload(&mut self, original: Metadata) {
+        self.original = original;
         self.set_draft(None);
     }
 
     /// The document as it will be if the pending edits are sent.
-    pub fn current(&self) -> &Value {
+    pub fn current(&self) -> &Metadata {
         self.draft.as_ref().unwrap_or(&self.original)
     }
 
     /// Replaces the draft and rebuilds what the tree shows and marks.
-    pub fn set_draft(&mut self, draft: Option<Value>) {
+    pub fn set_draft(&mut self, draft: Option<Metadata>) {
         match draft {
-            Some(draft) if !same(&draft, &self.original) => {
+            Some(draft) if !draft.identical(&self.original) => {
                 let (shown, marks) = review(&self.original, &draft);
                 self.tree.replace_doc(shown);
                 self.marks = marks;
@@ -82,32 +77,17 @@ impl TreePane {
     pub fn keys_to_send(&self) -> usize {
         match self.patch() {
             MetadataPatch::Keys(keys) => keys.len(),
-            MetadataPatch::Clear => self.original.as_object().map_or(0, |m| m.len()),
+            MetadataPatch::Clear => self.original.len(),
             MetadataPatch::Unchanged => 0,
         }
     }
 
     /// What the PATCH says about this document.
     pub fn patch(&self) -> MetadataPatch {
-        let empty = self
-            .draft
-            .as_ref()
-            .and_then(Value::as_object)
-            .is_some_and(|m| m.is_empty());
+        let empty = self.draft.as_ref().is_some_and(Metadata::is_empty);
         if self.clear_requested && empty {
             return MetadataPatch::Clear;
         }
-        match (self.original.as_object(), self.current().as_object()) {
-            (Some(original), Some(current)) => patch_for(original, current),
-            _ => MetadataPatch::Unchanged,
-        }
-    }
-
-    pub fn original_map(&self) -> Metadata {
-        self.original.as_object().cloned().unwrap_or_default()
-    }
-
-    pub fn current_map(&self) -> Metadata {
-        self.current().as_object().cloned().unwrap_or_default()
+        patch_for(&self.original, self.current())
     }
 }

@@ -75,8 +75,8 @@ impl UserView {
 
     pub fn stored(&self) -> MetadataPair {
         MetadataPair {
-            user_metadata: self.panes[0].original_map(),
-            app_metadata: self.panes[1].original_map(),
+            user_metadata: self.panes[0].original.clone(),
+            app_metadata: self.panes[1].original.clone(),
         }
     }
 
@@ -90,8 +90,8 @@ impl UserView {
 
     pub fn edited(&self) -> MetadataPair {
         MetadataPair {
-            user_metadata: self.panes[0].current_map(),
-            app_metadata: self.panes[1].current_map(),
+            user_metadata: self.panes[0].current().clone(),
+            app_metadata: self.panes[1].current().clone(),
         }
     }
 

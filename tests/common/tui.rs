@@ -169,7 +169,7 @@ pub fn ctrl(state: &mut State, c: char) -> Vec<auth0_meta::tui::effect::Effect> 
 }
 
 pub fn draft(state: &State, field: auth0_meta::domain::MetadataField) -> Value {
-    state.user().unwrap().pane_for(field).current().clone()
+    state.user().unwrap().pane_for(field).current().to_value()
 }
 
 /// The root keys of the user_metadata draft, in order.

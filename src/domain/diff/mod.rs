@@ -10,6 +10,8 @@ pub use lines::{lines, summary, DiffLine, LineKind};
 
 use serde_json::{Map, Value};
 
+use super::metadata::{same, Metadata};
+
 /// How one value changed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Diff {
@@ -53,7 +55,7 @@ impl Diff {
 
 pub fn diff(old: &Value, new: &Value) -> Diff {
     // One walk settles an unchanged subtree: no per-item diff of a 40,000-item array.
-    if identical(old, new) {
+    if same(old, new) {
         return Diff::Same;
     }
     match (old, new) {
@@ -67,12 +69,39 @@ pub fn diff(old: &Value, new: &Value) -> Diff {
     }
 }
 
-/// The diff of two metadata documents, without copying them into `Value`s first.
-pub fn diff_objects(old: &Map<String, Value>, new: &Map<String, Value>) -> Diff {
+/// A JSON object as the diff reads it: a nested object, or a metadata document.
+pub trait Object {
+    fn entries(&self) -> impl Iterator<Item = (&String, &Value)>;
+    fn value(&self, key: &str) -> Option<&Value>;
+    fn has(&self, key: &str) -> bool {
+        self.value(key).is_some()
+    }
+}
+
+impl Object for Map<String, Value> {
+    fn entries(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.iter()
+    }
+    fn value(&self, key: &str) -> Option<&Value> {
+        self.get(key)
+    }
+}
+
+impl Object for Metadata {
+    fn entries(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.iter()
+    }
+    fn value(&self, key: &str) -> Option<&Value> {
+        self.get(key)
+    }
+}
+
+/// The diff of two objects or metadata documents, without copying them into `Value`s.
+pub fn diff_objects<O: Object>(old: &O, new: &O) -> Diff {
     let mut keys: Vec<(String, KeyDiff)> = new
-        .iter()
+        .entries()
         .map(|(key, value)| {
-            let change = match old.get(key) {
+            let change = match old.value(key) {
                 None => KeyDiff::Added(value.clone()),
                 Some(before) => match diff(before, value) {
                     Diff::Same => KeyDiff::Same,
@@ -84,8 +113,8 @@ pub fn diff_objects(old: &Map<String, Value>, new: &Map<String, Value>) -> Diff 
         .collect();
     // Removed keys go after the key that preceded them in the old document.
     let mut previous: Option<&String> = None;
-    for (key, value) in old {
-        if !new.contains_key(key) {
+    for (key, value) in old.entries() {
+        if !new.has(key) {
             let at = previous
                 .and_then(|p| keys.iter().position(|(k, _)| k == p))
                 .map_or(0, |i| i + 1);
@@ -93,27 +122,13 @@ pub fn diff_objects(old: &Map<String, Value>, new: &Map<String, Value>) -> Diff 
         }
         previous = Some(key);
     }
-    let common_old = old.keys().filter(|k| new.contains_key(*k));
-    let common_new = new.keys().filter(|k| old.contains_key(*k));
+    let common_old = old.entries().map(|(k, _)| k).filter(|k| new.has(k));
+    let common_new = new.entries().map(|(k, _)| k).filter(|k| old.has(k));
     let reordered = !common_old.eq(common_new);
     if !reordered && keys.iter().all(|(_, d)| matches!(d, KeyDiff::Same)) {
         return Diff::Same;
     }
     Diff::Object { keys, reordered }
-}
-
-/// Equal, key order included (`==` on objects ignores the order, which a diff shows).
-fn identical(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y)
-                    .all(|((kx, vx), (ky, vy))| kx == ky && identical(vx, vy))
-        }
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| identical(p, q)),
-        _ => a == b,
-    }
 }
 
 /// The diff of two arrays, item by item.

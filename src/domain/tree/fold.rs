@@ -1,9 +1,7 @@
 //! Opening and closing nodes: one node, all of them, or down to a depth. Each keeps the
 //! per-node row counts right so drawing never walks the whole document.
 
-use serde_json::Value;
-
-use super::{children, is_container, segment, Tree};
+use super::{is_container, segment, Node, Tree};
 use crate::domain::path::JsonPath;
 
 impl Tree {
@@ -17,7 +15,7 @@ impl Tree {
             return false;
         };
         let id = at.id as usize;
-        if self.expanded[id] == open || (self.size[id] == 1 && open && !is_container(self.value_of(&at.path))) {
+        if self.expanded[id] == open || (self.size[id] == 1 && open && !self.value_at(&at.path).is_none_or(is_container)) {
             return false;
         }
         self.expanded[id] = open;
@@ -29,10 +27,6 @@ impl Tree {
             *v = *v + after - before;
         }
         true
-    }
-
-    fn value_of(&self, path: &JsonPath) -> &Value {
-        path.get(self.doc()).unwrap_or(&Value::Null)
     }
 
     pub fn expand_all(&mut self) {
@@ -70,18 +64,18 @@ impl Tree {
     /// Paths of the open nodes, to carry expansion over a change of the document.
     pub fn expanded_paths(&self) -> Vec<JsonPath> {
         let mut out = Vec::new();
-        self.collect_expanded(0, self.doc(), JsonPath::root(), &mut out);
+        self.collect_expanded(0, Node::Root(self.doc()), JsonPath::root(), &mut out);
         out
     }
 
-    fn collect_expanded(&self, id: usize, value: &Value, path: JsonPath, out: &mut Vec<JsonPath>) {
+    fn collect_expanded(&self, id: usize, value: Node<'_>, path: JsonPath, out: &mut Vec<JsonPath>) {
         if !self.expanded[id] {
             return;
         }
         let mut child = id + 1;
-        for (key, child_value) in children(value) {
+        for (key, child_value) in value.children() {
             if let Some(segment) = segment(key) {
-                self.collect_expanded(child, child_value, path.child(segment), out);
+                self.collect_expanded(child, Node::Value(child_value), path.child(segment), out);
             }
             child += self.size[child] as usize;
         }

@@ -7,8 +7,6 @@
 //! viewport skips whole subtrees by their row counts, so no key press or frame walks the
 //! whole document.
 
-use std::sync::Arc;
-
 mod fold;
 mod search;
 
@@ -16,12 +14,13 @@ pub use search::{Needle, SearchScope};
 
 use serde_json::Value;
 
+use super::metadata::Metadata;
 use super::path::{JsonPath, Segment};
 
 pub struct Tree {
-    /// Shared, so the document as loaded can be both shown and kept as the original
-    /// without a copy: a 16 MB document parses to about 120 MB.
-    doc: Arc<Value>,
+    /// Its root values are shared with the copy as loaded and the draft, so showing a
+    /// document copies nothing: a 16 MB document parses to about 120 MB.
+    doc: Metadata,
     size: Vec<u32>,
     expanded: Vec<bool>,
     /// Rows the node's subtree shows when the node itself is shown.
@@ -44,7 +43,7 @@ pub struct Row<'a> {
     pub id: u32,
     pub depth: usize,
     pub key: RowKey<'a>,
-    pub value: &'a Value,
+    pub value: Node<'a>,
     pub expanded: bool,
 }
 
@@ -55,6 +54,51 @@ pub struct Located {
     pub path: JsonPath,
     /// Ids from the root down to the node's parent.
     pub ancestors: Vec<u32>,
+}
+
+/// What a node holds: the document itself at the root, else a JSON value.
+#[derive(Debug, Clone, Copy)]
+pub enum Node<'a> {
+    Root(&'a Metadata),
+    Value(&'a Value),
+}
+
+impl<'a> Node<'a> {
+    pub fn is_container(self) -> bool {
+        match self {
+            Node::Root(_) => true,
+            Node::Value(value) => is_container(value),
+        }
+    }
+
+    /// The value, or `None` at the root (which is not one `Value`).
+    pub fn value(self) -> Option<&'a Value> {
+        match self {
+            Node::Root(_) => None,
+            Node::Value(value) => Some(value),
+        }
+    }
+
+    /// How many children it has.
+    pub fn len(self) -> usize {
+        match self {
+            Node::Root(doc) => doc.len(),
+            Node::Value(Value::Object(map)) => map.len(),
+            Node::Value(Value::Array(items)) => items.len(),
+            Node::Value(_) => 0,
+        }
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn children(self) -> Box<dyn Iterator<Item = (RowKey<'a>, &'a Value)> + 'a> {
+        match self {
+            Node::Root(doc) => Box::new(doc.iter().map(|(k, v)| (RowKey::Key(k), v))),
+            Node::Value(value) => children(value),
+        }
+    }
 }
 
 fn children(value: &Value) -> Box<dyn Iterator<Item = (RowKey<'_>, &Value)> + '_> {
@@ -86,10 +130,10 @@ fn count_nodes(value: &Value, size: &mut Vec<u32>) {
 
 impl Tree {
     /// The root open, everything below it closed.
-    pub fn new(doc: impl Into<Arc<Value>>) -> Self {
-        let doc = doc.into();
-        let mut size = Vec::new();
-        count_nodes(&doc, &mut size);
+    pub fn new(doc: Metadata) -> Self {
+        let mut size = vec![1];
+        doc.values().for_each(|value| count_nodes(value, &mut size));
+        size[0] = size.len() as u32;
         let n = size.len();
         let mut tree = Self {
             doc,
@@ -102,8 +146,13 @@ impl Tree {
         tree
     }
 
-    pub fn doc(&self) -> &Value {
+    pub fn doc(&self) -> &Metadata {
         &self.doc
+    }
+
+    /// The value at `path`; `None` at the root, which is the document.
+    pub fn value_at(&self, path: &JsonPath) -> Option<&Value> {
+        self.doc.at(path)
     }
 
     pub fn version(&self) -> u64 {
@@ -141,7 +190,7 @@ impl Tree {
         let mut out = Vec::with_capacity(count.min(self.row_count()));
         let mut skip = start;
         if count > 0 {
-            self.walk(0, self.doc(), RowKey::Root, 0, &mut skip, count, &mut out);
+            self.walk(0, Node::Root(&self.doc), RowKey::Root, 0, &mut skip, count, &mut out);
         }
         out
     }
@@ -150,7 +199,7 @@ impl Tree {
     fn walk<'a>(
         &'a self,
         id: usize,
-        value: &'a Value,
+        value: Node<'a>,
         key: RowKey<'a>,
         depth: usize,
         skip: &mut usize,
@@ -178,8 +227,8 @@ impl Tree {
         }
         if self.expanded[id] {
             let mut child = id + 1;
-            for (child_key, child_value) in children(value) {
-                if self.walk(child, child_value, child_key, depth + 1, skip, count, out) {
+            for (child_key, child_value) in value.children() {
+                if self.walk(child, Node::Value(child_value), child_key, depth + 1, skip, count, out) {
                     return true;
                 }
                 child += self.size[child] as usize;
@@ -193,18 +242,18 @@ impl Tree {
         if row >= self.row_count() {
             return None;
         }
-        let (mut id, mut value, mut remaining) = (0usize, self.doc(), row);
+        let (mut id, mut value, mut remaining) = (0usize, Node::Root(&self.doc), row);
         let mut path = JsonPath::root();
         let mut ancestors = Vec::new();
         'down: while remaining > 0 {
             remaining -= 1;
             let mut child = id + 1;
-            for (key, child_value) in children(value) {
+            for (key, child_value) in value.children() {
                 let shown = self.visible[child] as usize;
                 if remaining < shown {
                     ancestors.push(id as u32);
                     path = path.child(segment(key).unwrap_or(Segment::Index(0)));
-                    (id, value) = (child, child_value);
+                    (id, value) = (child, Node::Value(child_value));
                     continue 'down;
                 }
                 remaining -= shown;
@@ -227,14 +276,14 @@ impl Tree {
     /// Follows `path` down from the root: the id reached and its row (the rows counted
     /// only while `shown_only` keeps the walk to open nodes), and whether all of it exists.
     fn descend(&self, path: &JsonPath, shown_only: bool) -> (usize, usize, bool) {
-        let (mut id, mut value, mut row) = (0usize, self.doc(), 0usize);
+        let (mut id, mut value, mut row) = (0usize, Node::Root(&self.doc), 0usize);
         for wanted in path.segments() {
             if shown_only && !self.expanded[id] {
                 return (id, row, false);
             }
             let (mut child, mut next_row) = (id + 1, row + 1);
             let mut found = None;
-            for (key, child_value) in children(value) {
+            for (key, child_value) in value.children() {
                 if segment(key).as_ref() == Some(wanted) {
                     found = Some(child_value);
                     break;
@@ -245,13 +294,13 @@ impl Tree {
             let Some(child_value) = found else {
                 return (id, row, false);
             };
-            (id, value, row) = (child, child_value, next_row);
+            (id, value, row) = (child, Node::Value(child_value), next_row);
         }
         (id, row, true)
     }
 
     /// Swaps in a changed document, keeping open what was open where it still exists.
-    pub fn replace_doc(&mut self, doc: impl Into<Arc<Value>>) {
+    pub fn replace_doc(&mut self, doc: Metadata) {
         let open = self.expanded_paths();
         let version = self.version + 1;
         *self = Tree::new(doc);

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-use super::{children, RowKey, Tree};
+use super::{Node, RowKey, Tree};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SearchScope {
@@ -75,14 +75,14 @@ impl Tree {
     pub fn find(&self, needle: &Needle) -> Vec<u32> {
         let mut found = Vec::new();
         let mut scratch = String::new();
-        self.find_in(0, self.doc(), RowKey::Root, needle, &mut scratch, &mut found);
+        self.find_in(0, Node::Root(self.doc()), RowKey::Root, needle, &mut scratch, &mut found);
         found
     }
 
     fn find_in(
         &self,
         id: usize,
-        value: &Value,
+        value: Node<'_>,
         key: RowKey<'_>,
         needle: &Needle,
         scratch: &mut String,
@@ -90,13 +90,13 @@ impl Tree {
     ) {
         let key_hit = needle.scope != SearchScope::Values && matches!(key, RowKey::Key(k) if needle.matches(k));
         let value_hit =
-            needle.scope != SearchScope::Keys && scalar_text(value, scratch).is_some_and(|t| needle.matches(t));
+            needle.scope != SearchScope::Keys && value.value().and_then(|v| scalar_text(v, scratch)).is_some_and(|t| needle.matches(t));
         if key_hit || value_hit {
             found.push(id as u32);
         }
         let mut child = id + 1;
-        for (child_key, child_value) in children(value) {
-            self.find_in(child, child_value, child_key, needle, scratch, found);
+        for (child_key, child_value) in value.children() {
+            self.find_in(child, Node::Value(child_value), child_key, needle, scratch, found);
             child += self.size[child] as usize;
         }
     }
@@ -160,7 +160,9 @@ mod tests {
 
     fn tree() -> Tree {
         Tree::new(
-            json!({"Hobby": "surfing", "addresses": {"home": {"city": "Lisbon"}}, "n": 1000, "tags": ["a", "Lisbon"]}),
+            json!({"Hobby": "surfing", "addresses": {"home": {"city": "Lisbon"}}, "n": 1000, "tags": ["a", "Lisbon"]})
+                .try_into()
+                .unwrap(),
         )
     }
 

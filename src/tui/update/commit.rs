@@ -10,11 +10,12 @@ use crate::domain::{Edit, EditError, MetadataField};
 use crate::tui::effect::Effect;
 use crate::tui::state::{field_index, State, Status, TreePane};
 
-/// Runs `change` on the pane's document as it is with the pending edits, and shows the
-/// result as the new draft, whatever `change` answers.
-fn change_draft<T>(pane: &mut TreePane, change: impl FnOnce(&mut Value) -> T) -> T {
-    let mut doc = pane.draft.take().unwrap_or_else(|| (*pane.original).clone());
-    let result = change(&mut doc);
+/// Runs `change` (which makes `edit`) on the pane's document as it is with the pending
+/// edits, and shows the result as the new draft, whatever `change` answers. Only the root
+/// keys `edit` touches are copied; the rest stay shared with the copy as loaded.
+fn change_draft<T>(pane: &mut TreePane, edit: &Edit, change: impl FnOnce(&mut Value) -> T) -> T {
+    let mut doc = pane.draft.take().unwrap_or_else(|| pane.original.clone());
+    let result = doc.edit(edit, change);
     pane.set_draft(Some(doc));
     result
 }
@@ -29,7 +30,7 @@ pub fn commit(state: &mut State, field: MetadataField, edit: Edit) -> Result<Vec
     if let Some(warning) = written_value(&edit).and_then(precision_warning) {
         described.push_str(&format!(" (warning: {warning})"));
     }
-    change_draft(pane, |doc| history.apply_to(field, doc, edit)).map_err(|e: EditError| e.to_string())?;
+    change_draft(pane, &edit.clone(), |doc| history.apply_to(field, doc, edit)).map_err(|e: EditError| e.to_string())?;
     pane.clear_requested = false;
     pane.cursor = pane.tree.row_of(&target);
     state.status = Status::Info(described);
@@ -59,17 +60,12 @@ pub fn undo_redo(state: &mut State, undo: bool) -> Vec<Effect> {
     let Some(view) = state.user_mut() else {
         return Vec::new();
     };
-    let next = if undo {
-        view.history.next_undo()
-    } else {
-        view.history.next_redo()
-    };
-    let Some(field) = next.copied() else {
+    let Some((field, step)) = view.history.next_step(undo).map(|(f, e)| (*f, e.clone())) else {
         return refuse(state, format!("nothing to {word}"));
     };
     let history = &mut view.history;
     let pane = &mut view.panes[field_index(field)];
-    let result = change_draft(pane, |doc| if undo { history.undo(doc) } else { history.redo(doc) });
+    let result = change_draft(pane, &step, |doc| if undo { history.undo(doc) } else { history.redo(doc) });
     match result {
         Ok(Some(edit)) => {
             pane.cursor = pane.tree.row_of(&edit.target());

@@ -46,7 +46,15 @@ fn copied(state: &State, copying: Copying) -> Result<(&'static str, String), Str
         let view = state.user().ok_or("no user open")?;
         let pane = view.pane();
         let at = pane.tree.locate(pane.cursor).ok_or("no row selected")?;
-        let value = at.path.get(pane.tree.doc()).ok_or("the row is gone")?;
+        let whole;
+        let value = match pane.tree.value_at(&at.path) {
+            Some(value) => value,
+            None if at.path.is_root() => {
+                whole = pane.tree.doc().to_value();
+                &whole
+            }
+            None => return Err("the row is gone".into()),
+        };
         let text = copy_text(form, &FieldPath::new(pane.field, at.path.clone()), value)?;
         return Ok((form.name(), text));
     }

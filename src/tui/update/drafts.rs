@@ -33,7 +33,6 @@ fn note_base(view: &mut UserView) {
     }
     for (field, key) in touched {
         let original = view.pane_for(field).original.clone();
-        let Some(original) = original.as_object() else { continue };
         let keys: Vec<&String> = match &key {
             Some(key) => vec![key],
             None => original.keys().collect(),
@@ -165,8 +164,8 @@ pub fn replay(view: &mut UserView, edits: Vec<(MetadataField, Edit)>) -> usize {
         user_metadata,
         app_metadata,
     } = docs;
-    view.panes[0].set_draft(Some(Value::Object(user_metadata)));
-    view.panes[1].set_draft(Some(Value::Object(app_metadata)));
+    view.panes[0].set_draft(Some(user_metadata));
+    view.panes[1].set_draft(Some(app_metadata));
     failed
 }
 
@@ -275,7 +274,7 @@ pub fn server_copy(view: &UserView) -> User {
     let stored = view.stored();
     for field in MetadataField::BOTH {
         user.0
-            .insert(field.name().to_string(), Value::Object(stored.get(field).clone()));
+            .insert(field.name().to_string(), stored.get(field).to_value());
     }
     user
 }

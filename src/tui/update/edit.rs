@@ -1,6 +1,8 @@
 //! Starting an edit from a key in the trees: which node, and which editor or question
 //! opens for it. The edit itself is made by `commit` once the input is valid.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use super::commit::{commit_or_report, refuse, undo_redo};
@@ -18,7 +20,7 @@ fn selected(state: &mut State) -> Result<(MetadataField, JsonPath, Value), Strin
     if pane.mark(at.id) == Mark::Deleted {
         return Err(format!("{} is deleted in this draft: u undoes it", at.path));
     }
-    let value = at.path.get(pane.current()).cloned().unwrap_or(Value::Null);
+    let value = pane.current().value_at(&at.path).map(Cow::into_owned).unwrap_or(Value::Null);
     Ok((pane.field, at.path, value))
 }
 
@@ -82,9 +84,9 @@ fn add(state: &State, field: MetadataField, path: JsonPath, value: &Value) -> Re
             let position = match segment {
                 Segment::Index(i) => i + 1,
                 Segment::Key(key) => {
-                    let siblings = parent.get(pane.current()).and_then(Value::as_object);
+                    let siblings = pane.current().keys_at(&parent);
                     siblings
-                        .and_then(|m| m.keys().position(|k| k == key))
+                        .and_then(|keys| keys.iter().position(|k| *k == key))
                         .map_or(0, |i| i + 1)
                 }
             };
@@ -99,7 +101,7 @@ fn add(state: &State, field: MetadataField, path: JsonPath, value: &Value) -> Re
             (path, len)
         }
     };
-    let parent_is_array = parent.get(pane.current()).is_some_and(Value::is_array);
+    let parent_is_array = pane.current().at(&parent).is_some_and(Value::is_array);
     Ok(if parent_is_array {
         Editor::open(
             EditorPurpose::AddValue {

@@ -263,9 +263,8 @@ fn check_new_key(
     }
     let exists = state
         .user()
-        .and_then(|v| object.get(v.pane_for(field).current()))
-        .and_then(Value::as_object)
-        .is_some_and(|m| m.contains_key(&key));
+        .and_then(|v| v.pane_for(field).current().keys_at(object))
+        .is_some_and(|keys| keys.contains(&&key));
     if exists && current != Some(key.as_str()) {
         return Err(format!("there is already a key \"{key}\" here"));
     }

@@ -13,11 +13,11 @@ pub fn open(state: &mut State) -> Vec<Effect> {
     let Some(at) = pane.tree.locate(pane.cursor) else {
         return Vec::new();
     };
-    let Some(value) = at.path.get(pane.current()) else {
+    let Some(value) = pane.current().value_at(&at.path) else {
         state.status = Status::Error("this row is deleted in the draft: nothing to edit".into());
         return Vec::new();
     };
-    let text = serde_json::to_string_pretty(value).unwrap_or_default() + "\n";
+    let text = serde_json::to_string_pretty(&*value).unwrap_or_default() + "\n";
     let hand_off = HandOff {
         field: pane.field,
         path: at.path,

@@ -28,7 +28,7 @@ pub fn type_menu_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             }
             let current = state
                 .user()
-                .and_then(|v| path.get(v.pane_for(field).current()).cloned())
+                .and_then(|v| v.pane_for(field).current().value_at(&path).map(|v| v.into_owned()))
                 .unwrap_or(Value::Null);
             if to.loses_data(&current) {
                 let (before, after) = (shown(&current), shown(&to.convert(&current)));

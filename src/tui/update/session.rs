@@ -1,7 +1,6 @@
 //! Entering and leaving a user: opening it from the list, taking in the server's copy
 //! (and any saved draft), showing a saved change, and going back or quitting.
 
-use serde_json::Value;
 
 use super::drafts;
 use super::nav::{keep_list_cursor_visible, keep_tree_cursor_visible, report};
@@ -11,21 +10,14 @@ use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
 use crate::tui::state::{Overlay, Phase, Screen, State, Status, TreePane, UserView};
 
-/// Moves a metadata document out of the user into its pane: parsed metadata can be
-/// large (a 16 MB document is about 120 MB in memory), so it is never copied to be shown.
-fn take_metadata(user: &mut User, field: MetadataField) -> Value {
-    match user.0.shift_remove(field.name()) {
-        Some(doc @ Value::Object(_)) => doc,
-        _ => Value::Object(Default::default()),
-    }
-}
-
 /// Shows what the list had at once, and fetches the full, current user.
 pub fn open(state: &mut State, mut user: User) -> Vec<Effect> {
     let id = user.id().to_string();
+    // Moved out of the user into the panes: a 16 MB document is never copied to be shown.
+    let docs = user.take_metadata();
     let panes = [
-        TreePane::new(MetadataField::User, take_metadata(&mut user, MetadataField::User)),
-        TreePane::new(MetadataField::App, take_metadata(&mut user, MetadataField::App)),
+        TreePane::new(MetadataField::User, docs.user_metadata),
+        TreePane::new(MetadataField::App, docs.app_metadata),
     ];
     state.screen = Screen::User(Box::new(UserView::new(user, panes)));
     state.status = Status::Loading(format!("loading {id}"));
@@ -78,9 +70,10 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<User, ApiError>) 
 
 /// Shows the server's copy in both panes, keeping each cursor on its node.
 pub fn reload_panes(view: &mut UserView, user: &mut User) {
+    let mut docs = user.take_metadata();
     for pane in &mut view.panes {
         let path = pane.tree.locate(pane.cursor).map(|at| at.path);
-        pane.reload(take_metadata(user, pane.field));
+        pane.reload(std::mem::take(docs.get_mut(pane.field)));
         if let Some(path) = path {
             pane.cursor = pane.tree.row_of(&path);
         }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 use serde_json::Value;
 
+use crate::domain::tree::{is_container, Node};
 use crate::domain::{Mark, Row, RowKey};
 use crate::text::cut;
 use crate::tui::state::TreePane;
@@ -25,7 +26,7 @@ pub struct TreeWidget<'a> {
 impl Widget for TreeWidget<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let pane = self.pane;
-        let keys = pane.current().as_object().map_or(0, |m| m.len());
+        let keys = pane.current().len();
         let mut title = format!(" {} · {keys} {} ", pane.field, if keys == 1 { "key" } else { "keys" });
         let sending = pane.sending;
         if sending > 0 {
@@ -116,7 +117,7 @@ fn deleted_children(pane: &TreePane, id: u32) -> usize {
 /// a container are left out of its count.
 pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme, deleted: usize) -> Line<'static> {
     let mut spans = vec![Span::raw("  ".repeat(row.depth))];
-    let container = matches!(row.value, Value::Object(_) | Value::Array(_));
+    let container = row.value.is_container();
     spans.push(Span::styled(
         match (container, row.expanded) {
             (false, _) => "  ",
@@ -133,26 +134,20 @@ pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme, del
     spans.push(Span::raw(if matches!(row.key, RowKey::Root) { " " } else { ": " }));
     let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
     let room = width.saturating_sub(used).max(4);
-    match row.value {
-        Value::Object(map) => {
-            spans.push(Span::styled(
-                format!("{{{}}}", map.len().saturating_sub(deleted)),
-                theme.dim(),
-            ));
-            if !row.expanded && !map.is_empty() {
+    match row.value.value() {
+        Some(scalar) if !is_container(scalar) => spans.push(scalar_span(scalar, room, theme)),
+        _ => {
+            let (open, close) = if matches!(row.value.value(), Some(Value::Array(_))) {
+                ('[', ']')
+            } else {
+                ('{', '}')
+            };
+            let count = row.value.len().saturating_sub(deleted);
+            spans.push(Span::styled(format!("{open}{count}{close}"), theme.dim()));
+            if !row.expanded && !row.value.is_empty() {
                 spans.push(Span::styled(format!(" {}", taste(row.value, room)), theme.dim()));
             }
         }
-        Value::Array(items) => {
-            spans.push(Span::styled(
-                format!("[{}]", items.len().saturating_sub(deleted)),
-                theme.dim(),
-            ));
-            if !row.expanded && !items.is_empty() {
-                spans.push(Span::styled(format!(" {}", taste(row.value, room)), theme.dim()));
-            }
-        }
-        scalar => spans.push(scalar_span(scalar, room, theme)),
     }
     Line::from(spans)
 }
@@ -163,7 +158,7 @@ pub fn scalar_span(value: &Value, room: usize, theme: Theme) -> Span<'static> {
         Value::Number(n) => Span::styled(n.to_string(), theme.number()),
         Value::Bool(b) => Span::styled(b.to_string(), theme.boolean()),
         Value::Null => Span::styled("null", theme.null()),
-        other => Span::raw(taste(other, room)),
+        other => Span::raw(taste(Node::Value(other), room)),
     }
 }
 
@@ -181,14 +176,16 @@ fn quoted(text: &str, room: usize) -> String {
 }
 
 /// A one-line taste of a container, at most `room` characters: `{home: {…}, work: "x"}`.
-pub fn taste(value: &Value, room: usize) -> String {
-    let (open, close) = if value.is_object() { ('{', '}') } else { ('[', ']') };
-    let mut out = String::from(open);
-    let items: Box<dyn Iterator<Item = (Option<&str>, &Value)>> = match value {
-        Value::Object(map) => Box::new(map.iter().map(|(k, v)| (Some(k.as_str()), v))),
-        Value::Array(items) => Box::new(items.iter().map(|v| (None, v))),
-        _ => Box::new(std::iter::empty()),
+pub fn taste(node: Node<'_>, room: usize) -> String {
+    let (open, close) = match node.value() {
+        Some(Value::Array(_)) => ('[', ']'),
+        _ => ('{', '}'),
     };
+    let mut out = String::from(open);
+    let items = node.children().map(|(key, child)| match key {
+        RowKey::Key(key) => (Some(key), child),
+        _ => (None, child),
+    });
     for (n, (key, child)) in items.enumerate() {
         if out.chars().count() >= room {
             break;

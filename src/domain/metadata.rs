@@ -1,0 +1,328 @@
+//! One metadata document, held as its root keys with each value shared behind an `Arc`.
+//!
+//! Auth0 merges at the root, so no change needs more than the root keys it touches. The
+//! copy as loaded, the draft, the review the tree shows, the stored and resulting
+//! documents of a preview and the base of a PATCH all share the values of the keys they
+//! leave alone: copying a 16 MB legacy profile costs a few reference counts, not the
+//! tens of milliseconds and hundred megabytes of a deep copy.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use super::edit::Edit;
+use super::path::{JsonPath, Segment};
+
+/// A JSON object whose root keys Auth0 merges, in the user's key order.
+#[derive(Clone, Default)]
+pub struct Metadata {
+    keys: IndexMap<String, Arc<Value>>,
+}
+
+impl Metadata {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.keys.get(key).map(|v| &**v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.keys.contains_key(key)
+    }
+
+    /// Sets `key`, keeping its place if it was there, else adding it last.
+    pub fn insert(&mut self, key: String, value: Value) {
+        self.keys.insert(key, Arc::new(value));
+    }
+
+    /// The value at `path`; `None` at the root, which is the document, not one value.
+    pub fn at(&self, path: &JsonPath) -> Option<&Value> {
+        let (Segment::Key(key), rest) = path.segments().split_first()? else {
+            return None;
+        };
+        rest.iter().try_fold(self.get(key)?, |node, segment| match (segment, node) {
+            (Segment::Key(key), Value::Object(map)) => map.get(key),
+            (Segment::Index(i), Value::Array(items)) => items.get(*i),
+            _ => None,
+        })
+    }
+
+    /// The value at `path`; at the root, the whole document as one value (a copy).
+    pub fn value_at(&self, path: &JsonPath) -> Option<Cow<'_, Value>> {
+        if path.is_root() {
+            Some(Cow::Owned(self.to_value()))
+        } else {
+            self.at(path).map(Cow::Borrowed)
+        }
+    }
+
+    /// The keys of the object at `path` (the root included), in order.
+    pub fn keys_at(&self, path: &JsonPath) -> Option<Vec<&String>> {
+        match self.at(path) {
+            _ if path.is_root() => Some(self.keys().collect()),
+            Some(Value::Object(map)) => Some(map.keys().collect()),
+            _ => None,
+        }
+    }
+
+    /// Sets `key` to a value shared with another document.
+    pub fn insert_shared(&mut self, key: String, value: Arc<Value>) {
+        self.keys.insert(key, value);
+    }
+
+    /// The value of `key` as shared, to put into another document without copying it.
+    pub fn shared(&self, key: &str) -> Option<&Arc<Value>> {
+        self.keys.get(key)
+    }
+
+    /// The values as shared, to put into another document without copying them.
+    pub fn entries(&self) -> impl Iterator<Item = (&String, &Arc<Value>)> {
+        self.keys.iter()
+    }
+
+    /// Removes `key`, keeping the other keys in order.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        self.keys.shift_remove(key).map(Arc::unwrap_or_clone)
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&String, &Value)> + ExactSizeIterator {
+        self.keys.iter().map(|(k, v)| (k, &**v))
+    }
+
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
+        self.keys.keys()
+    }
+
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Value> + ExactSizeIterator {
+        self.keys.values().map(|v| &**v)
+    }
+
+    /// Whether `key` holds the same value in both, deciding in one pointer comparison
+    /// when the two share it (as a draft shares the keys it does not touch).
+    pub fn same_at(&self, other: &Self, key: &str) -> bool {
+        match (self.keys.get(key), other.keys.get(key)) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || same(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+
+    /// Equal, key order included (`==` ignores the order, which is the user's).
+    pub fn identical(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self
+                .keys
+                .iter()
+                .zip(&other.keys)
+                .all(|((ka, a), (kb, b))| ka == kb && (Arc::ptr_eq(a, b) || same(a, b)))
+    }
+
+    /// A copy as a plain JSON object (a deep copy: for small documents and tests).
+    pub fn to_value(&self) -> Value {
+        Value::Object(self.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+    }
+
+    /// The plain JSON object, copying only values shared with another document.
+    pub fn into_map(self) -> Map<String, Value> {
+        self.keys.into_iter().map(|(k, v)| (k, Arc::unwrap_or_clone(v))).collect()
+    }
+
+    /// Runs `change` (an edit) on the document as a JSON object in which only the root
+    /// keys `edit` touches hold their values; the others stand in as `null` and get their
+    /// shared values back afterwards, so an edit of one small key copies nothing else.
+    pub fn edit<T>(&mut self, edit: &Edit, change: impl FnOnce(&mut Value) -> T) -> T {
+        let touched = touched_keys(edit);
+        let mut parked: HashMap<String, Arc<Value>> = HashMap::new();
+        let mut skeleton = Map::new();
+        for (key, value) in std::mem::take(&mut self.keys) {
+            match &touched {
+                Some(keys) if !keys.contains(&key) => {
+                    skeleton.insert(key.clone(), Value::Null);
+                    parked.insert(key, value);
+                }
+                _ => {
+                    skeleton.insert(key, Arc::unwrap_or_clone(value));
+                }
+            }
+        }
+        let mut doc = Value::Object(skeleton);
+        let out = change(&mut doc);
+        // Edits refuse to make the root anything but an object, so this always matches.
+        if let Value::Object(map) = doc {
+            for (key, value) in map {
+                let value = parked.remove(&key).unwrap_or_else(|| Arc::new(value));
+                self.keys.insert(key, value);
+            }
+        }
+        out
+    }
+}
+
+/// The root keys an edit reads or writes; `None` when it concerns the whole document.
+fn touched_keys(edit: &Edit) -> Option<Vec<String>> {
+    let first = |path: &JsonPath| match path.segments().first() {
+        Some(Segment::Key(key)) => Some(key.clone()),
+        _ => None,
+    };
+    match edit {
+        Edit::Set { path, .. } | Edit::Remove { path } | Edit::Retype { path, .. } => first(path).map(|k| vec![k]),
+        Edit::InsertItem { array, .. } => first(array).map(|k| vec![k]),
+        Edit::InsertKey { object, key, .. } if object.is_root() => Some(vec![key.clone()]),
+        Edit::InsertKey { object, .. } => first(object).map(|k| vec![k]),
+        Edit::Rename { path, to } if path.len() == 1 => first(path).map(|k| vec![k, to.clone()]),
+        Edit::Rename { path, .. } => first(path).map(|k| vec![k]),
+    }
+}
+
+/// JSON equality that also compares key order: `==` on maps ignores it, but order is the
+/// user's, so a reordered object is a change that must be sent.
+pub fn same(a: &Value, b: &Value) -> bool {
+    if std::ptr::eq(a, b) {
+        return true; // shared, as the root keys a draft does not touch
+    }
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
+        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
+        _ => a == b,
+    }
+}
+
+impl PartialEq for Metadata {
+    /// Same keys holding equal values, in any order (as `serde_json::Map` compares).
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self
+                .keys
+                .iter()
+                .all(|(k, a)| other.keys.get(k).is_some_and(|b| Arc::ptr_eq(a, b) || a == b))
+    }
+}
+
+impl std::ops::Index<&str> for Metadata {
+    type Output = Value;
+
+    /// As `serde_json::Map` does: panics when the key is absent.
+    fn index(&self, key: &str) -> &Value {
+        &self.keys[key]
+    }
+}
+
+impl fmt::Debug for Metadata {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl From<Map<String, Value>> for Metadata {
+    fn from(map: Map<String, Value>) -> Self {
+        map.into_iter().collect()
+    }
+}
+
+impl TryFrom<Value> for Metadata {
+    /// Anything but an object is not a metadata document; it is handed back.
+    type Error = Value;
+
+    fn try_from(value: Value) -> Result<Self, Value> {
+        match value {
+            Value::Object(map) => Ok(map.into()),
+            other => Err(other),
+        }
+    }
+}
+
+impl FromIterator<(String, Value)> for Metadata {
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
+        Self {
+            keys: iter.into_iter().map(|(k, v)| (k, Arc::new(v))).collect(),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Metadata {
+    type Item = (&'a String, &'a Value);
+    type IntoIter = Box<dyn Iterator<Item = (&'a String, &'a Value)> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl Serialize for Metadata {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Metadata {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Map::<String, Value>::deserialize(deserializer).map(Self::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn doc(value: Value) -> Metadata {
+        value.try_into().unwrap()
+    }
+
+    #[test]
+    fn an_edit_of_one_key_leaves_the_others_shared() {
+        let original = doc(json!({"big": {"a": [1, 2, 3]}, "tier": "gold"}));
+        let mut draft = original.clone();
+        let edit = Edit::Set {
+            path: JsonPath::root().key("tier"),
+            value: json!("silver"),
+        };
+        draft.edit(&edit, |v| crate::domain::edit::apply(v, &edit)).unwrap();
+        assert!(Arc::ptr_eq(&original.keys["big"], &draft.keys["big"]));
+        assert_eq!(draft.to_value(), json!({"big": {"a": [1, 2, 3]}, "tier": "silver"}));
+        assert!(!draft.same_at(&original, "tier") && draft.same_at(&original, "big"));
+    }
+
+    #[test]
+    fn root_edits_keep_order_and_the_untouched_values() {
+        let mut d = doc(json!({"a": 1, "b": {"x": true}, "c": 3}));
+        let rename = Edit::Rename {
+            path: JsonPath::root().key("a"),
+            to: "z".into(),
+        };
+        d.edit(&rename, |v| crate::domain::edit::apply(v, &rename)).unwrap();
+        let remove = Edit::Remove {
+            path: JsonPath::root().key("c"),
+        };
+        d.edit(&remove, |v| crate::domain::edit::apply(v, &remove)).unwrap();
+        assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"z":1,"b":{"x":true}}"#);
+    }
+
+    #[test]
+    fn equality_ignores_order_and_identity_does_not() {
+        let a = doc(json!({"a": 1, "b": 2}));
+        let b = doc(json!({"b": 2, "a": 1}));
+        assert_eq!(a, b);
+        assert!(!a.identical(&b) && a.identical(&a.clone()));
+    }
+}
