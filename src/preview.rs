@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use crate::api::{body_bytes, Client};
 use crate::domain::diff::{diff, diff_objects, lines, summary, DiffLine};
+use crate::domain::metadata::json_len;
 use crate::domain::validate::{check_document, check_sizes, Problem, Severity};
 use crate::domain::{
     warnings, FieldPath, JsonPath, Metadata, MetadataField, MetadataPair, MetadataPatch, SendBody, UpdateBody, User,
@@ -125,41 +126,19 @@ impl Preview {
     }
 }
 
-/// The serialized size of the user once the server holds `result`.
-/// The size of the profile after the PATCH, as JSON: counted while serializing the
-/// user's attributes and the resulting documents in place, never copied.
+/// The size of the profile as JSON once the server holds `result`: the user's other
+/// attributes counted as they serialize, the documents from their values' cached lengths
+/// (so a 16 MB document is counted once, not after every edit).
 fn profile_size(user: &User, result: &MetadataPair) -> usize {
-    struct Profile<'a>(&'a User, &'a MetadataPair);
-    impl serde::Serialize for Profile<'_> {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeMap;
-            let mut map = serializer.serialize_map(None)?;
-            for (key, value) in &self.0 .0 {
-                if MetadataField::from_name(key).is_none() {
-                    map.serialize_entry(key, value)?;
-                }
-            }
-            for field in MetadataField::BOTH {
-                map.serialize_entry(field.name(), self.1.get(field))?;
-            }
-            map.end()
-        }
-    }
-    struct Counter(usize);
-    impl std::io::Write for Counter {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0 += bytes.len();
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut counted = Counter(0);
-    match serde_json::to_writer(&mut counted, &Profile(user, result)) {
-        Ok(()) => counted.0,
-        Err(_) => 0,
-    }
+    let attributes: Vec<(&String, &Value)> =
+        user.0.iter().filter(|(key, _)| MetadataField::from_name(key).is_none()).collect();
+    let entries: usize = attributes.iter().map(|(k, v)| json_len(k) + 1 + json_len(v)).sum::<usize>()
+        + MetadataField::BOTH
+            .iter()
+            .map(|field| json_len(field.name()) + 1 + result.get(*field).json_len())
+            .sum::<usize>();
+    let count = attributes.len() + MetadataField::BOTH.len();
+    2 + entries + count - 1
 }
 
 #[cfg(test)]
@@ -180,5 +159,16 @@ mod tests {
             preview.body_text.as_bytes(),
             body_bytes(&preview.body_json().unwrap()).as_slice()
         );
+    }
+
+    #[test]
+    fn the_profile_size_is_the_length_of_the_user_as_json() {
+        let user: User =
+            serde_json::from_value(json!({"user_id": "auth0|a", "email": "é@x", "user_metadata": {"a": 1}})).unwrap();
+        let mut result = user.metadata_pair();
+        result.app_metadata.insert("plan".into(), json!({"tier": [1, 2]}));
+        let mut whole = user.clone();
+        whole.0.insert("app_metadata".into(), result.app_metadata.to_value());
+        assert_eq!(profile_size(&user, &result), serde_json::to_vec(&whole).unwrap().len());
     }
 }

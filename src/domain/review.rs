@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::diff::{diff_arrays, Diff, ItemDiff, Object};
 use super::metadata::{same, Metadata};
+use super::tree::Tree;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
@@ -17,19 +18,45 @@ pub enum Mark {
 }
 
 /// The document to show for `original` edited into `draft`, and its marks.
-/// Root keys no edit touched are shared with the draft, not copied.
-pub fn review(original: &Metadata, draft: &Metadata) -> (Metadata, Vec<Mark>) {
-    let mut marks = vec![if original.identical(draft) {
+pub struct Review {
+    /// Root keys no edit touched are shared with the draft, not copied.
+    pub shown: Metadata,
+    root: Mark,
+    /// Per root key shown, in order: its nodes' marks, or `None` when unchanged.
+    keys: Vec<Option<Vec<Mark>>>,
+}
+
+impl Review {
+    /// One mark per node of `tree` (which shows `shown`), in its pre-order. An unchanged
+    /// key's nodes are marked by their count alone, never walked.
+    pub fn marks(&self, tree: &Tree) -> Vec<Mark> {
+        let mut marks = Vec::with_capacity(tree.node_count());
+        marks.push(self.root);
+        for (key_marks, child) in self.keys.iter().zip(tree.child_ids(0)) {
+            match key_marks {
+                Some(key_marks) => marks.extend_from_slice(key_marks),
+                None => marks.resize(marks.len() + tree.subtree_size(child), Mark::Same),
+            }
+        }
+        marks
+    }
+}
+
+pub fn review(original: &Metadata, draft: &Metadata) -> Review {
+    let root = if original.identical(draft) {
         Mark::Same
     } else {
         Mark::Inside
-    }];
+    };
     let mut shown = Metadata::new();
+    let mut keys = Vec::new();
     for key in merged_keys(original, draft) {
+        let mut marks = Vec::new();
         match (original.shared(&key), draft.shared(&key)) {
             (Some(o), Some(d)) if same(o, d) => {
-                fill(d, Mark::Same, &mut marks);
                 shown.insert_shared(key, d.clone());
+                keys.push(None);
+                continue;
             }
             (None, Some(d)) => {
                 fill(d, Mark::Added, &mut marks);
@@ -40,12 +67,13 @@ pub fn review(original: &Metadata, draft: &Metadata) -> (Metadata, Vec<Mark>) {
                 shown.insert_shared(key, o.clone());
             }
             (o, d) => {
-                let value = build(o.map(|v| &**v), d.map(|v| &**v), &mut marks);
+                let value = build(o.map(|v| v.value()), d.map(|v| v.value()), &mut marks);
                 shown.insert(key, value);
             }
         }
+        keys.push(Some(marks));
     }
-    (shown, marks)
+    Review { shown, root, keys }
 }
 
 fn fill(value: &Value, mark: Mark, marks: &mut Vec<Mark>) {
@@ -147,11 +175,17 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn shown_and_marks(original: &Metadata, draft: &Metadata) -> (Metadata, Vec<Mark>) {
+        let review = review(original, draft);
+        let marks = review.marks(&Tree::new(review.shown.clone()));
+        (review.shown, marks)
+    }
+
     #[test]
     fn keeps_deleted_keys_in_place_and_marks_every_node() {
         let original = json!({"a": 1, "b": {"c": 2, "d": 3}, "e": [1, 2]}).try_into().unwrap();
         let draft = json!({"b": {"c": 2, "d": 4, "f": 5}, "e": [1], "g": true}).try_into().unwrap();
-        let (shown, marks) = review(&original, &draft);
+        let (shown, marks) = shown_and_marks(&original, &draft);
         let keys: Vec<&String> = shown.keys().collect();
         assert_eq!(keys, ["a", "b", "e", "g"]);
         use Mark::*;
@@ -165,7 +199,7 @@ mod tests {
     #[test]
     fn the_removed_array_item_is_the_one_marked_deleted() {
         let original = json!({"l": ["pt", "ja"]}).try_into().unwrap();
-        let (shown, marks) = review(&original, &json!({"l": ["ja"]}).try_into().unwrap());
+        let (shown, marks) = shown_and_marks(&original, &json!({"l": ["ja"]}).try_into().unwrap());
         assert_eq!(
             shown.get("l").unwrap(),
             &json!(["ja", "pt"]),

@@ -54,9 +54,9 @@ impl TreePane {
     pub fn set_draft(&mut self, draft: Option<Metadata>) {
         match draft {
             Some(draft) if !draft.identical(&self.original) => {
-                let (shown, marks) = review(&self.original, &draft);
-                self.tree.replace_doc(shown);
-                self.marks = marks;
+                let review = review(&self.original, &draft);
+                self.tree.replace_doc(review.shown.clone());
+                self.marks = review.marks(&self.tree);
                 self.draft = Some(draft);
                 self.sending = self.keys_to_send();
             }

@@ -68,7 +68,7 @@ impl Tree {
         out
     }
 
-    fn collect_expanded(&self, id: usize, value: Node<'_>, path: JsonPath, out: &mut Vec<JsonPath>) {
+    pub(super) fn collect_expanded(&self, id: usize, value: Node<'_>, path: JsonPath, out: &mut Vec<JsonPath>) {
         if !self.expanded[id] {
             return;
         }

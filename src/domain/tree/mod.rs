@@ -8,7 +8,11 @@
 //! whole document.
 
 mod fold;
+mod node;
+mod rebuild;
 mod search;
+
+pub use node::{is_container, Node};
 
 pub use search::{Needle, SearchScope};
 
@@ -54,59 +58,6 @@ pub struct Located {
     pub path: JsonPath,
     /// Ids from the root down to the node's parent.
     pub ancestors: Vec<u32>,
-}
-
-/// What a node holds: the document itself at the root, else a JSON value.
-#[derive(Debug, Clone, Copy)]
-pub enum Node<'a> {
-    Root(&'a Metadata),
-    Value(&'a Value),
-}
-
-impl<'a> Node<'a> {
-    pub fn is_container(self) -> bool {
-        match self {
-            Node::Root(_) => true,
-            Node::Value(value) => is_container(value),
-        }
-    }
-
-    /// The value, or `None` at the root (which is not one `Value`).
-    pub fn value(self) -> Option<&'a Value> {
-        match self {
-            Node::Root(_) => None,
-            Node::Value(value) => Some(value),
-        }
-    }
-
-    /// How many children it has.
-    pub fn len(self) -> usize {
-        match self {
-            Node::Root(doc) => doc.len(),
-            Node::Value(Value::Object(map)) => map.len(),
-            Node::Value(Value::Array(items)) => items.len(),
-            Node::Value(_) => 0,
-        }
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.len() == 0
-    }
-
-    pub fn children(self) -> Box<dyn Iterator<Item = (RowKey<'a>, &'a Value)> + 'a> {
-        match self {
-            Node::Root(doc) => Box::new(doc.iter().map(|(k, v)| (RowKey::Key(k), v))),
-            Node::Value(value) => children(value),
-        }
-    }
-}
-
-fn children(value: &Value) -> Box<dyn Iterator<Item = (RowKey<'_>, &Value)> + '_> {
-    match value {
-        Value::Object(map) => Box::new(map.iter().map(|(k, v)| (RowKey::Key(k), v))),
-        Value::Array(items) => Box::new(items.iter().enumerate().map(|(i, v)| (RowKey::Index(i), v))),
-        _ => Box::new(std::iter::empty()),
-    }
 }
 
 fn segment(key: RowKey<'_>) -> Option<Segment> {
@@ -161,6 +112,11 @@ impl Tree {
 
     pub fn node_count(&self) -> usize {
         self.size.len()
+    }
+
+    /// How many nodes the subtree of node `id` has, itself included.
+    pub fn subtree_size(&self, id: usize) -> usize {
+        self.size[id] as usize
     }
 
     /// Rows the whole tree shows now.
@@ -298,29 +254,4 @@ impl Tree {
         }
         (id, row, true)
     }
-
-    /// Swaps in a changed document, keeping open what was open where it still exists.
-    pub fn replace_doc(&mut self, doc: Metadata) {
-        let open = self.expanded_paths();
-        let version = self.version + 1;
-        *self = Tree::new(doc);
-        self.version = version;
-        self.expanded[0] = false;
-        for path in open.iter().rev() {
-            if let Some(id) = self.id_of(path) {
-                self.expanded[id] = true;
-            }
-        }
-        self.expanded[0] = true;
-        self.recount();
-    }
-
-    fn id_of(&self, path: &JsonPath) -> Option<usize> {
-        let (id, _, complete) = self.descend(path, false);
-        complete.then_some(id)
-    }
-}
-
-pub fn is_container(value: &Value) -> bool {
-    matches!(value, Value::Object(_) | Value::Array(_))
 }

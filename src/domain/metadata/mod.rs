@@ -7,7 +7,6 @@
 //! tens of milliseconds and hundred megabytes of a deep copy.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -15,13 +14,18 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::edit::Edit;
+
 use super::path::{JsonPath, Segment};
+
+mod edit;
+mod size;
+
+pub use size::{json_len, Root};
 
 /// A JSON object whose root keys Auth0 merges, in the user's key order.
 #[derive(Clone, Default)]
 pub struct Metadata {
-    keys: IndexMap<String, Arc<Value>>,
+    keys: IndexMap<String, Arc<Root>>,
 }
 
 impl Metadata {
@@ -38,7 +42,7 @@ impl Metadata {
     }
 
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.keys.get(key).map(|v| &**v)
+        self.keys.get(key).map(|v| v.value())
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
@@ -47,7 +51,7 @@ impl Metadata {
 
     /// Sets `key`, keeping its place if it was there, else adding it last.
     pub fn insert(&mut self, key: String, value: Value) {
-        self.keys.insert(key, Arc::new(value));
+        self.keys.insert(key, Arc::new(Root::new(value)));
     }
 
     /// The value at `path`; `None` at the root, which is the document, not one value.
@@ -81,27 +85,27 @@ impl Metadata {
     }
 
     /// Sets `key` to a value shared with another document.
-    pub fn insert_shared(&mut self, key: String, value: Arc<Value>) {
+    pub fn insert_shared(&mut self, key: String, value: Arc<Root>) {
         self.keys.insert(key, value);
     }
 
     /// The value of `key` as shared, to put into another document without copying it.
-    pub fn shared(&self, key: &str) -> Option<&Arc<Value>> {
+    pub fn shared(&self, key: &str) -> Option<&Arc<Root>> {
         self.keys.get(key)
     }
 
     /// The values as shared, to put into another document without copying them.
-    pub fn entries(&self) -> impl Iterator<Item = (&String, &Arc<Value>)> {
+    pub fn entries(&self) -> impl Iterator<Item = (&String, &Arc<Root>)> {
         self.keys.iter()
     }
 
     /// Removes `key`, keeping the other keys in order.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        self.keys.shift_remove(key).map(Arc::unwrap_or_clone)
+        self.keys.shift_remove(key).map(Root::into_value)
     }
 
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&String, &Value)> + ExactSizeIterator {
-        self.keys.iter().map(|(k, v)| (k, &**v))
+        self.keys.iter().map(|(k, v)| (k, v.value()))
     }
 
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
@@ -109,14 +113,14 @@ impl Metadata {
     }
 
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &Value> + ExactSizeIterator {
-        self.keys.values().map(|v| &**v)
+        self.keys.values().map(|v| v.value())
     }
 
     /// Whether `key` holds the same value in both, deciding in one pointer comparison
     /// when the two share it (as a draft shares the keys it does not touch).
     pub fn same_at(&self, other: &Self, key: &str) -> bool {
         match (self.keys.get(key), other.keys.get(key)) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || same(a, b),
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || same(a.value(), b.value()),
             (None, None) => true,
             _ => false,
         }
@@ -129,7 +133,7 @@ impl Metadata {
                 .keys
                 .iter()
                 .zip(&other.keys)
-                .all(|((ka, a), (kb, b))| ka == kb && (Arc::ptr_eq(a, b) || same(a, b)))
+                .all(|((ka, a), (kb, b))| ka == kb && (Arc::ptr_eq(a, b) || same(a.value(), b.value())))
     }
 
     /// A copy as a plain JSON object (a deep copy: for small documents and tests).
@@ -139,53 +143,7 @@ impl Metadata {
 
     /// The plain JSON object, copying only values shared with another document.
     pub fn into_map(self) -> Map<String, Value> {
-        self.keys.into_iter().map(|(k, v)| (k, Arc::unwrap_or_clone(v))).collect()
-    }
-
-    /// Runs `change` (an edit) on the document as a JSON object in which only the root
-    /// keys `edit` touches hold their values; the others stand in as `null` and get their
-    /// shared values back afterwards, so an edit of one small key copies nothing else.
-    pub fn edit<T>(&mut self, edit: &Edit, change: impl FnOnce(&mut Value) -> T) -> T {
-        let touched = touched_keys(edit);
-        let mut parked: HashMap<String, Arc<Value>> = HashMap::new();
-        let mut skeleton = Map::new();
-        for (key, value) in std::mem::take(&mut self.keys) {
-            match &touched {
-                Some(keys) if !keys.contains(&key) => {
-                    skeleton.insert(key.clone(), Value::Null);
-                    parked.insert(key, value);
-                }
-                _ => {
-                    skeleton.insert(key, Arc::unwrap_or_clone(value));
-                }
-            }
-        }
-        let mut doc = Value::Object(skeleton);
-        let out = change(&mut doc);
-        // Edits refuse to make the root anything but an object, so this always matches.
-        if let Value::Object(map) = doc {
-            for (key, value) in map {
-                let value = parked.remove(&key).unwrap_or_else(|| Arc::new(value));
-                self.keys.insert(key, value);
-            }
-        }
-        out
-    }
-}
-
-/// The root keys an edit reads or writes; `None` when it concerns the whole document.
-fn touched_keys(edit: &Edit) -> Option<Vec<String>> {
-    let first = |path: &JsonPath| match path.segments().first() {
-        Some(Segment::Key(key)) => Some(key.clone()),
-        _ => None,
-    };
-    match edit {
-        Edit::Set { path, .. } | Edit::Remove { path } | Edit::Retype { path, .. } => first(path).map(|k| vec![k]),
-        Edit::InsertItem { array, .. } => first(array).map(|k| vec![k]),
-        Edit::InsertKey { object, key, .. } if object.is_root() => Some(vec![key.clone()]),
-        Edit::InsertKey { object, .. } => first(object).map(|k| vec![k]),
-        Edit::Rename { path, to } if path.len() == 1 => first(path).map(|k| vec![k, to.clone()]),
-        Edit::Rename { path, .. } => first(path).map(|k| vec![k]),
+        self.keys.into_iter().map(|(k, v)| (k, Root::into_value(v))).collect()
     }
 }
 
@@ -223,7 +181,7 @@ impl std::ops::Index<&str> for Metadata {
 
     /// As `serde_json::Map` does: panics when the key is absent.
     fn index(&self, key: &str) -> &Value {
-        &self.keys[key]
+        self.keys[key].value()
     }
 }
 
@@ -254,7 +212,7 @@ impl TryFrom<Value> for Metadata {
 impl FromIterator<(String, Value)> for Metadata {
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
         Self {
-            keys: iter.into_iter().map(|(k, v)| (k, Arc::new(v))).collect(),
+            keys: iter.into_iter().map(|(k, v)| (k, Arc::new(Root::new(v)))).collect(),
         }
     }
 }
@@ -277,52 +235,5 @@ impl Serialize for Metadata {
 impl<'de> Deserialize<'de> for Metadata {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Map::<String, Value>::deserialize(deserializer).map(Self::from)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn doc(value: Value) -> Metadata {
-        value.try_into().unwrap()
-    }
-
-    #[test]
-    fn an_edit_of_one_key_leaves_the_others_shared() {
-        let original = doc(json!({"big": {"a": [1, 2, 3]}, "tier": "gold"}));
-        let mut draft = original.clone();
-        let edit = Edit::Set {
-            path: JsonPath::root().key("tier"),
-            value: json!("silver"),
-        };
-        draft.edit(&edit, |v| crate::domain::edit::apply(v, &edit)).unwrap();
-        assert!(Arc::ptr_eq(&original.keys["big"], &draft.keys["big"]));
-        assert_eq!(draft.to_value(), json!({"big": {"a": [1, 2, 3]}, "tier": "silver"}));
-        assert!(!draft.same_at(&original, "tier") && draft.same_at(&original, "big"));
-    }
-
-    #[test]
-    fn root_edits_keep_order_and_the_untouched_values() {
-        let mut d = doc(json!({"a": 1, "b": {"x": true}, "c": 3}));
-        let rename = Edit::Rename {
-            path: JsonPath::root().key("a"),
-            to: "z".into(),
-        };
-        d.edit(&rename, |v| crate::domain::edit::apply(v, &rename)).unwrap();
-        let remove = Edit::Remove {
-            path: JsonPath::root().key("c"),
-        };
-        d.edit(&remove, |v| crate::domain::edit::apply(v, &remove)).unwrap();
-        assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"z":1,"b":{"x":true}}"#);
-    }
-
-    #[test]
-    fn equality_ignores_order_and_identity_does_not() {
-        let a = doc(json!({"a": 1, "b": 2}));
-        let b = doc(json!({"b": 2, "a": 1}));
-        assert_eq!(a, b);
-        assert!(!a.identical(&b) && a.identical(&a.clone()));
     }
 }
