@@ -130,9 +130,15 @@ impl Preview {
 /// attributes counted as they serialize, the documents from their values' cached lengths
 /// (so a 16 MB document is counted once, not after every edit).
 fn profile_size(user: &User, result: &MetadataPair) -> usize {
-    let attributes: Vec<(&String, &Value)> =
-        user.0.iter().filter(|(key, _)| MetadataField::from_name(key).is_none()).collect();
-    let entries: usize = attributes.iter().map(|(k, v)| json_len(k) + 1 + json_len(v)).sum::<usize>()
+    let attributes: Vec<(&String, &Value)> = user
+        .0
+        .iter()
+        .filter(|(key, _)| MetadataField::from_name(key).is_none())
+        .collect();
+    let entries: usize = attributes
+        .iter()
+        .map(|(k, v)| json_len(k) + 1 + json_len(v))
+        .sum::<usize>()
         + MetadataField::BOTH
             .iter()
             .map(|field| json_len(field.name()) + 1 + result.get(*field).json_len())

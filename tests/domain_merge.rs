@@ -17,7 +17,9 @@ fn obj(value: Value) -> Metadata {
 }
 
 fn merge(stored: Value, sent: Value) -> Value {
-    apply(MetadataField::User, &obj(stored), &sent).expect("merge").to_value()
+    apply(MetadataField::User, &obj(stored), &sent)
+        .expect("merge")
+        .to_value()
 }
 
 #[test]

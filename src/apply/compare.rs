@@ -10,7 +10,7 @@ pub fn differing(expected: &MetadataPair, actual: &MetadataPair) -> Vec<FieldPat
     let mut keys = Vec::new();
     for field in MetadataField::BOTH {
         let (want, got) = (expected.get(field), actual.get(field));
-        let names = want.keys().chain(got.keys().filter(|k| !want.contains_key(*k)));
+        let names = want.keys().chain(got.keys().filter(|k| !want.contains_key(k)));
         for key in names {
             if want.get(key) != got.get(key) {
                 keys.push(FieldPath::root_key(field, key.clone()));

@@ -1,7 +1,6 @@
 //! `auth0-meta metadata set|unset`: one edit through the domain core, the same preview
 //! the TUI shows, and with `--yes` a conflict check and the PATCH.
 
-
 use crate::api::Client;
 use crate::apply::{apply, Applied, Journaled, Request};
 use crate::cli::MetadataCommand;

@@ -41,8 +41,8 @@ pub fn conflicts(loaded: &MetadataPair, server: &MetadataPair, body: &UpdateBody
         let sent = patch.body();
         let changed = before
             .keys()
-            .chain(now.keys().filter(|k| !before.contains_key(*k)))
-            .filter(|k| !same_opt(before.get(*k), now.get(*k)));
+            .chain(now.keys().filter(|k| !before.contains_key(k)))
+            .filter(|k| !same_opt(before.get(k), now.get(k)));
         for key in changed {
             if !patch.touches(key) {
                 report.kept.push((field, key.clone()));

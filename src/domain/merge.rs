@@ -5,10 +5,10 @@
 use serde_json::{Map, Value};
 
 pub use super::field::Metadata;
-pub use super::metadata::same;
 use super::field::{MetadataField, MetadataPair};
 use super::field_path::FieldPath;
 use super::kind::ValueKind;
+pub use super::metadata::same;
 use super::path::JsonPath;
 
 /// What a PATCH says about one metadata document.

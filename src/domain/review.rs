@@ -184,7 +184,9 @@ mod tests {
     #[test]
     fn keeps_deleted_keys_in_place_and_marks_every_node() {
         let original = json!({"a": 1, "b": {"c": 2, "d": 3}, "e": [1, 2]}).try_into().unwrap();
-        let draft = json!({"b": {"c": 2, "d": 4, "f": 5}, "e": [1], "g": true}).try_into().unwrap();
+        let draft = json!({"b": {"c": 2, "d": 4, "f": 5}, "e": [1], "g": true})
+            .try_into()
+            .unwrap();
         let (shown, marks) = shown_and_marks(&original, &draft);
         let keys: Vec<&String> = shown.keys().collect();
         assert_eq!(keys, ["a", "b", "e", "g"]);
@@ -206,6 +208,10 @@ mod tests {
             "the draft's items first, the deleted one after"
         );
         use Mark::*;
-        assert_eq!(marks, [Inside, Inside, Same, Deleted], "\"ja\" stays, \"pt\" is deleted");
+        assert_eq!(
+            marks,
+            [Inside, Inside, Same, Deleted],
+            "\"ja\" stays, \"pt\" is deleted"
+        );
     }
 }

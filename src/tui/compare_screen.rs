@@ -1,7 +1,6 @@
 //! Two users' metadata side by side as one structural diff: the first user marked with
 //! `c`, the second the one `c` was pressed on. Why does one work and the other not?
 
-
 use crate::domain::diff::{diff_objects, lines, DiffLine};
 use crate::domain::{MetadataField, MetadataPair};
 

@@ -14,7 +14,6 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-
 use super::path::{JsonPath, Segment};
 
 mod edit;
@@ -59,11 +58,12 @@ impl Metadata {
         let (Segment::Key(key), rest) = path.segments().split_first()? else {
             return None;
         };
-        rest.iter().try_fold(self.get(key)?, |node, segment| match (segment, node) {
-            (Segment::Key(key), Value::Object(map)) => map.get(key),
-            (Segment::Index(i), Value::Array(items)) => items.get(*i),
-            _ => None,
-        })
+        rest.iter()
+            .try_fold(self.get(key)?, |node, segment| match (segment, node) {
+                (Segment::Key(key), Value::Object(map)) => map.get(key),
+                (Segment::Index(i), Value::Array(items)) => items.get(*i),
+                _ => None,
+            })
     }
 
     /// The value at `path`; at the root, the whole document as one value (a copy).
@@ -155,10 +155,7 @@ pub fn same(a: &Value, b: &Value) -> bool {
     }
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y)
-                    .all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
+            x.len() == y.len() && x.iter().zip(y).all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
         }
         (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
         _ => a == b,

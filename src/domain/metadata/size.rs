@@ -62,7 +62,10 @@ impl Metadata {
     /// Its length as compact JSON (as `serde_json::to_vec` writes it), from the cached
     /// lengths of its values.
     pub fn json_len(&self) -> usize {
-        let entries: usize = self.entries().map(|(key, value)| json_len(key) + 1 + value.json_len()).sum();
+        let entries: usize = self
+            .entries()
+            .map(|(key, value)| json_len(key) + 1 + value.json_len())
+            .sum();
         2 + entries + self.len().saturating_sub(1)
     }
 }
@@ -93,7 +96,11 @@ mod tests {
 
     #[test]
     fn the_length_is_what_serializing_writes() {
-        for doc in [json!({}), json!({"a": 1}), json!({"é\"": {"x": [1, "two", null]}, "b": "\u{1}"})] {
+        for doc in [
+            json!({}),
+            json!({"a": 1}),
+            json!({"é\"": {"x": [1, "two", null]}, "b": "\u{1}"}),
+        ] {
             let metadata: Metadata = doc.clone().try_into().unwrap();
             assert_eq!(metadata.json_len(), serde_json::to_vec(&doc).unwrap().len(), "{doc}");
         }

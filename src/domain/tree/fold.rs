@@ -15,7 +15,9 @@ impl Tree {
             return false;
         };
         let id = at.id as usize;
-        if self.expanded[id] == open || (self.size[id] == 1 && open && !self.value_at(&at.path).is_none_or(is_container)) {
+        if self.expanded[id] == open
+            || (self.size[id] == 1 && open && !self.value_at(&at.path).is_none_or(is_container))
+        {
             return false;
         }
         self.expanded[id] = open;

@@ -58,7 +58,6 @@ fn children(value: &Value) -> Box<dyn Iterator<Item = (RowKey<'_>, &Value)> + '_
     }
 }
 
-
 pub fn is_container(value: &Value) -> bool {
     matches!(value, Value::Object(_) | Value::Array(_))
 }

@@ -75,7 +75,14 @@ impl Tree {
     pub fn find(&self, needle: &Needle) -> Vec<u32> {
         let mut found = Vec::new();
         let mut scratch = String::new();
-        self.find_in(0, Node::Root(self.doc()), RowKey::Root, needle, &mut scratch, &mut found);
+        self.find_in(
+            0,
+            Node::Root(self.doc()),
+            RowKey::Root,
+            needle,
+            &mut scratch,
+            &mut found,
+        );
         found
     }
 
@@ -89,8 +96,11 @@ impl Tree {
         found: &mut Vec<u32>,
     ) {
         let key_hit = needle.scope != SearchScope::Values && matches!(key, RowKey::Key(k) if needle.matches(k));
-        let value_hit =
-            needle.scope != SearchScope::Keys && value.value().and_then(|v| scalar_text(v, scratch)).is_some_and(|t| needle.matches(t));
+        let value_hit = needle.scope != SearchScope::Keys
+            && value
+                .value()
+                .and_then(|v| scalar_text(v, scratch))
+                .is_some_and(|t| needle.matches(t));
         if key_hit || value_hit {
             found.push(id as u32);
         }

@@ -30,7 +30,8 @@ pub fn commit(state: &mut State, field: MetadataField, edit: Edit) -> Result<Vec
     if let Some(warning) = written_value(&edit).and_then(precision_warning) {
         described.push_str(&format!(" (warning: {warning})"));
     }
-    change_draft(pane, &edit.clone(), |doc| history.apply_to(field, doc, edit)).map_err(|e: EditError| e.to_string())?;
+    change_draft(pane, &edit.clone(), |doc| history.apply_to(field, doc, edit))
+        .map_err(|e: EditError| e.to_string())?;
     pane.clear_requested = false;
     pane.cursor = pane.tree.row_of(&target);
     state.status = Status::Info(described);
@@ -65,7 +66,11 @@ pub fn undo_redo(state: &mut State, undo: bool) -> Vec<Effect> {
     };
     let history = &mut view.history;
     let pane = &mut view.panes[field_index(field)];
-    let result = change_draft(pane, &step, |doc| if undo { history.undo(doc) } else { history.redo(doc) });
+    let result = change_draft(
+        pane,
+        &step,
+        |doc| if undo { history.undo(doc) } else { history.redo(doc) },
+    );
     match result {
         Ok(Some(edit)) => {
             pane.cursor = pane.tree.row_of(&edit.target());

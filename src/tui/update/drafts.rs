@@ -273,8 +273,7 @@ pub fn server_copy(view: &UserView) -> User {
     let mut user = view.user.clone();
     let stored = view.stored();
     for field in MetadataField::BOTH {
-        user.0
-            .insert(field.name().to_string(), stored.get(field).to_value());
+        user.0.insert(field.name().to_string(), stored.get(field).to_value());
     }
     user
 }

@@ -20,7 +20,11 @@ fn selected(state: &mut State) -> Result<(MetadataField, JsonPath, Value), Strin
     if pane.mark(at.id) == Mark::Deleted {
         return Err(format!("{} is deleted in this draft: u undoes it", at.path));
     }
-    let value = pane.current().value_at(&at.path).map(Cow::into_owned).unwrap_or(Value::Null);
+    let value = pane
+        .current()
+        .value_at(&at.path)
+        .map(Cow::into_owned)
+        .unwrap_or(Value::Null);
     Ok((pane.field, at.path, value))
 }
 

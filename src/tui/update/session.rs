@@ -1,7 +1,6 @@
 //! Entering and leaving a user: opening it from the list, taking in the server's copy
 //! (and any saved draft), showing a saved change, and going back or quitting.
 
-
 use super::drafts;
 use super::nav::{keep_list_cursor_visible, keep_tree_cursor_visible, report};
 use crate::api::ApiError;
