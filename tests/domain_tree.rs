@@ -17,7 +17,7 @@ fn labels(tree: &Tree) -> Vec<String> {
     tree.rows(0, usize::MAX)
         .iter()
         .map(|row| {
-            let key = match row.key {
+            let key = match &row.key {
                 RowKey::Root => "$".to_string(),
                 RowKey::Key(k) => k.to_string(),
                 RowKey::Index(i) => format!("[{i}]"),

@@ -168,7 +168,7 @@ pub fn apply_patch(stored: &Metadata, patch: &MetadataPatch) -> Metadata {
 fn merge_keys(stored: &Metadata, sent: &Metadata) -> Metadata {
     let mut result = stored.clone();
     for (key, value) in sent.entries() {
-        if value.is_null() {
+        if value.value().is_null() {
             result.remove(key);
         } else {
             result.insert_shared(key.clone(), value.clone());

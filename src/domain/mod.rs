@@ -15,6 +15,7 @@ pub mod metadata;
 pub mod number;
 pub mod path;
 pub mod plan;
+pub mod raw;
 pub mod review;
 pub mod tree;
 pub mod user;

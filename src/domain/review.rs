@@ -22,8 +22,14 @@ pub struct Review {
     /// Root keys no edit touched are shared with the draft, not copied.
     pub shown: Metadata,
     root: Mark,
-    /// Per root key shown, in order: its nodes' marks, or `None` when unchanged.
-    keys: Vec<Option<Vec<Mark>>>,
+    /// Per root key shown, in order: one mark for all its nodes, or one per node.
+    keys: Vec<KeyMarks>,
+}
+
+enum KeyMarks {
+    /// Unchanged, added or deleted whole: its nodes are counted, never walked (nor parsed).
+    All(Mark),
+    Each(Vec<Mark>),
 }
 
 impl Review {
@@ -34,8 +40,8 @@ impl Review {
         marks.push(self.root);
         for (key_marks, child) in self.keys.iter().zip(tree.child_ids(0)) {
             match key_marks {
-                Some(key_marks) => marks.extend_from_slice(key_marks),
-                None => marks.resize(marks.len() + tree.subtree_size(child), Mark::Same),
+                KeyMarks::Each(key_marks) => marks.extend_from_slice(key_marks),
+                KeyMarks::All(mark) => marks.resize(marks.len() + tree.subtree_size(child), *mark),
             }
         }
         marks
@@ -51,27 +57,20 @@ pub fn review(original: &Metadata, draft: &Metadata) -> Review {
     let mut shown = Metadata::new();
     let mut keys = Vec::new();
     for key in merged_keys(original, draft) {
-        let mut marks = Vec::new();
-        match (original.shared(&key), draft.shared(&key)) {
-            (Some(o), Some(d)) if same(o, d) => {
-                shown.insert_shared(key, d.clone());
-                keys.push(None);
-                continue;
-            }
-            (None, Some(d)) => {
-                fill(d, Mark::Added, &mut marks);
-                shown.insert_shared(key, d.clone());
-            }
-            (Some(o), None) => {
-                fill(o, Mark::Deleted, &mut marks);
-                shown.insert_shared(key, o.clone());
-            }
+        let (value, mark) = match (original.shared(&key), draft.shared(&key)) {
+            (Some(o), Some(d)) if o.same(d) => (d.clone(), Mark::Same),
+            (None, Some(d)) => (d.clone(), Mark::Added),
+            (Some(o), None) => (o.clone(), Mark::Deleted),
             (o, d) => {
+                let mut marks = Vec::new();
                 let value = build(o.map(|v| v.value()), d.map(|v| v.value()), &mut marks);
                 shown.insert(key, value);
+                keys.push(KeyMarks::Each(marks));
+                continue;
             }
-        }
-        keys.push(Some(marks));
+        };
+        shown.insert_shared(key, value);
+        keys.push(KeyMarks::All(mark));
     }
     Review { shown, root, keys }
 }

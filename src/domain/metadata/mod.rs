@@ -17,9 +17,9 @@ use serde_json::{Map, Value};
 use super::path::{JsonPath, Segment};
 
 mod edit;
-mod size;
+mod root;
 
-pub use size::{json_len, Root};
+pub use root::{json_len, Root, Text};
 
 /// A JSON object whose root keys Auth0 merges, in the user's key order.
 #[derive(Clone, Default)]
@@ -94,6 +94,11 @@ impl Metadata {
         self.keys.get(key)
     }
 
+    /// The `index`th root key and its value as shared.
+    pub fn entry_at(&self, index: usize) -> Option<(&String, &Arc<Root>)> {
+        self.keys.get_index(index)
+    }
+
     /// The values as shared, to put into another document without copying them.
     pub fn entries(&self) -> impl Iterator<Item = (&String, &Arc<Root>)> {
         self.keys.iter()
@@ -120,7 +125,7 @@ impl Metadata {
     /// when the two share it (as a draft shares the keys it does not touch).
     pub fn same_at(&self, other: &Self, key: &str) -> bool {
         match (self.keys.get(key), other.keys.get(key)) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || same(a.value(), b.value()),
+            (Some(a), Some(b)) => a.same(b),
             (None, None) => true,
             _ => false,
         }
@@ -133,7 +138,7 @@ impl Metadata {
                 .keys
                 .iter()
                 .zip(&other.keys)
-                .all(|((ka, a), (kb, b))| ka == kb && (Arc::ptr_eq(a, b) || same(a.value(), b.value())))
+                .all(|((ka, a), (kb, b))| ka == kb && a.same(b))
     }
 
     /// A copy as a plain JSON object (a deep copy: for small documents and tests).

@@ -1,7 +1,7 @@
 //! Opening and closing nodes: one node, all of them, or down to a depth. Each keeps the
 //! per-node row counts right so drawing never walks the whole document.
 
-use super::{is_container, segment, Node, Tree};
+use super::{segment, Tree};
 use crate::domain::path::JsonPath;
 
 impl Tree {
@@ -15,9 +15,7 @@ impl Tree {
             return false;
         };
         let id = at.id as usize;
-        if self.expanded[id] == open
-            || (self.size[id] == 1 && open && !self.value_at(&at.path).is_none_or(is_container))
-        {
+        if self.expanded[id] == open || (self.size[id] == 1 && open && id != 0 && !self.node(id).is_container()) {
             return false;
         }
         self.expanded[id] = open;
@@ -66,20 +64,20 @@ impl Tree {
     /// Paths of the open nodes, to carry expansion over a change of the document.
     pub fn expanded_paths(&self) -> Vec<JsonPath> {
         let mut out = Vec::new();
-        self.collect_expanded(0, Node::Root(self.doc()), JsonPath::root(), &mut out);
+        self.collect_expanded(0, JsonPath::root(), &mut out);
         out
     }
 
-    pub(super) fn collect_expanded(&self, id: usize, value: Node<'_>, path: JsonPath, out: &mut Vec<JsonPath>) {
+    pub(super) fn collect_expanded(&self, id: usize, path: JsonPath, out: &mut Vec<JsonPath>) {
         if !self.expanded[id] {
             return;
         }
-        let mut child = id + 1;
-        for (key, child_value) in value.children() {
-            if let Some(segment) = segment(key) {
-                self.collect_expanded(child, Node::Value(child_value), path.child(segment), out);
+        for (index, child) in self.child_ids(id).enumerate() {
+            if self.expanded[child] {
+                if let Some(segment) = segment(&self.key_of(id, index, child)) {
+                    self.collect_expanded(child, path.child(segment), out);
+                }
             }
-            child += self.size[child] as usize;
         }
         out.push(path);
     }

@@ -1,30 +1,42 @@
 //! A JSON document as a collapsible tree, fast on multi-megabyte metadata.
 //!
 //! Nodes are numbered in pre-order, so a node's subtree is the id range
-//! `id .. id + size[id]` and its first child is `id + 1`. Beside the document the tree
-//! keeps three flat arrays: subtree sizes, expansion flags, and how many rows each
-//! subtree shows. Expanding or collapsing updates a node and its ancestors; drawing a
-//! viewport skips whole subtrees by their row counts, so no key press or frame walks the
-//! whole document.
+//! `id .. id + size[id]` and its first child is `id + 1`. The tree reads each root
+//! value's JSON text (the server's own, shared with the copy as loaded) and keeps flat
+//! arrays beside it: where each node's key and value start, subtree sizes, expansion
+//! flags, and how many rows each subtree shows. Nothing is parsed to be shown: a row
+//! reads its key and scalar from the text. Expanding or collapsing updates a node and its
+//! ancestors; drawing a viewport skips whole subtrees by their row counts, so no key
+//! press or frame walks the whole document.
 
 mod fold;
 mod node;
 mod rebuild;
+mod scan;
 mod search;
 
-pub use node::{is_container, Node};
+use std::borrow::Cow;
 
+pub use node::{is_container, Node};
 pub use search::{Needle, SearchScope};
 
 use serde_json::Value;
 
+use super::kind::ValueKind;
 use super::metadata::Metadata;
 use super::path::{JsonPath, Segment};
+use super::raw;
+use scan::{Nodes, NO_KEY};
 
 pub struct Tree {
-    /// Its root values are shared with the copy as loaded and the draft, so showing a
-    /// document copies nothing: a 16 MB document parses to about 120 MB.
+    /// Its root values are shared with the copy as loaded and the draft.
     doc: Metadata,
+    /// The node id of each root key's value, in the document's order.
+    root_ids: Vec<u32>,
+    /// Where each node's key (its opening quote) and value start in its root value's
+    /// text; `NO_KEY` for the root, root keys (named by the document) and array items.
+    key: Vec<u32>,
+    start: Vec<u32>,
     size: Vec<u32>,
     expanded: Vec<bool>,
     /// Rows the node's subtree shows when the node itself is shown.
@@ -34,15 +46,15 @@ pub struct Tree {
 }
 
 /// How a row is labelled: the tree's root, an object key or an array index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowKey<'a> {
     Root,
-    Key(&'a str),
+    Key(Cow<'a, str>),
     Index(usize),
 }
 
 /// One row on screen.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone)]
 pub struct Row<'a> {
     pub id: u32,
     pub depth: usize,
@@ -60,35 +72,32 @@ pub struct Located {
     pub ancestors: Vec<u32>,
 }
 
-fn segment(key: RowKey<'_>) -> Option<Segment> {
+fn segment(key: &RowKey<'_>) -> Option<Segment> {
     match key {
         RowKey::Root => None,
         RowKey::Key(k) => Some(Segment::Key(k.to_string())),
-        RowKey::Index(i) => Some(Segment::Index(i)),
+        RowKey::Index(i) => Some(Segment::Index(*i)),
     }
-}
-
-fn count_nodes(value: &Value, size: &mut Vec<u32>) {
-    let id = size.len();
-    size.push(1);
-    match value {
-        Value::Object(map) => map.values().for_each(|child| count_nodes(child, size)),
-        Value::Array(items) => items.iter().for_each(|child| count_nodes(child, size)),
-        _ => {}
-    }
-    size[id] = (size.len() - id) as u32;
 }
 
 impl Tree {
     /// The root open, everything below it closed.
     pub fn new(doc: Metadata) -> Self {
-        let mut size = vec![1];
-        doc.values().for_each(|value| count_nodes(value, &mut size));
-        size[0] = size.len() as u32;
-        let n = size.len();
+        let mut nodes = Nodes::default();
+        nodes.push(NO_KEY, 0);
+        let mut root_ids = Vec::with_capacity(doc.len());
+        for (_, root) in doc.entries() {
+            root_ids.push(nodes.size.len() as u32);
+            nodes.index(root.text(), 0);
+        }
+        nodes.size[0] = nodes.size.len() as u32;
+        let n = nodes.size.len();
         let mut tree = Self {
             doc,
-            size,
+            root_ids,
+            key: nodes.key,
+            start: nodes.start,
+            size: nodes.size,
             expanded: vec![false; n],
             visible: vec![1; n],
             version: 0,
@@ -99,11 +108,6 @@ impl Tree {
 
     pub fn doc(&self) -> &Metadata {
         &self.doc
-    }
-
-    /// The value at `path`; `None` at the root, which is the document.
-    pub fn value_at(&self, path: &JsonPath) -> Option<&Value> {
-        self.doc.at(path)
     }
 
     pub fn version(&self) -> u64 {
@@ -124,6 +128,10 @@ impl Tree {
         self.visible[0] as usize
     }
 
+    pub fn node(&self, id: usize) -> Node<'_> {
+        Node { tree: self, id }
+    }
+
     /// The ids of a node's direct children.
     pub fn child_ids(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
         let end = id + self.size[id] as usize;
@@ -131,6 +139,28 @@ impl Tree {
         std::iter::successors(first, move |&c| {
             Some(c + self.size[c] as usize).filter(|&next| next < end)
         })
+    }
+
+    /// The text of the root value node `id` belongs to, and where the node starts in
+    /// it; `None` for the document root.
+    fn text_of(&self, id: usize) -> Option<(&str, usize)> {
+        let index = self.root_ids.partition_point(|&r| r as usize <= id).checked_sub(1)?;
+        let (_, root) = self.doc.entry_at(index)?;
+        Some((root.text(), self.start[id] as usize))
+    }
+
+    /// How child `id`, the `index`th of `parent`, is labelled.
+    fn key_of(&self, parent: usize, index: usize, id: usize) -> RowKey<'_> {
+        if parent == 0 {
+            return self
+                .doc
+                .entry_at(index)
+                .map_or(RowKey::Index(index), |(k, _)| RowKey::Key(Cow::Borrowed(k)));
+        }
+        match (self.key[id], self.text_of(id)) {
+            (NO_KEY, _) | (_, None) => RowKey::Index(index),
+            (at, Some((text, _))) => RowKey::Key(raw::string(text, at as usize)),
+        }
     }
 
     fn shown_rows(&self, id: usize) -> u32 {
@@ -146,16 +176,14 @@ impl Tree {
         let mut out = Vec::with_capacity(count.min(self.row_count()));
         let mut skip = start;
         if count > 0 {
-            self.walk(0, Node::Root(&self.doc), RowKey::Root, 0, &mut skip, count, &mut out);
+            self.walk(0, RowKey::Root, 0, &mut skip, count, &mut out);
         }
         out
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn walk<'a>(
         &'a self,
         id: usize,
-        value: Node<'a>,
         key: RowKey<'a>,
         depth: usize,
         skip: &mut usize,
@@ -172,7 +200,7 @@ impl Tree {
                 id: id as u32,
                 depth,
                 key,
-                value,
+                value: self.node(id),
                 expanded: self.expanded[id],
             });
             if out.len() == count {
@@ -182,12 +210,14 @@ impl Tree {
             *skip -= 1;
         }
         if self.expanded[id] {
-            let mut child = id + 1;
-            for (child_key, child_value) in value.children() {
-                if self.walk(child, Node::Value(child_value), child_key, depth + 1, skip, count, out) {
+            for (index, child) in self.child_ids(id).enumerate() {
+                if *skip >= self.visible[child] as usize {
+                    *skip -= self.visible[child] as usize; // skipped without reading its key
+                    continue;
+                }
+                if self.walk(child, self.key_of(id, index, child), depth + 1, skip, count, out) {
                     return true;
                 }
-                child += self.size[child] as usize;
             }
         }
         false
@@ -198,22 +228,20 @@ impl Tree {
         if row >= self.row_count() {
             return None;
         }
-        let (mut id, mut value, mut remaining) = (0usize, Node::Root(&self.doc), row);
+        let (mut id, mut remaining) = (0usize, row);
         let mut path = JsonPath::root();
         let mut ancestors = Vec::new();
         'down: while remaining > 0 {
             remaining -= 1;
-            let mut child = id + 1;
-            for (key, child_value) in value.children() {
+            for (index, child) in self.child_ids(id).enumerate() {
                 let shown = self.visible[child] as usize;
                 if remaining < shown {
                     ancestors.push(id as u32);
-                    path = path.child(segment(key).unwrap_or(Segment::Index(0)));
-                    (id, value) = (child, Node::Value(child_value));
+                    path = path.child(segment(&self.key_of(id, index, child)).unwrap_or(Segment::Index(0)));
+                    id = child;
                     continue 'down;
                 }
                 remaining -= shown;
-                child += self.size[child] as usize;
             }
             return None;
         }
@@ -229,28 +257,47 @@ impl Tree {
         self.descend(path, true).1
     }
 
+    /// The value at `path`, parsed from the text; `None` at the root, which is the
+    /// document, and where nothing is.
+    pub fn value_at(&self, path: &JsonPath) -> Option<Value> {
+        match self.descend(path, false) {
+            (id, _, true) if id != 0 => Some(self.node(id).to_value()),
+            _ => None,
+        }
+    }
+
+    /// The kind of what is at `path`, if anything is.
+    pub fn kind_at(&self, path: &JsonPath) -> Option<ValueKind> {
+        let (id, _, complete) = self.descend(path, false);
+        complete.then(|| self.node(id).kind())
+    }
+
     /// Follows `path` down from the root: the id reached and its row (the rows counted
     /// only while `shown_only` keeps the walk to open nodes), and whether all of it exists.
     fn descend(&self, path: &JsonPath, shown_only: bool) -> (usize, usize, bool) {
-        let (mut id, mut value, mut row) = (0usize, Node::Root(&self.doc), 0usize);
+        let (mut id, mut row) = (0usize, 0usize);
         for wanted in path.segments() {
             if shown_only && !self.expanded[id] {
                 return (id, row, false);
             }
-            let (mut child, mut next_row) = (id + 1, row + 1);
+            let mut next_row = row + 1;
             let mut found = None;
-            for (key, child_value) in value.children() {
-                if segment(key).as_ref() == Some(wanted) {
-                    found = Some(child_value);
+            for (index, child) in self.child_ids(id).enumerate() {
+                let is_wanted = match (wanted, self.key_of(id, index, child)) {
+                    (Segment::Key(want), RowKey::Key(key)) => *want == key,
+                    (Segment::Index(want), RowKey::Index(i)) => *want == i,
+                    _ => false,
+                };
+                if is_wanted {
+                    found = Some(child);
                     break;
                 }
                 next_row += self.visible[child] as usize;
-                child += self.size[child] as usize;
             }
-            let Some(child_value) = found else {
+            let Some(child) = found else {
                 return (id, row, false);
             };
-            (id, value, row) = (child, Node::Value(child_value), next_row);
+            (id, row) = (child, next_row);
         }
         (id, row, true)
     }

@@ -1,60 +1,66 @@
-//! What a tree node holds, and how its children are walked.
+//! What a tree node holds, read from its JSON text: its kind, its children, its scalar.
+
+use std::borrow::Cow;
 
 use serde_json::Value;
 
-use super::RowKey;
-use crate::domain::metadata::Metadata;
+use super::{RowKey, Tree};
+use crate::domain::kind::ValueKind;
+use crate::domain::raw;
 
-/// What a node holds: the document itself at the root, else a JSON value.
-#[derive(Debug, Clone, Copy)]
-pub enum Node<'a> {
-    Root(&'a Metadata),
-    Value(&'a Value),
+/// One node of a tree, to be read for drawing or searching. Nothing is parsed: strings
+/// are unescaped as they are read, numbers are shown as written.
+#[derive(Clone, Copy)]
+pub struct Node<'a> {
+    pub(super) tree: &'a Tree,
+    pub(super) id: usize,
 }
 
 impl<'a> Node<'a> {
-    pub fn is_container(self) -> bool {
-        match self {
-            Node::Root(_) => true,
-            Node::Value(value) => is_container(value),
+    pub fn id(self) -> usize {
+        self.id
+    }
+
+    pub fn kind(self) -> ValueKind {
+        match self.tree.text_of(self.id) {
+            None => ValueKind::Object,
+            Some((text, at)) => raw::kind(text, at),
         }
     }
 
-    /// The value, or `None` at the root (which is not one `Value`).
-    pub fn value(self) -> Option<&'a Value> {
-        match self {
-            Node::Root(_) => None,
-            Node::Value(value) => Some(value),
-        }
+    pub fn is_container(self) -> bool {
+        matches!(self.kind(), ValueKind::Object | ValueKind::Array)
     }
 
     /// How many children it has.
     pub fn len(self) -> usize {
-        match self {
-            Node::Root(doc) => doc.len(),
-            Node::Value(Value::Object(map)) => map.len(),
-            Node::Value(Value::Array(items)) => items.len(),
-            Node::Value(_) => 0,
-        }
+        self.tree.child_ids(self.id).count()
     }
 
     pub fn is_empty(self) -> bool {
-        self.len() == 0
+        self.tree.size[self.id] == 1
     }
 
-    pub fn children(self) -> Box<dyn Iterator<Item = (RowKey<'a>, &'a Value)> + 'a> {
-        match self {
-            Node::Root(doc) => Box::new(doc.iter().map(|(k, v)| (RowKey::Key(k), v))),
-            Node::Value(value) => children(value),
+    pub fn children(self) -> impl Iterator<Item = (RowKey<'a>, Node<'a>)> + 'a {
+        let tree = self.tree;
+        let parent = self.id;
+        tree.child_ids(parent)
+            .enumerate()
+            .map(move |(i, id)| (tree.key_of(parent, i, id), Node { tree, id }))
+    }
+
+    /// A scalar as written, a string unquoted; `None` for a container.
+    pub fn scalar(self) -> Option<Cow<'a, str>> {
+        let (text, at) = self.tree.text_of(self.id)?;
+        (!self.is_container()).then(|| raw::scalar(text, at))
+    }
+
+    /// The value, parsed (the whole document at the root).
+    pub fn to_value(self) -> Value {
+        match self.tree.text_of(self.id) {
+            None => self.tree.doc.to_value(),
+            Some((text, at)) => raw::parse(text, at),
         }
-    }
-}
-
-fn children(value: &Value) -> Box<dyn Iterator<Item = (RowKey<'_>, &Value)> + '_> {
-    match value {
-        Value::Object(map) => Box::new(map.iter().map(|(k, v)| (RowKey::Key(k), v))),
-        Value::Array(items) => Box::new(items.iter().enumerate().map(|(i, v)| (RowKey::Index(i), v))),
-        _ => Box::new(std::iter::empty()),
     }
 }
 

@@ -1,12 +1,13 @@
 //! Swapping in a changed document. A root value the new document shares with the old one
 //! (every key an edit did not touch) keeps its nodes as they were, open or closed: only
-//! the keys that changed are counted anew, so an edit of one small key of a 16 MB
-//! document does not walk the other half-million nodes.
+//! the keys that changed are numbered anew, so an edit of one small key of a 16 MB
+//! document does not read the other half-million nodes.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{count_nodes, Node, Tree};
+use super::scan::{Nodes, NO_KEY};
+use super::Tree;
 use crate::domain::metadata::{Metadata, Root};
 use crate::domain::path::JsonPath;
 
@@ -24,32 +25,39 @@ impl Tree {
         let mut open = Vec::new();
         for ((key, value), id) in self.doc.entries().zip(self.child_ids(0)) {
             if !doc.shared(key).is_some_and(|now| Arc::ptr_eq(now, value)) {
-                let path = JsonPath::root().key(key.clone());
-                self.collect_expanded(id, Node::Value(value), path, &mut open);
+                self.collect_expanded(id, JsonPath::root().key(key.clone()), &mut open);
             }
         }
-        let (mut size, mut expanded, mut visible) = (vec![1], vec![self.expanded[0]], vec![1]);
-        let mut fresh = Vec::new();
+        let mut nodes = Nodes::default();
+        nodes.push(NO_KEY, 0);
+        let (mut expanded, mut visible) = (vec![self.expanded[0]], vec![1]);
+        let (mut root_ids, mut fresh) = (Vec::with_capacity(doc.len()), Vec::new());
         for (_, value) in doc.entries() {
-            let start = size.len();
+            let start = nodes.size.len();
+            root_ids.push(start as u32);
             match kept.get(&Arc::as_ptr(value)) {
                 Some(&(id, n)) => {
-                    size.extend_from_slice(&self.size[id..id + n]);
+                    nodes.key.extend_from_slice(&self.key[id..id + n]);
+                    nodes.start.extend_from_slice(&self.start[id..id + n]);
+                    nodes.size.extend_from_slice(&self.size[id..id + n]);
                     expanded.extend_from_slice(&self.expanded[id..id + n]);
                     visible.extend_from_slice(&self.visible[id..id + n]);
                 }
-                _ => {
-                    count_nodes(value, &mut size);
-                    expanded.resize(size.len(), false);
-                    visible.resize(size.len(), 1);
-                    fresh.push(start..size.len());
+                None => {
+                    nodes.index(value.text(), 0);
+                    expanded.resize(nodes.size.len(), false);
+                    visible.resize(nodes.size.len(), 1);
+                    fresh.push(start..nodes.size.len());
                 }
             }
         }
-        size[0] = size.len() as u32;
+        nodes.size[0] = nodes.size.len() as u32;
         *self = Tree {
             doc,
-            size,
+            root_ids,
+            key: nodes.key,
+            start: nodes.start,
+            size: nodes.size,
             expanded,
             visible,
             version: self.version + 1,

@@ -2,11 +2,10 @@
 //! without capitals ignores case), over keys, values or both, and opening the way to a
 //! match.
 
-use std::fmt::Write;
-
-use serde_json::Value;
-
-use super::{Node, RowKey, Tree};
+use super::scan::NO_KEY;
+use super::Tree;
+use crate::domain::kind::ValueKind;
+use crate::domain::raw;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SearchScope {
@@ -72,43 +71,30 @@ fn contains_ignoring_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
 
 impl Tree {
     /// The ids of the nodes whose key or scalar value holds the needle, in document order.
+    /// One pass over the nodes, reading keys and scalars from the text.
     pub fn find(&self, needle: &Needle) -> Vec<u32> {
         let mut found = Vec::new();
-        let mut scratch = String::new();
-        self.find_in(
-            0,
-            Node::Root(self.doc()),
-            RowKey::Root,
-            needle,
-            &mut scratch,
-            &mut found,
-        );
+        for (index, (name, root)) in self.doc.entries().enumerate() {
+            let text = root.text();
+            let first = self.root_ids[index] as usize;
+            for id in first..first + self.size[first] as usize {
+                let key_hit = needle.scope != SearchScope::Values
+                    && match (id == first, self.key[id]) {
+                        (true, _) => needle.matches(name),
+                        (false, NO_KEY) => false,
+                        (false, at) => needle.matches(&raw::string(text, at as usize)),
+                    };
+                let value_hit = needle.scope != SearchScope::Keys && {
+                    let at = self.start[id] as usize;
+                    !matches!(raw::kind(text, at), ValueKind::Object | ValueKind::Array)
+                        && needle.matches(&raw::scalar(text, at))
+                };
+                if key_hit || value_hit {
+                    found.push(id as u32);
+                }
+            }
+        }
         found
-    }
-
-    fn find_in(
-        &self,
-        id: usize,
-        value: Node<'_>,
-        key: RowKey<'_>,
-        needle: &Needle,
-        scratch: &mut String,
-        found: &mut Vec<u32>,
-    ) {
-        let key_hit = needle.scope != SearchScope::Values && matches!(key, RowKey::Key(k) if needle.matches(k));
-        let value_hit = needle.scope != SearchScope::Keys
-            && value
-                .value()
-                .and_then(|v| scalar_text(v, scratch))
-                .is_some_and(|t| needle.matches(t));
-        if key_hit || value_hit {
-            found.push(id as u32);
-        }
-        let mut child = id + 1;
-        for (child_key, child_value) in value.children() {
-            self.find_in(child, Node::Value(child_value), child_key, needle, scratch, found);
-            child += self.size[child] as usize;
-        }
     }
 
     /// Opens every ancestor of node `target`; returns the row it is shown at.
@@ -144,22 +130,6 @@ impl Tree {
                 1 + before
             })
             .sum()
-    }
-}
-
-/// A scalar as the text a search looks at: a string unquoted, anything else as JSON.
-fn scalar_text<'a>(value: &'a Value, scratch: &'a mut String) -> Option<&'a str> {
-    match value {
-        Value::String(s) => Some(s),
-        Value::Number(n) => {
-            scratch.clear();
-            let _ = write!(scratch, "{n}");
-            Some(scratch)
-        }
-        Value::Bool(true) => Some("true"),
-        Value::Bool(false) => Some("false"),
-        Value::Null => Some("null"),
-        _ => None,
     }
 }
 

@@ -46,16 +46,12 @@ fn copied(state: &State, copying: Copying) -> Result<(&'static str, String), Str
         let view = state.user().ok_or("no user open")?;
         let pane = view.pane();
         let at = pane.tree.locate(pane.cursor).ok_or("no row selected")?;
-        let whole;
         let value = match pane.tree.value_at(&at.path) {
             Some(value) => value,
-            None if at.path.is_root() => {
-                whole = pane.tree.doc().to_value();
-                &whole
-            }
+            None if at.path.is_root() => pane.tree.doc().to_value(),
             None => return Err("the row is gone".into()),
         };
-        let text = copy_text(form, &FieldPath::new(pane.field, at.path.clone()), value)?;
+        let text = copy_text(form, &FieldPath::new(pane.field, at.path.clone()), &value)?;
         return Ok((form.name(), text));
     }
     let user = state

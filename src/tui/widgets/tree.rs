@@ -5,9 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
-use serde_json::Value;
 
-use crate::domain::tree::{is_container, Node};
+use crate::domain::tree::Node;
+use crate::domain::ValueKind;
 use crate::domain::{Mark, Row, RowKey};
 use crate::text::cut;
 use crate::tui::state::TreePane;
@@ -117,7 +117,8 @@ fn deleted_children(pane: &TreePane, id: u32) -> usize {
 /// a container are left out of its count.
 pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme, deleted: usize) -> Line<'static> {
     let mut spans = vec![Span::raw("  ".repeat(row.depth))];
-    let container = row.value.is_container();
+    let kind = row.value.kind();
+    let container = matches!(kind, ValueKind::Object | ValueKind::Array);
     spans.push(Span::styled(
         match (container, row.expanded) {
             (false, _) => "  ",
@@ -126,7 +127,7 @@ pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme, del
         },
         theme.dim(),
     ));
-    match row.key {
+    match &row.key {
         RowKey::Root => spans.push(Span::styled(root_label.to_string(), theme.title())),
         RowKey::Key(key) => spans.push(Span::styled(cut(key, width), theme.key())),
         RowKey::Index(index) => spans.push(Span::styled(format!("[{index}]"), theme.dim())),
@@ -134,31 +135,34 @@ pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme, del
     spans.push(Span::raw(if matches!(row.key, RowKey::Root) { " " } else { ": " }));
     let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
     let room = width.saturating_sub(used).max(4);
-    match row.value.value() {
-        Some(scalar) if !is_container(scalar) => spans.push(scalar_span(scalar, room, theme)),
-        _ => {
-            let (open, close) = if matches!(row.value.value(), Some(Value::Array(_))) {
-                ('[', ']')
-            } else {
-                ('{', '}')
-            };
-            let count = row.value.len().saturating_sub(deleted);
-            spans.push(Span::styled(format!("{open}{count}{close}"), theme.dim()));
-            if !row.expanded && !row.value.is_empty() {
-                spans.push(Span::styled(format!(" {}", taste(row.value, room)), theme.dim()));
-            }
+    if container {
+        let (open, close) = brackets(kind);
+        let count = row.value.len().saturating_sub(deleted);
+        spans.push(Span::styled(format!("{open}{count}{close}"), theme.dim()));
+        if !row.expanded && !row.value.is_empty() {
+            spans.push(Span::styled(format!(" {}", taste(row.value, room)), theme.dim()));
         }
+    } else {
+        spans.push(scalar_span(row.value, room, theme));
     }
     Line::from(spans)
 }
 
-pub fn scalar_span(value: &Value, room: usize, theme: Theme) -> Span<'static> {
-    match value {
-        Value::String(s) => Span::styled(quoted(s, room), theme.string()),
-        Value::Number(n) => Span::styled(n.to_string(), theme.number()),
-        Value::Bool(b) => Span::styled(b.to_string(), theme.boolean()),
-        Value::Null => Span::styled("null", theme.null()),
-        other => Span::raw(taste(Node::Value(other), room)),
+fn brackets(kind: ValueKind) -> (char, char) {
+    if kind == ValueKind::Array {
+        ('[', ']')
+    } else {
+        ('{', '}')
+    }
+}
+
+fn scalar_span(node: Node<'_>, room: usize, theme: Theme) -> Span<'static> {
+    let text = node.scalar().unwrap_or_default();
+    match node.kind() {
+        ValueKind::String => Span::styled(quoted(&text, room), theme.string()),
+        ValueKind::Number => Span::styled(cut(&text, room), theme.number()),
+        ValueKind::Bool => Span::styled(text.into_owned(), theme.boolean()),
+        _ => Span::styled("null", theme.null()),
     }
 }
 
@@ -177,33 +181,29 @@ fn quoted(text: &str, room: usize) -> String {
 
 /// A one-line taste of a container, at most `room` characters: `{home: {…}, work: "x"}`.
 pub fn taste(node: Node<'_>, room: usize) -> String {
-    let (open, close) = match node.value() {
-        Some(Value::Array(_)) => ('[', ']'),
-        _ => ('{', '}'),
-    };
+    let (open, close) = brackets(node.kind());
     let mut out = String::from(open);
-    let items = node.children().map(|(key, child)| match key {
-        RowKey::Key(key) => (Some(key), child),
-        _ => (None, child),
-    });
-    for (n, (key, child)) in items.enumerate() {
+    for (n, (key, child)) in node.children().enumerate() {
         if out.chars().count() >= room {
             break;
         }
         if n > 0 {
             out.push_str(", ");
         }
-        if let Some(key) = key {
-            out.push_str(key);
+        if let RowKey::Key(key) = key {
+            out.push_str(&key);
             out.push_str(": ");
         }
-        match child {
-            Value::Object(m) if m.is_empty() => out.push_str("{}"),
-            Value::Array(a) if a.is_empty() => out.push_str("[]"),
-            Value::Object(_) => out.push_str("{…}"),
-            Value::Array(_) => out.push_str("[…]"),
-            Value::String(s) => out.push_str(&quoted(s, 24)),
-            other => out.push_str(&other.to_string()),
+        match child.kind() {
+            ValueKind::Object | ValueKind::Array if child.is_empty() => {
+                let (open, close) = brackets(child.kind());
+                out.push(open);
+                out.push(close);
+            }
+            ValueKind::Object => out.push_str("{…}"),
+            ValueKind::Array => out.push_str("[…]"),
+            ValueKind::String => out.push_str(&quoted(&child.scalar().unwrap_or_default(), 24)),
+            _ => out.push_str(&child.scalar().unwrap_or_default()),
         }
     }
     out.push(close);
