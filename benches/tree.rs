@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use auth0_meta::domain::User;
+use auth0_meta::domain::LoadedUser;
 use auth0_meta::tui::msg::{Intent, Msg};
 use auth0_meta::tui::state::State;
 use auth0_meta::tui::theme::Theme;
@@ -65,11 +65,25 @@ fn frame(terminal: &mut Terminal<TestBackend>, state: &State) {
     terminal.draw(|f| draw(state, f, THEME)).unwrap();
 }
 
-/// Parse, build both trees, draw the first frame.
+/// The real path from Enter: the list's row opens the user, the answer's text arrives
+/// and is read, both trees are built, the first frame is drawn.
 fn open(text: &str, terminal: &mut Terminal<TestBackend>) -> State {
-    let parsed: User = serde_json::from_str(text).unwrap();
+    open_owned(text.to_string(), terminal)
+}
+
+fn open_owned(text: String, terminal: &mut Terminal<TestBackend>) -> State {
+    let loaded = LoadedUser::from_json(text).unwrap();
     let mut state = State::new("bench", false, 200, 50);
-    session::open(&mut state, parsed);
+    session::open(&mut state, loaded.user.clone());
+    let id = loaded.user.id().to_string();
+    update(
+        &mut state,
+        Msg::UserLoaded {
+            id,
+            result: Ok(loaded),
+            rate: None,
+        },
+    );
     frame(terminal, &state);
     state
 }
@@ -159,17 +173,7 @@ fn benches(c: &mut Criterion) {
     }
     // One small root key of the 16 MB user edited, then the preview opened (issue 11:
     // under 100 ms of our own work). Undone and closed between iterations.
-    // The server's copy arrives (as after Enter), so edits are allowed.
-    let loaded: User = serde_json::from_str(&text).unwrap();
-    let id = loaded.id().to_string();
-    update(
-        &mut state,
-        Msg::UserLoaded {
-            id,
-            result: Ok(loaded),
-            rate: None,
-        },
-    );
+    // The server's copy is in (as after Enter), so edits are allowed.
     press(&mut state, &mut term, Intent::CollapseAll);
     press(&mut state, &mut term, Intent::Top);
     press(&mut state, &mut term, Intent::Down); // `tier`
@@ -269,9 +273,10 @@ const OPEN_ONLY: &str = "AUTH0_META_BENCH_OPEN_ONLY";
 fn main() {
     if let Some(file) = std::env::var_os(OPEN_ONLY) {
         let text = std::fs::read_to_string(file).expect("the document");
-        let state = open(&text, &mut terminal());
+        let megabytes = text.len() as f64 / 1e6;
+        let state = open_owned(text, &mut terminal());
         black_box(&state);
-        println!("{} for a {:.1} MB document", peak_memory(), text.len() as f64 / 1e6);
+        println!("{} for a {megabytes:.1} MB document", peak_memory());
         return;
     }
     tree();

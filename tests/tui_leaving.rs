@@ -167,7 +167,7 @@ fn a_user_open_in_another_instance_is_read_only_until_taken_over() {
         &mut state,
         Msg::UserLoaded {
             id: id.clone(),
-            result: Ok(jane()),
+            result: Ok(jane().into()),
             rate: None,
         },
     );
@@ -221,7 +221,7 @@ fn draft_over_changed_server() -> (State, auth0_meta::storage::drafts::Draft) {
         &mut state,
         Msg::UserLoaded {
             id: id.clone(),
-            result: Ok(jane()),
+            result: Ok(jane().into()),
             rate: None,
         },
     );

@@ -17,7 +17,7 @@ use super::rate::{wait_for, RateLimit};
 use super::token::TokenSource;
 pub use super::wire::{body_bytes, encode_segment};
 use crate::config::Target;
-use crate::domain::User;
+use crate::domain::{LoadedUser, User};
 use crate::random::random_u64;
 use crate::timestamp::now_secs;
 
@@ -138,6 +138,14 @@ impl Client {
 
     pub async fn get_user(&self, id: &str) -> Result<User, ApiError> {
         self.call_user(Method::GET, &Self::user_path(id), None).await
+    }
+
+    /// The user with its metadata kept as the answer's text, parsed only where needed:
+    /// what the TUI opens, so a 16 MB profile is never a 120 MB tree.
+    pub async fn get_user_loaded(&self, id: &str) -> Result<LoadedUser, ApiError> {
+        let bytes = self.call_bytes(Method::GET, &Self::user_path(id), &[], None).await?;
+        let text = String::from_utf8(Vec::from(bytes)).map_err(|e| ApiError::Decode(format!("a user: {e}")))?;
+        LoadedUser::from_json(text).map_err(|e| ApiError::Decode(format!("a user: {e}")))
     }
 
     /// Sent once: a failed write is reported, never retried, since retrying could

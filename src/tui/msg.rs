@@ -6,7 +6,7 @@ use crossterm::event::KeyEvent;
 use crate::api::{ApiError, RateLimit, UserPage};
 use crate::apply::{Applied, Resolution};
 use crate::domain::copy::CopyForm;
-use crate::domain::User;
+use crate::domain::LoadedUser;
 use crate::storage::drafts::Draft;
 use crate::storage::journal::Journal;
 use crate::storage::lock::Holder;
@@ -123,7 +123,7 @@ pub enum Msg {
     },
     UserLoaded {
         id: String,
-        result: Result<User, ApiError>,
+        result: Result<LoadedUser, ApiError>,
         rate: Option<RateLimit>,
     },
     Applied {

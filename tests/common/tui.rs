@@ -92,7 +92,7 @@ pub fn opened(width: u16, height: u16, user: User) -> State {
         &mut state,
         Msg::UserLoaded {
             id: id.clone(),
-            result: Ok(user),
+            result: Ok(user.into()),
             rate: None,
         },
     );

@@ -4,7 +4,7 @@
 use super::drafts;
 use super::nav::{keep_list_cursor_visible, keep_tree_cursor_visible, report};
 use crate::api::ApiError;
-use crate::domain::{MetadataField, User};
+use crate::domain::{LoadedUser, MetadataField, MetadataPair, User};
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
 use crate::tui::state::{Overlay, Phase, Screen, State, Status, TreePane, UserView};
@@ -23,19 +23,19 @@ pub fn open(state: &mut State, mut user: User) -> Vec<Effect> {
     vec![Effect::FetchUser { id }]
 }
 
-pub fn user_loaded(state: &mut State, id: &str, result: Result<User, ApiError>) -> Vec<Effect> {
+pub fn user_loaded(state: &mut State, id: &str, result: Result<LoadedUser, ApiError>) -> Vec<Effect> {
     let Some(view) = state.user_mut().filter(|v| v.user.id() == id) else {
         return Vec::new(); // the user was left before the answer came
     };
-    let mut user = match result {
-        Ok(user) => user,
+    let LoadedUser { user, docs } = match result {
+        Ok(loaded) => loaded,
         Err(err) => {
             report(state, &format!("loading {id} failed"), &err);
             return Vec::new();
         }
     };
     let pending = drafts::pending(view);
-    reload_panes(view, &mut user);
+    reload_panes(view, docs);
     view.user = user;
     let failed = if pending.is_empty() {
         0
@@ -68,8 +68,7 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<User, ApiError>) 
 }
 
 /// Shows the server's copy in both panes, keeping each cursor on its node.
-pub fn reload_panes(view: &mut UserView, user: &mut User) {
-    let mut docs = user.take_metadata();
+pub fn reload_panes(view: &mut UserView, mut docs: MetadataPair) {
     for pane in &mut view.panes {
         let path = pane.tree.locate(pane.cursor).map(|at| at.path);
         pane.reload(std::mem::take(docs.get_mut(pane.field)));
@@ -82,7 +81,7 @@ pub fn reload_panes(view: &mut UserView, user: &mut User) {
 /// After a successful PATCH: what the server answered becomes the original, nothing pending.
 pub fn show_saved(state: &mut State, mut user: User) {
     if let Some(view) = state.user_mut().filter(|v| v.user.id() == user.id()) {
-        reload_panes(view, &mut user);
+        reload_panes(view, user.take_metadata());
         view.user = user;
         view.history.clear();
         view.reverting = None;
