@@ -1,11 +1,13 @@
-//! Large documents in the editor: a multi-megabyte JSON text is checked when typing
-//! pauses (two quiet ticks), not on every key; a small one on every key.
+//! Large documents: a root value is parsed only when an edit or a diff needs it, and in
+//! the editor a multi-megabyte JSON text is checked when typing pauses (two quiet ticks),
+//! not on every key; a small one on every key.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 mod common;
 
+use auth0_meta::domain::MetadataField;
 use auth0_meta::tui::msg::{Intent, Msg};
-use auth0_meta::tui::state::State;
+use auth0_meta::tui::state::{Overlay, State};
 use auth0_meta::tui::update::update;
 use common::tui::*;
 use crossterm::event::KeyCode;
@@ -17,6 +19,42 @@ fn big_state() -> State {
         .collect();
     let user = user(7, Some((json!({"big": items}), json!({}))));
     opened(100, 30, user)
+}
+
+#[test]
+fn editing_and_previewing_one_root_key_leaves_the_others_unparsed() {
+    let items: Vec<String> = (0..2_000).map(|i| format!("event {i}")).collect();
+    let metadata = json!({"tier": "gold", "history": items, "prefs": {"a": {"b": 1}}});
+    let mut state = opened(100, 30, user(7, Some((metadata, json!({"plan": "x"})))));
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Edit);
+    key(&mut state, KeyCode::Char('x'));
+    key(&mut state, KeyCode::Enter);
+    let edited = state
+        .user()
+        .unwrap()
+        .pane_for(MetadataField::User)
+        .current()
+        .get("tier")
+        .cloned();
+    assert_eq!(edited, Some(json!("goldx")));
+    press(&mut state, Intent::ExpandAll);
+    press(&mut state, Intent::Preview);
+    assert!(matches!(state.overlay, Some(Overlay::Preview(_))));
+    let view = state.user().unwrap();
+    let pane = view.pane_for(MetadataField::User);
+    for key in ["history", "prefs"] {
+        assert!(pane.original.shared(key).unwrap().is_raw(), "{key} was parsed");
+        assert!(pane.current().shared(key).unwrap().is_raw(), "{key} was parsed");
+    }
+    assert!(view
+        .pane_for(MetadataField::App)
+        .original
+        .shared("plan")
+        .unwrap()
+        .is_raw());
+    let rows = screen(&state);
+    assert!(rows.contains("goldx"), "{rows}");
 }
 
 #[test]

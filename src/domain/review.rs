@@ -154,8 +154,8 @@ fn build_array(o: &[Value], d: &[Value], marks: &mut Vec<Mark>) -> Value {
 /// The draft's keys in order, each deleted key put back just before the next original
 /// key that survives (at the end when none does), so deletions show where they were.
 fn merged_keys<O: Object>(original: &O, draft: &O) -> Vec<String> {
-    let mut keys: Vec<String> = draft.entries().map(|(k, _)| k.clone()).collect();
-    let originals: Vec<&String> = original.entries().map(|(k, _)| k).collect();
+    let mut keys: Vec<String> = draft.names().cloned().collect();
+    let originals: Vec<&String> = original.names().collect();
     for (i, key) in originals.iter().enumerate() {
         if draft.has(key) {
             continue;

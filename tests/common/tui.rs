@@ -83,16 +83,17 @@ pub fn press(state: &mut State, intent: Intent) -> Vec<Effect> {
     update(state, Msg::Intent(intent))
 }
 
-/// A state with `user` open and loaded.
+/// A state with `user` open and loaded, read from its JSON text as an answer is.
 pub fn opened(width: u16, height: u16, user: User) -> State {
     let mut state = listed(width, height);
     auth0_meta::tui::update::session::open(&mut state, user.clone());
     let id = user.id().to_string();
+    let text = serde_json::to_string(&user).unwrap();
     update(
         &mut state,
         Msg::UserLoaded {
             id: id.clone(),
-            result: Ok(user.into()),
+            result: Ok(auth0_meta::domain::LoadedUser::from_json(text).unwrap()),
             rate: None,
         },
     );

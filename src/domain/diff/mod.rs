@@ -69,38 +69,60 @@ pub fn diff(old: &Value, new: &Value) -> Diff {
     }
 }
 
-/// A JSON object as the diff reads it: a nested object, or a metadata document.
+/// A JSON object as the diff reads it: a nested object, or a metadata document (whose
+/// values are read only for keys that may differ: a shared root value is never parsed).
 pub trait Object {
-    fn entries(&self) -> impl Iterator<Item = (&String, &Value)>;
+    fn names(&self) -> impl Iterator<Item = &String>;
     fn value(&self, key: &str) -> Option<&Value>;
-    fn has(&self, key: &str) -> bool {
-        self.value(key).is_some()
+    fn has(&self, key: &str) -> bool;
+    /// True when `key` surely holds the same value in both, known without reading it.
+    fn shares(&self, _other: &Self, _key: &str) -> bool {
+        false
+    }
+    fn entries(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.names().filter_map(|k| Some((k, self.value(k)?)))
     }
 }
 
 impl Object for Map<String, Value> {
-    fn entries(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.iter()
+    fn names(&self) -> impl Iterator<Item = &String> {
+        self.keys()
     }
     fn value(&self, key: &str) -> Option<&Value> {
         self.get(key)
+    }
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
     }
 }
 
 impl Object for Metadata {
-    fn entries(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.iter()
+    fn names(&self) -> impl Iterator<Item = &String> {
+        self.keys()
     }
     fn value(&self, key: &str) -> Option<&Value> {
         self.get(key)
+    }
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+    fn shares(&self, other: &Self, key: &str) -> bool {
+        match (self.shared(key), other.shared(key)) {
+            (Some(a), Some(b)) => a.surely_same(b),
+            _ => false,
+        }
     }
 }
 
 /// The diff of two objects or metadata documents, without copying them into `Value`s.
 pub fn diff_objects<O: Object>(old: &O, new: &O) -> Diff {
     let mut keys: Vec<(String, KeyDiff)> = new
-        .entries()
-        .map(|(key, value)| {
+        .names()
+        .map(|key| {
+            if new.shares(old, key) {
+                return (key.clone(), KeyDiff::Same);
+            }
+            let value = new.value(key).unwrap_or(&Value::Null);
             let change = match old.value(key) {
                 None => KeyDiff::Added(value.clone()),
                 Some(before) => match diff(before, value) {
@@ -113,8 +135,9 @@ pub fn diff_objects<O: Object>(old: &O, new: &O) -> Diff {
         .collect();
     // Removed keys go after the key that preceded them in the old document.
     let mut previous: Option<&String> = None;
-    for (key, value) in old.entries() {
+    for key in old.names() {
         if !new.has(key) {
+            let value = old.value(key).unwrap_or(&Value::Null);
             let at = previous
                 .and_then(|p| keys.iter().position(|(k, _)| k == p))
                 .map_or(0, |i| i + 1);
@@ -122,8 +145,8 @@ pub fn diff_objects<O: Object>(old: &O, new: &O) -> Diff {
         }
         previous = Some(key);
     }
-    let common_old = old.entries().map(|(k, _)| k).filter(|k| new.has(k));
-    let common_new = new.entries().map(|(k, _)| k).filter(|k| old.has(k));
+    let common_old = old.names().filter(|k| new.has(k));
+    let common_new = new.names().filter(|k| old.has(k));
     let reordered = !common_old.eq(common_new);
     if !reordered && keys.iter().all(|(_, d)| matches!(d, KeyDiff::Same)) {
         return Diff::Same;

@@ -230,7 +230,7 @@ impl<'a> IntoIterator for &'a Metadata {
 
 impl Serialize for Metadata {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.iter())
+        serializer.collect_map(self.keys.iter().map(|(k, v)| (k, &**v)))
     }
 }
 

@@ -100,18 +100,16 @@ impl Root {
         })
     }
 
+    /// Surely equal, known without parsing: one value, or the same text.
+    pub fn surely_same(&self, other: &Root) -> bool {
+        std::ptr::eq(self, other)
+            || matches!((self.text.get(), other.text.get()), (Some(a), Some(b)) if a.as_str() == b.as_str())
+    }
+
     /// Equal, key order included, deciding on the texts alone where both are there and
     /// agree (the same server writes the same value the same way).
     pub fn same(&self, other: &Root) -> bool {
-        if std::ptr::eq(self, other) {
-            return true;
-        }
-        if let (Some(a), Some(b)) = (self.text.get(), other.text.get()) {
-            if a.as_str() == b.as_str() {
-                return true;
-            }
-        }
-        super::same(self.value(), other.value())
+        self.surely_same(other) || super::same(self.value(), other.value())
     }
 }
 
@@ -120,6 +118,18 @@ impl std::fmt::Debug for Root {
         match self.value.get() {
             Some(value) => value.fmt(f),
             None => f.write_str(self.text()),
+        }
+    }
+}
+
+impl serde::Serialize for Root {
+    /// A value still only text is written as that text, not parsed first.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match (self.value.get(), self.text.get()) {
+            (None, Some(text)) => serde_json::from_str::<&serde_json::value::RawValue>(text.as_str())
+                .map_err(serde::ser::Error::custom)?
+                .serialize(serializer),
+            _ => self.value().serialize(serializer),
         }
     }
 }
