@@ -8,11 +8,11 @@ use std::time::{Duration, Instant};
 
 use reqwest::header::CONTENT_TYPE;
 use reqwest::{Method, StatusCode};
-use serde::Deserialize;
 use serde_json::Value;
 
 use super::error::{refusal, ApiError};
 use super::log;
+use super::page::UserPage;
 use super::rate::{wait_for, RateLimit};
 use super::token::TokenSource;
 pub use super::wire::{body_bytes, encode_segment};
@@ -45,15 +45,6 @@ impl std::fmt::Debug for Client {
             .field("base_url", &self.base_url)
             .finish_non_exhaustive()
     }
-}
-
-/// One page of `GET /users`.
-#[derive(Debug, Clone, Deserialize)]
-pub struct UserPage {
-    pub start: u64,
-    pub limit: u64,
-    pub total: u64,
-    pub users: Vec<User>,
 }
 
 /// What to list: `q` is Auth0 Lucene syntax (sent with `search_engine=v3`).
@@ -108,6 +99,18 @@ impl Client {
     }
 
     pub async fn list_users(&self, query: &ListQuery) -> Result<UserPage, ApiError> {
+        let bytes = self.list_bytes(query).await?;
+        serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode(format!("a users page: {e}")))
+    }
+
+    /// A page for browsing: metadata longer than `max_metadata_bytes` is left out (its
+    /// users named in `heavy`), so a 16 MB profile on the page costs its text, not a tree.
+    pub async fn list_users_trimmed(&self, query: &ListQuery, max_metadata_bytes: usize) -> Result<UserPage, ApiError> {
+        let bytes = self.list_bytes(query).await?;
+        super::page::trimmed(&bytes, max_metadata_bytes).map_err(|e| ApiError::Decode(format!("a users page: {e}")))
+    }
+
+    async fn list_bytes(&self, query: &ListQuery) -> Result<bytes::Bytes, ApiError> {
         let mut params = vec![
             ("page", query.page.to_string()),
             ("per_page", query.per_page.to_string()),
@@ -126,8 +129,7 @@ impl Client {
             params.push(("fields", fields.join(",")));
             params.push(("include_fields", "true".to_string()));
         }
-        let bytes = self.call_bytes(Method::GET, "/api/v2/users", &params, None).await?;
-        serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode(format!("a users page: {e}")))
+        self.call_bytes(Method::GET, "/api/v2/users", &params, None).await
     }
 
     /// The scopes the token grants, when it says (a JWT, as Auth0 issues).

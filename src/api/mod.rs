@@ -3,10 +3,12 @@
 mod client;
 mod error;
 mod log;
+mod page;
 mod rate;
 mod token;
 mod wire;
 
-pub use client::{body_bytes, encode_segment, tokio_sleeper, Client, ListQuery, Sleeper, UserPage, MAX_TRIES};
+pub use client::{body_bytes, encode_segment, tokio_sleeper, Client, ListQuery, Sleeper, MAX_TRIES};
 pub use error::{ApiError, Refusal, Short};
+pub use page::UserPage;
 pub use rate::RateLimit;

@@ -8,12 +8,13 @@ use crate::storage::{drafts, journal, queries};
 use super::effect::Effect;
 use super::file_queue::{self, Disk};
 use super::msg::Msg;
+use super::user_list::LIST_METADATA_BYTES;
 
 /// Runs one effect. `Quit` is the loop's to handle and never gets here.
 pub async fn perform(effect: Effect, client: &Client) -> Option<Msg> {
     match effect {
         Effect::FetchPage { generation, query } => {
-            let result = client.list_users(&query).await;
+            let result = client.list_users_trimmed(&query, LIST_METADATA_BYTES).await;
             let rate = client.rate_limit();
             Some(Msg::PageLoaded {
                 generation,

@@ -9,6 +9,9 @@ pub const PREFETCH_MARGIN: usize = 10;
 /// Metadata of more nodes than this is not kept in the list (a 16 MB legacy profile
 /// would otherwise stay in memory as long as the list does).
 pub const LIST_METADATA_NODES: usize = 5_000;
+/// The same as text, checked before anything is parsed: a page holding a 16 MB profile
+/// costs its text, not a 120 MB tree.
+pub const LIST_METADATA_BYTES: usize = 256 * 1024;
 /// Auth0 search reaches only this many results.
 pub const SEARCH_WINDOW: u64 = 1000;
 /// What the list asks for: what it shows, plus metadata for the marker and for opening.

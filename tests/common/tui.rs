@@ -42,6 +42,7 @@ pub fn jane() -> User {
 
 pub fn page(start: usize, count: usize, total: u64) -> UserPage {
     UserPage {
+        heavy: Vec::new(),
         start: start as u64,
         limit: 50,
         total,

@@ -126,6 +126,7 @@ pub fn page_loaded(state: &mut State, generation: u64, result: Result<UserPage, 
     match result {
         Ok(page) => {
             let got = page.users.len() as u64;
+            list.heavy.extend(page.heavy);
             for mut user in page.users {
                 if user.drop_large_metadata(LIST_METADATA_NODES) {
                     list.heavy.insert(user.id().to_string());
