@@ -16,6 +16,7 @@ use super::page::UserPage;
 use super::rate::{wait_for, RateLimit};
 use super::token::TokenSource;
 pub use super::wire::{body_bytes, encode_segment};
+use super::wire::read_body;
 use crate::config::Target;
 use crate::domain::{LoadedUser, User};
 use crate::random::random_u64;
@@ -110,7 +111,7 @@ impl Client {
         super::page::trimmed(&bytes, max_metadata_bytes).map_err(|e| ApiError::Decode(format!("a users page: {e}")))
     }
 
-    async fn list_bytes(&self, query: &ListQuery) -> Result<bytes::Bytes, ApiError> {
+    async fn list_bytes(&self, query: &ListQuery) -> Result<Vec<u8>, ApiError> {
         let mut params = vec![
             ("page", query.page.to_string()),
             ("per_page", query.per_page.to_string()),
@@ -146,7 +147,7 @@ impl Client {
     /// what the TUI opens, so a 16 MB profile is never a 120 MB tree.
     pub async fn get_user_loaded(&self, id: &str) -> Result<LoadedUser, ApiError> {
         let bytes = self.call_bytes(Method::GET, &Self::user_path(id), &[], None).await?;
-        let text = String::from_utf8(Vec::from(bytes)).map_err(|e| ApiError::Decode(format!("a user: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| ApiError::Decode(format!("a user: {e}")))?;
         LoadedUser::from_json(text).map_err(|e| ApiError::Decode(format!("a user: {e}")))
     }
 
@@ -222,7 +223,7 @@ impl Client {
         path: &str,
         params: &[(&str, String)],
         body: Option<&Value>,
-    ) -> Result<bytes::Bytes, ApiError> {
+    ) -> Result<Vec<u8>, ApiError> {
         let url = format!("{}{path}", self.base_url);
         let idempotent = matches!(method, Method::GET | Method::DELETE);
         let mut renewed = false;
@@ -266,7 +267,7 @@ impl Client {
             if let Some(rate) = RateLimit::from_headers(&headers) {
                 *self.rate_limit.lock().unwrap_or_else(|p| p.into_inner()) = Some(rate);
             }
-            let bytes = response.bytes().await.map_err(|e| ApiError::transport(&url, e))?;
+            let bytes = read_body(response).await.map_err(|e| ApiError::transport(&url, e))?;
             log.answered(status.as_u16(), started.elapsed(), &headers, bytes.len());
             if status.is_success() {
                 return Ok(bytes);

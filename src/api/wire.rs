@@ -20,3 +20,15 @@ pub fn encode_segment(segment: &str) -> String {
 pub fn body_bytes(body: &Value) -> Vec<u8> {
     serde_json::to_vec_pretty(body).unwrap_or_default()
 }
+
+/// The body in one buffer sized from `Content-Length`: a 16 MB answer is held once, not
+/// as its chunks and again as their copy. The length is a hint, capped, never trusted.
+pub async fn read_body(mut response: reqwest::Response) -> Result<Vec<u8>, reqwest::Error> {
+    const MAX_HINT: u64 = 64 << 20;
+    let hint = response.content_length().unwrap_or(0).min(MAX_HINT);
+    let mut body = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+    while let Some(chunk) = response.chunk().await? {
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
