@@ -2,10 +2,12 @@
 //! the answer's own text (one shared buffer, never copied) until something needs it
 //! parsed. Opening a 16 MB legacy profile costs one check of the text, not a 120 MB tree.
 
+use std::fmt;
 use std::sync::Arc;
 
-use indexmap::IndexMap;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
+use serde_json::Value;
 
 use super::field::{MetadataField, MetadataPair};
 use super::metadata::{Metadata, Root, Text};
@@ -26,16 +28,44 @@ impl From<User> for LoadedUser {
 }
 
 impl LoadedUser {
-    /// Reads a user from the JSON text of an answer.
+    /// Reads a user from the JSON text of an answer, in one pass: the attributes become
+    /// values, each metadata root value is only marked where it starts and ends.
     pub fn from_json(text: String) -> Result<Self, serde_json::Error> {
         let source = Arc::new(text);
-        let attributes: IndexMap<String, &RawValue> = serde_json::from_str(&source)?;
+        let mut deserializer = serde_json::Deserializer::from_str(&source);
+        let loaded = UserSeed { source: &source }.deserialize(&mut deserializer)?;
+        deserializer.end()?;
+        Ok(loaded)
+    }
+}
+
+/// Reads the user object, handing each metadata document to `DocumentSeed`.
+struct UserSeed<'s> {
+    source: &'s Arc<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for UserSeed<'_> {
+    type Value = LoadedUser;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<LoadedUser, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for UserSeed<'_> {
+    type Value = LoadedUser;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a user object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LoadedUser, A::Error> {
         let mut loaded = LoadedUser::default();
-        for (name, raw) in attributes {
+        while let Some(name) = map.next_key::<String>()? {
             match MetadataField::from_name(&name) {
-                Some(field) => *loaded.docs.get_mut(field) = document(&source, raw)?,
+                Some(field) => *loaded.docs.get_mut(field) = map.next_value_seed(DocumentSeed { source: self.source })?,
                 None => {
-                    loaded.user.0.insert(name, serde_json::from_str(raw.get())?);
+                    loaded.user.0.insert(name, map.next_value::<Value>()?);
                 }
             }
         }
@@ -45,18 +75,64 @@ impl LoadedUser {
 
 /// A metadata document whose root values point into `source`; anything but an object
 /// reads as empty, as Auth0 treats it.
-fn document(source: &Arc<String>, raw: &RawValue) -> Result<Metadata, serde_json::Error> {
-    let mut doc = Metadata::new();
-    if !raw.get().starts_with('{') {
-        return Ok(doc);
+struct DocumentSeed<'s> {
+    source: &'s Arc<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
+    type Value = Metadata;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Metadata, D::Error> {
+        deserializer.deserialize_any(self)
     }
-    let keys: IndexMap<String, &RawValue> = serde_json::from_str(raw.get())?;
-    for (key, value) in keys {
-        let start = value.get().as_ptr() as usize - source.as_ptr() as usize;
-        let text = Text::new(source.clone(), start..start + value.get().len());
-        doc.insert_shared(key, Arc::new(Root::raw(text)));
+}
+
+impl<'de> Visitor<'de> for DocumentSeed<'_> {
+    type Value = Metadata;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a metadata document")
     }
-    Ok(doc)
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Metadata, A::Error> {
+        let mut doc = Metadata::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value: &RawValue = map.next_value()?;
+            let start = value.get().as_ptr() as usize - self.source.as_ptr() as usize;
+            let text = Text::new(self.source.clone(), start..start + value.get().len());
+            doc.insert_shared(key, Arc::new(Root::raw(text)));
+        }
+        Ok(doc)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Metadata, E> {
+        Ok(Metadata::new())
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Metadata, E> {
+        Ok(Metadata::new())
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Metadata, E> {
+        Ok(Metadata::new())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Metadata, E> {
+        Ok(Metadata::new())
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Metadata, E> {
+        Ok(Metadata::new())
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Metadata, E> {
+        Ok(Metadata::new())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Metadata, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(Metadata::new())
+    }
 }
 
 #[cfg(test)]
@@ -67,6 +143,11 @@ mod tests {
     #[test]
     fn metadata_stays_text_until_asked_for() {
         let text = r#"{"user_id": "auth0|1", "user_metadata": {"big": {"a": [1, 2]}, "k": "v"}, "app_metadata": null, "email": "a@b"}"#;
+        for odd in [r#"{"user_metadata": [1, {"a": 2}], "app_metadata": "x"}"#, r#"{"user_metadata": 3.5}"#] {
+            let loaded = LoadedUser::from_json(odd.to_string()).unwrap();
+            assert!(loaded.docs.user_metadata.is_empty() && loaded.docs.app_metadata.is_empty());
+        }
+        assert!(LoadedUser::from_json(r#"{"user_metadata": {"a": 1}} x"#.to_string()).is_err());
         let loaded = LoadedUser::from_json(text.to_string()).unwrap();
         assert_eq!(
             serde_json::to_value(&loaded.user).unwrap(),
