@@ -63,7 +63,9 @@ impl<'de> Visitor<'de> for UserSeed<'_> {
         let mut loaded = LoadedUser::default();
         while let Some(name) = map.next_key::<String>()? {
             match MetadataField::from_name(&name) {
-                Some(field) => *loaded.docs.get_mut(field) = map.next_value_seed(DocumentSeed { source: self.source })?,
+                Some(field) => {
+                    *loaded.docs.get_mut(field) = map.next_value_seed(DocumentSeed { source: self.source })?
+                }
                 None => {
                     loaded.user.0.insert(name, map.next_value::<Value>()?);
                 }
@@ -143,7 +145,10 @@ mod tests {
     #[test]
     fn metadata_stays_text_until_asked_for() {
         let text = r#"{"user_id": "auth0|1", "user_metadata": {"big": {"a": [1, 2]}, "k": "v"}, "app_metadata": null, "email": "a@b"}"#;
-        for odd in [r#"{"user_metadata": [1, {"a": 2}], "app_metadata": "x"}"#, r#"{"user_metadata": 3.5}"#] {
+        for odd in [
+            r#"{"user_metadata": [1, {"a": 2}], "app_metadata": "x"}"#,
+            r#"{"user_metadata": 3.5}"#,
+        ] {
             let loaded = LoadedUser::from_json(odd.to_string()).unwrap();
             assert!(loaded.docs.user_metadata.is_empty() && loaded.docs.app_metadata.is_empty());
         }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -167,12 +167,13 @@ async fn get_user(
         .require(&["read:users", "read:current_user", "read:user_idp_tokens"])?;
     check_id(&id)?;
     let fields = fields_only(&params, &[])?;
-    let store = lock(&shared.store);
-    let user = store.get(&id).ok_or_else(Auth0Error::not_found)?;
+    let mut store = lock(&shared.store);
     if fields.keeps_all() {
-        // Serialized from the store as it is: a 16 MB profile is not copied first.
-        return Ok(Json(user.as_ref()).into_response());
+        // A 16 MB profile is serialized once, not copied, and not again until it changes.
+        let text = store.user_json(&id).ok_or_else(Auth0Error::not_found)?;
+        return Ok(([(header::CONTENT_TYPE, "application/json")], text).into_response());
     }
+    let user = store.get(&id).ok_or_else(Auth0Error::not_found)?;
     Ok(Json(fields.project(&user)).into_response())
 }
 

@@ -8,16 +8,16 @@ use std::path::{Path, PathBuf};
 use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
 
+pub use super::patching::UserObject;
+use super::patching::{drop_if_empty, patch_attributes};
 use super::picture::default_picture;
 use super::reply::Auth0Error;
+use super::served::Served;
 use super::synthetic::{self, Synthetic};
 use crate::atomic_write::{stale_temps, write_atomically};
-use crate::domain::merge;
-use crate::domain::{Metadata, MetadataField};
+use crate::domain::MetadataField;
 use crate::random::random_hex;
 use crate::timestamp::{format_millis, now_millis};
-
-pub type UserObject = Map<String, Value>;
 
 #[derive(Debug, Default)]
 pub struct Store {
@@ -27,6 +27,7 @@ pub struct Store {
     synthetic: Synthetic,
     state_file: Option<PathBuf>,
     last_write_ms: u64,
+    served: Served,
 }
 
 impl Store {
@@ -84,6 +85,15 @@ impl Store {
             self.synthetic.take(n);
         }
         self
+    }
+
+    /// The user as `GET /users/{id}` sends it whole: JSON text, kept for large users.
+    pub fn user_json(&mut self, id: &str) -> Option<bytes::Bytes> {
+        let user = match self.users.get(id) {
+            Some(user) => Cow::Borrowed(user.as_object()?),
+            None => Cow::Owned(synthetic::object(self.synthetic.number_of(id)?)),
+        };
+        Some(self.served.text(id, || serde_json::to_vec(&*user).unwrap_or_default()))
     }
 
     pub fn get(&self, id: &str) -> Option<Cow<'_, UserObject>> {
@@ -206,25 +216,7 @@ impl Store {
         max_profile_bytes: Option<usize>,
     ) -> Result<UserObject, Auth0Error> {
         let mut user = self.get(id).map(Cow::into_owned).ok_or_else(Auth0Error::not_found)?;
-        for (key, value) in body {
-            if let Some(field) = MetadataField::from_name(key) {
-                let stored: Metadata = match user.get_mut(key).map(Value::take) {
-                    Some(Value::Object(map)) => map.into(),
-                    _ => Metadata::new(),
-                };
-                let merged =
-                    merge::apply(field, &stored, value).map_err(|e| Auth0Error::invalid_body(e.to_string()))?;
-                user.insert(key.clone(), Value::Object(merged.into_map()));
-                drop_if_empty(&mut user, field);
-            } else if value.is_null() {
-                user.shift_remove(key);
-            } else if !matches!(
-                key.as_str(),
-                "password" | "connection" | "client_id" | "verify_email" | "verify_phone_number"
-            ) {
-                user.insert(key.clone(), value.clone());
-            }
-        }
+        patch_attributes(&mut user, body)?;
         if let Some(limit) = max_profile_bytes {
             let size = serde_json::to_vec(&user).map_or(0, |bytes| bytes.len());
             if size > limit {
@@ -247,6 +239,7 @@ impl Store {
 
     /// Deleting a user that does not exist succeeds too: the OAS lists no 404 (spec §9.9).
     pub fn delete(&mut self, id: &str) -> Result<(), Auth0Error> {
+        self.served.forget(id);
         if self.users.contains_key(id) {
             self.put(id, None)?;
         } else if let Some(n) = self.synthetic.number_of(id) {
@@ -258,6 +251,7 @@ impl Store {
     /// Stores `user` under `id` (or removes it), then saves; if saving fails, the
     /// change is rolled back, so a 500 always means nothing changed, in memory or on disk.
     fn put(&mut self, id: &str, user: Option<Value>) -> Result<(), Auth0Error> {
+        self.served.forget(id);
         let position = self.users.keys().position(|k| k == id);
         let previous = match user {
             Some(user) => self.users.insert(id.to_string(), user),
@@ -276,18 +270,6 @@ impl Store {
             }
         }
         Err(internal(message))
-    }
-}
-
-/// As observed on Auth0: an emptied `user_metadata` reads back as `{}`, an emptied
-/// `app_metadata` disappears from the user (spec §2, §9.7).
-fn drop_if_empty(user: &mut UserObject, field: MetadataField) {
-    let empty = user
-        .get(field.name())
-        .and_then(Value::as_object)
-        .is_some_and(Map::is_empty);
-    if empty && field == MetadataField::App {
-        user.shift_remove(field.name());
     }
 }
 
