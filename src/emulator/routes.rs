@@ -221,8 +221,11 @@ async fn patch_user(
     let limit = shared
         .enforce_profile_limit
         .then_some(crate::domain::validate::PROFILE_SOFT_LIMIT);
-    let user = lock(&shared.store).update(&id, body, limit)?;
-    Ok(Json(user).into_response())
+    let mut store = lock(&shared.store);
+    store.update(&id, body, limit)?;
+    // The changed user's text, serialized once for this answer and the reads after it.
+    let text = store.user_json(&id).ok_or_else(Auth0Error::not_found)?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], text).into_response())
 }
 
 async fn create_user(State(shared): State<Arc<Shared>>, headers: HeaderMap, bytes: Bytes) -> Reply {

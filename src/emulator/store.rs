@@ -44,6 +44,11 @@ impl Store {
                 return Err(format!("user_id {id} appears twice"));
             }
         }
+        // Large users are kept as text from the start, as a tenant's storage holds them.
+        let ids: Vec<String> = store.users.keys().cloned().collect();
+        for id in ids {
+            store.user_json(&id);
+        }
         Ok(store)
     }
 
