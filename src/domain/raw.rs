@@ -78,6 +78,34 @@ pub fn value_end(text: &str, at: usize) -> usize {
     }
 }
 
+/// Where the key of the object member whose value starts at `value` starts (its opening
+/// quote); `None` when the value is not an object member (an array item, a root).
+pub fn key_before(text: &str, value: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = value;
+    let back = |i: &mut usize| {
+        while *i > 0 && matches!(bytes[*i - 1], b' ' | b'\n' | b'\r' | b'\t') {
+            *i -= 1;
+        }
+    };
+    back(&mut i);
+    if i == 0 || bytes[i - 1] != b':' {
+        return None;
+    }
+    i -= 1;
+    back(&mut i);
+    // `i - 1` is the key's closing quote: the opening one is the first quote before it
+    // that no odd run of backslashes escapes.
+    let mut j = i.checked_sub(1)?;
+    loop {
+        j = bytes[..j].iter().rposition(|&b| b == b'"')?;
+        let escapes = bytes[..j].iter().rev().take_while(|&&b| b == b'\\').count();
+        if escapes % 2 == 0 {
+            return Some(j);
+        }
+    }
+}
+
 /// What the string whose opening quote is at `at` says, unescaped.
 pub fn string(text: &str, at: usize) -> Cow<'_, str> {
     let end = string_end(text.as_bytes(), at);
@@ -174,5 +202,15 @@ mod tests {
             scalar(TEXT, find(TEXT, 0, &[Segment::Key("n".into())]).unwrap()),
             "-1.5e3"
         );
+        for (key, start) in children(TEXT, 0) {
+            assert_eq!(key_before(TEXT, start), key);
+        }
+        let odd = r#"{"a\\": 1, "b\"c" : [2]}"#;
+        let keys: Vec<Cow<str>> = children(odd, 0)
+            .map(|(_, s)| string(odd, key_before(odd, s).unwrap()))
+            .collect();
+        assert_eq!(keys, ["a\\", "b\"c"]);
+        let item = find(odd, 0, &[Segment::Key("b\"c".into()), Segment::Index(0)]).unwrap();
+        assert_eq!(key_before(odd, item), None);
     }
 }

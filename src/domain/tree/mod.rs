@@ -26,16 +26,14 @@ use super::kind::ValueKind;
 use super::metadata::Metadata;
 use super::path::{JsonPath, Segment};
 use super::raw;
-use scan::{Nodes, NO_KEY};
+use scan::Nodes;
 
 pub struct Tree {
     /// Its root values are shared with the copy as loaded and the draft.
     doc: Metadata,
     /// The node id of each root key's value, in the document's order.
     root_ids: Vec<u32>,
-    /// Where each node's key (its opening quote) and value start in its root value's
-    /// text; `NO_KEY` for the root, root keys (named by the document) and array items.
-    key: Vec<u32>,
+    /// Where each node's value starts in its root value's text.
     start: Vec<u32>,
     size: Vec<u32>,
     expanded: Vec<bool>,
@@ -84,7 +82,7 @@ impl Tree {
     /// The root open, everything below it closed.
     pub fn new(doc: Metadata) -> Self {
         let mut nodes = Nodes::default();
-        nodes.push(NO_KEY, 0);
+        nodes.push(0);
         let mut root_ids = Vec::with_capacity(doc.len());
         for (_, root) in doc.entries() {
             root_ids.push(nodes.size.len() as u32);
@@ -95,7 +93,6 @@ impl Tree {
         let mut tree = Self {
             doc,
             root_ids,
-            key: nodes.key,
             start: nodes.start,
             size: nodes.size,
             expanded: vec![false; n],
@@ -157,9 +154,12 @@ impl Tree {
                 .entry_at(index)
                 .map_or(RowKey::Index(index), |(k, _)| RowKey::Key(Cow::Borrowed(k)));
         }
-        match (self.key[id], self.text_of(id)) {
-            (NO_KEY, _) | (_, None) => RowKey::Index(index),
-            (at, Some((text, _))) => RowKey::Key(raw::string(text, at as usize)),
+        match self.text_of(id) {
+            Some((text, at)) => match raw::key_before(text, at) {
+                Some(key) => RowKey::Key(raw::string(text, key)),
+                None => RowKey::Index(index),
+            },
+            None => RowKey::Index(index),
         }
     }
 

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::scan::{Nodes, NO_KEY};
+use super::scan::Nodes;
 use super::Tree;
 use crate::domain::metadata::{Metadata, Root};
 use crate::domain::path::JsonPath;
@@ -29,7 +29,7 @@ impl Tree {
             }
         }
         let mut nodes = Nodes::default();
-        nodes.push(NO_KEY, 0);
+        nodes.push(0);
         let (mut expanded, mut visible) = (vec![self.expanded[0]], vec![1]);
         let (mut root_ids, mut fresh) = (Vec::with_capacity(doc.len()), Vec::new());
         for (_, value) in doc.entries() {
@@ -37,7 +37,6 @@ impl Tree {
             root_ids.push(start as u32);
             match kept.get(&Arc::as_ptr(value)) {
                 Some(&(id, n)) => {
-                    nodes.key.extend_from_slice(&self.key[id..id + n]);
                     nodes.start.extend_from_slice(&self.start[id..id + n]);
                     nodes.size.extend_from_slice(&self.size[id..id + n]);
                     expanded.extend_from_slice(&self.expanded[id..id + n]);
@@ -55,7 +54,6 @@ impl Tree {
         *self = Tree {
             doc,
             root_ids,
-            key: nodes.key,
             start: nodes.start,
             size: nodes.size,
             expanded,

@@ -2,7 +2,6 @@
 //! without capitals ignores case), over keys, values or both, and opening the way to a
 //! match.
 
-use super::scan::NO_KEY;
 use super::Tree;
 use crate::domain::kind::ValueKind;
 use crate::domain::raw;
@@ -79,10 +78,11 @@ impl Tree {
             let first = self.root_ids[index] as usize;
             for id in first..first + self.size[first] as usize {
                 let key_hit = needle.scope != SearchScope::Values
-                    && match (id == first, self.key[id]) {
-                        (true, _) => needle.matches(name),
-                        (false, NO_KEY) => false,
-                        (false, at) => needle.matches(&raw::string(text, at as usize)),
+                    && if id == first {
+                        needle.matches(name)
+                    } else {
+                        raw::key_before(text, self.start[id] as usize)
+                            .is_some_and(|k| needle.matches(&raw::string(text, k)))
                     };
                 let value_hit = needle.scope != SearchScope::Keys && {
                     let at = self.start[id] as usize;
