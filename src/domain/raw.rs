@@ -31,12 +31,12 @@ pub(super) fn skip_space(bytes: &[u8], mut at: usize) -> usize {
 /// Where the string whose opening quote is at `at` ends (after its closing quote).
 pub(super) fn string_end(bytes: &[u8], at: usize) -> usize {
     let mut i = at + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
+    while let Some(found) = bytes.get(i..).and_then(|rest| memchr::memchr2(b'"', b'\\', rest)) {
+        i += found;
+        if bytes[i] == b'"' {
+            return i + 1;
         }
+        i += 2; // an escape and the character it escapes
     }
     bytes.len()
 }
