@@ -79,7 +79,7 @@ async fn an_answer_lost_after_the_change_landed_is_settled_as_saved() {
             panic!("{spoil:?}: {applied:?}")
         };
         assert!(saved.settled_after.is_some(), "{spoil:?}: says the answer was unclear");
-        assert_eq!(saved.user.metadata_pair().user_metadata["hobby"], "chess");
+        assert_eq!(saved.user.docs.user_metadata["hobby"], "chess");
         assert!(saved.summary().starts_with("saved: user_metadata.hobby"));
         let entry = only_entry(&storage(&dir));
         assert!(

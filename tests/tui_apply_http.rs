@@ -7,12 +7,10 @@ mod common;
 use auth0_meta::api::Client;
 use auth0_meta::domain::User;
 use auth0_meta::storage::Storage;
-use auth0_meta::tui::effect::Effect;
-use auth0_meta::tui::file_queue::{Disk, FileQueue};
 use auth0_meta::tui::msg::Intent;
-use auth0_meta::tui::perform::perform;
 use auth0_meta::tui::state::{Overlay, State, Status};
-use auth0_meta::tui::update::{session, update};
+use auth0_meta::tui::update::session;
+use common::settle::settle;
 use common::tui::{clear, key, press, to_row, typed};
 use common::{client, demo_emulator, JANE};
 use crossterm::event::KeyCode;
@@ -20,27 +18,6 @@ use serde_json::json;
 
 const HOME: &str = "123 Main Street, Anytown, ST 12345";
 const WORK: &str = "100 Industrial Way, Anytown, ST 12345";
-
-/// Performs effects and feeds their messages back until nothing is left to do. Draft
-/// effects go through the same ordered queue the event loop uses.
-async fn settle(state: &mut State, client: &Client, mut effects: Vec<Effect>) {
-    while let Some(effect) = effects.pop() {
-        if effect == Effect::Quit {
-            continue;
-        }
-        if FileQueue::takes(&effect) {
-            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-            let queue = FileQueue::start(tx, std::sync::Arc::new(Disk));
-            queue.submit(effect);
-            queue.finish().await;
-            while let Ok(msg) = rx.try_recv() {
-                effects.extend(update(state, msg));
-            }
-        } else if let Some(msg) = perform(effect, client).await {
-            effects.extend(update(state, msg));
-        }
-    }
-}
 
 async fn open_jane(client: &Client, storage: Option<Storage>) -> State {
     let mut state = State::new("demo", true, 130, 30);

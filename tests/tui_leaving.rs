@@ -102,7 +102,7 @@ fn a_save_that_lands_after_leaving_the_user_still_ends_its_draft() {
         Msg::Applied {
             id,
             result: Ok(Applied::Saved(Saved {
-                user: jane(),
+                user: jane().into(),
                 written: vec!["user_metadata.hobby".parse().unwrap()],
                 kept: vec![],
                 changed_meanwhile: vec![],
@@ -136,7 +136,7 @@ fn quitting_while_a_change_is_sent_waits_for_its_outcome() {
         Msg::Applied {
             id,
             result: Ok(Applied::Saved(Saved {
-                user: jane(),
+                user: jane().into(),
                 written: vec!["user_metadata.hobby".parse().unwrap()],
                 kept: vec![],
                 changed_meanwhile: vec![],

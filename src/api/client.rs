@@ -146,7 +146,16 @@ impl Client {
     /// The user with its metadata kept as the answer's text, parsed only where needed:
     /// what the TUI opens, so a 16 MB profile is never a 120 MB tree.
     pub async fn get_user_loaded(&self, id: &str) -> Result<LoadedUser, ApiError> {
-        let bytes = self.call_bytes(Method::GET, &Self::user_path(id), &[], None).await?;
+        self.call_loaded(Method::GET, &Self::user_path(id), None).await
+    }
+
+    /// `patch_user`, the answer read as `get_user_loaded` reads it. Sent once.
+    pub async fn patch_user_loaded(&self, id: &str, body: &Value) -> Result<LoadedUser, ApiError> {
+        self.call_loaded(Method::PATCH, &Self::user_path(id), Some(body)).await
+    }
+
+    async fn call_loaded(&self, method: Method, path: &str, body: Option<&Value>) -> Result<LoadedUser, ApiError> {
+        let bytes = self.call_bytes(method, path, &[], body).await?;
         let text = String::from_utf8(bytes).map_err(|e| ApiError::Decode(format!("a user: {e}")))?;
         LoadedUser::from_json(text).map_err(|e| ApiError::Decode(format!("a user: {e}")))
     }

@@ -12,7 +12,7 @@ pub fn differing(expected: &MetadataPair, actual: &MetadataPair) -> Vec<FieldPat
         let (want, got) = (expected.get(field), actual.get(field));
         let names = want.keys().chain(got.keys().filter(|k| !want.contains_key(k)));
         for key in names {
-            if want.get(key) != got.get(key) {
+            if !want.same_at(got, key) {
                 keys.push(FieldPath::root_key(field, key.clone()));
             }
         }
@@ -26,7 +26,7 @@ pub fn differing_in(written: &[FieldPath], expected: &MetadataPair, actual: &Met
     written
         .iter()
         .filter(|at| match at.path.root_key() {
-            Some(key) => expected.get(at.field).get(key) != actual.get(at.field).get(key),
+            Some(key) => !expected.get(at.field).same_at(actual.get(at.field), key),
             None => expected.get(at.field) != actual.get(at.field),
         })
         .cloned()

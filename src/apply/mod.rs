@@ -11,7 +11,7 @@ pub use resolve::{resolve_unresolved, Resolution};
 
 use crate::api::{ApiError, Client};
 use crate::domain::field_path::join;
-use crate::domain::{conflicts, ConflictReport, FieldPath, MetadataPair, SendBody, User};
+use crate::domain::{conflicts, ConflictReport, FieldPath, LoadedUser, MetadataPair, SendBody, User};
 use crate::storage::journal::{self, Entry, Outcome};
 use crate::storage::Storage;
 use compare::{differing, differing_in};
@@ -51,7 +51,7 @@ pub enum Applied {
 #[derive(Debug)]
 pub struct Saved {
     /// The user as the server holds it after the change.
-    pub user: User,
+    pub user: LoadedUser,
     /// What the body wrote.
     pub written: Vec<FieldPath>,
     /// Keys changed on the server before the check that the body left alone.
@@ -90,9 +90,11 @@ pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request
         "applying a change"
     );
     let (base, kept) = if request.check {
-        let server = client.get_user(&request.user_id).await?;
-        let report = conflicts(&request.loaded, &server.metadata_pair(), request.body.body());
+        // Read as the TUI reads it: root values compared by their text, never parsed.
+        let server = client.get_user_loaded(&request.user_id).await?;
+        let report = conflicts(&request.loaded, &server.docs, request.body.body());
         if report.has_conflicts() {
+            let server = server.into_user();
             return Ok(Applied::Conflict { report, server });
         }
         let kept = report
@@ -100,7 +102,7 @@ pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request
             .iter()
             .map(|(f, k)| FieldPath::root_key(*f, k.clone()))
             .collect();
-        (server.metadata_pair(), kept)
+        (server.docs, kept)
     } else {
         (request.loaded.clone(), Vec::new())
     };
@@ -127,7 +129,11 @@ pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request
         expected: &expected,
     };
     let (outcome, applied) = sent
-        .settle(client.patch_user(&request.user_id, &request.body.to_json()).await)
+        .settle(
+            client
+                .patch_user_loaded(&request.user_id, &request.body.to_json())
+                .await,
+        )
         .await;
     let journal = match (storage, &entry) {
         (Some(storage), Some(entry)) => record(storage, &entry.id, &outcome).await,
@@ -150,7 +156,7 @@ struct Sent<'a> {
 impl Sent<'_> {
     /// Turns the PATCH's answer into an established outcome, reading the user again
     /// where the answer leaves it open.
-    async fn settle(&self, answer: Result<User, ApiError>) -> (Outcome, Result<Applied, ApiError>) {
+    async fn settle(&self, answer: Result<LoadedUser, ApiError>) -> (Outcome, Result<Applied, ApiError>) {
         let err = match answer {
             Ok(user) => return self.saved(user, None),
             Err(err) if !unclear(&err) => {
@@ -163,14 +169,14 @@ impl Sent<'_> {
             Err(err) => err,
         };
         let written = self.request.body.written();
-        let now = match self.client.get_user(&self.request.user_id).await {
+        let now = match self.client.get_user_loaded(&self.request.user_id).await {
             Ok(now) => now,
             Err(again) => {
                 let reason = format!("{err}; reading the user again failed too: {again}");
                 return unknown(reason, written);
             }
         };
-        let held = now.metadata_pair();
+        let held = &now.docs;
         if differing_in(&written, self.expected, &held).is_empty() {
             self.saved(now, Some(err.to_string()))
         } else if differing_in(&written, self.base, &held).is_empty() {
@@ -184,10 +190,10 @@ impl Sent<'_> {
         }
     }
 
-    fn saved(&self, user: User, settled_after: Option<String>) -> (Outcome, Result<Applied, ApiError>) {
-        let changed_meanwhile = differing(self.expected, &user.metadata_pair());
+    fn saved(&self, user: LoadedUser, settled_after: Option<String>) -> (Outcome, Result<Applied, ApiError>) {
+        let changed_meanwhile = differing(self.expected, &user.docs);
         let outcome = Outcome::Applied {
-            updated_at: user.str("updated_at").map(String::from),
+            updated_at: user.user.str("updated_at").map(String::from),
             changed_meanwhile: changed_meanwhile.iter().map(ToString::to_string).collect(),
         };
         let saved = Saved {

@@ -131,11 +131,11 @@ async fn send(
         "\n{} ({} updated_at {})",
         saved.summary(),
         saved.user.id(),
-        saved.user.str("updated_at").unwrap_or("?")
+        saved.user.user.str("updated_at").unwrap_or("?")
     );
     for field in MetadataField::BOTH {
         if !preview.body.field(field).is_unchanged() {
-            let text = serde_json::to_string_pretty(&saved.user.metadata(field)).unwrap_or_default();
+            let text = serde_json::to_string_pretty(&saved.user.docs.get(field).to_value()).unwrap_or_default();
             say!("{field} now:\n{text}");
         }
     }

@@ -42,7 +42,7 @@ pub fn conflicts(loaded: &MetadataPair, server: &MetadataPair, body: &UpdateBody
         let changed = before
             .keys()
             .chain(now.keys().filter(|k| !before.contains_key(k)))
-            .filter(|k| !same_opt(before.get(k), now.get(k)));
+            .filter(|k| !before.same_at(now, k));
         for key in changed {
             if !patch.touches(key) {
                 report.kept.push((field, key.clone()));

@@ -28,6 +28,24 @@ impl From<User> for LoadedUser {
 }
 
 impl LoadedUser {
+    pub fn id(&self) -> &str {
+        self.user.id()
+    }
+
+    /// The user whole again, its metadata parsed into it.
+    pub fn into_user(self) -> User {
+        let LoadedUser { mut user, docs } = self;
+        let MetadataPair {
+            user_metadata,
+            app_metadata,
+        } = docs;
+        user.0
+            .insert("user_metadata".into(), Value::Object(user_metadata.into_map()));
+        user.0
+            .insert("app_metadata".into(), Value::Object(app_metadata.into_map()));
+        user
+    }
+
     /// Reads a user from the JSON text of an answer, in one pass: the attributes become
     /// values, each metadata root value is only marked where it starts and ends.
     pub fn from_json(text: String) -> Result<Self, serde_json::Error> {

@@ -62,6 +62,7 @@ pub fn many_users(n: usize) -> String {
 pub mod cli;
 pub mod focus;
 pub mod pty;
+pub mod settle;
 pub mod tui;
 
 /// A raw Management API call with the all-scopes token: status and JSON body.

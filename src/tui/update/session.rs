@@ -79,10 +79,10 @@ pub fn reload_panes(view: &mut UserView, mut docs: MetadataPair) {
 }
 
 /// After a successful PATCH: what the server answered becomes the original, nothing pending.
-pub fn show_saved(state: &mut State, mut user: User) {
-    if let Some(view) = state.user_mut().filter(|v| v.user.id() == user.id()) {
-        reload_panes(view, user.take_metadata());
-        view.user = user;
+pub fn show_saved(state: &mut State, saved: LoadedUser) {
+    if let Some(view) = state.user_mut().filter(|v| v.user.id() == saved.id()) {
+        reload_panes(view, saved.docs);
+        view.user = saved.user;
         view.history.clear();
         view.reverting = None;
         for pane in &mut view.panes {
