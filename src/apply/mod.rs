@@ -31,6 +31,7 @@ pub struct Request {
 
 /// What came of a request, as far as it could be established.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // one per change sent, moved once: not worth a box
 pub enum Applied {
     Saved(Saved),
     /// Nothing was sent: a root key the body writes changed on the server meanwhile.
@@ -177,16 +178,16 @@ impl Sent<'_> {
             }
         };
         let held = &now.docs;
-        if differing_in(&written, self.expected, &held).is_empty() {
+        if differing_in(&written, self.expected, held).is_empty() {
             self.saved(now, Some(err.to_string()))
-        } else if differing_in(&written, self.base, &held).is_empty() {
+        } else if differing_in(&written, self.base, held).is_empty() {
             let outcome = Outcome::Failed {
                 status: err.status(),
                 message: format!("{err} (the server still holds what was there before)"),
             };
             (outcome, Err(err))
         } else {
-            unknown(err.to_string(), differing_in(&written, self.expected, &held))
+            unknown(err.to_string(), differing_in(&written, self.expected, held))
         }
     }
 
