@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::error::{refusal, ApiError};
 use super::log;
-use super::page::UserPage;
+use super::page::{ListQuery, UserPage};
 use super::rate::{wait_for, RateLimit};
 use super::token::TokenSource;
 use super::wire::read_body;
@@ -46,18 +46,6 @@ impl std::fmt::Debug for Client {
             .field("base_url", &self.base_url)
             .finish_non_exhaustive()
     }
-}
-
-/// What to list: `q` is Auth0 Lucene syntax (sent with `search_engine=v3`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListQuery {
-    pub q: Option<String>,
-    pub page: u32,
-    pub per_page: u32,
-    /// `field:1` or `field:-1`.
-    pub sort: Option<String>,
-    /// Root attributes to return; `user_id` is always added.
-    pub fields: Vec<&'static str>,
 }
 
 impl Client {
@@ -112,25 +100,8 @@ impl Client {
     }
 
     async fn list_bytes(&self, query: &ListQuery) -> Result<Vec<u8>, ApiError> {
-        let mut params = vec![
-            ("page", query.page.to_string()),
-            ("per_page", query.per_page.to_string()),
-            ("include_totals", "true".to_string()),
-        ];
-        if let Some(q) = query.q.as_ref().filter(|q| !q.trim().is_empty()) {
-            params.push(("q", q.clone()));
-            params.push(("search_engine", "v3".to_string()));
-        }
-        if let Some(sort) = &query.sort {
-            params.push(("sort", sort.clone()));
-        }
-        if !query.fields.is_empty() {
-            let mut fields = vec!["user_id"];
-            fields.extend(query.fields.iter().filter(|f| **f != "user_id"));
-            params.push(("fields", fields.join(",")));
-            params.push(("include_fields", "true".to_string()));
-        }
-        self.call_bytes(Method::GET, "/api/v2/users", &params, None).await
+        self.call_bytes(Method::GET, "/api/v2/users", &query.params(), None)
+            .await
     }
 
     /// The scopes the token grants, when it says (a JWT, as Auth0 issues).

@@ -8,7 +8,7 @@ mod rate;
 mod token;
 mod wire;
 
-pub use client::{body_bytes, encode_segment, tokio_sleeper, Client, ListQuery, Sleeper, MAX_TRIES};
+pub use client::{body_bytes, encode_segment, tokio_sleeper, Client, Sleeper, MAX_TRIES};
 pub use error::{ApiError, Refusal, Short};
-pub use page::UserPage;
+pub use page::{ListQuery, UserPage};
 pub use rate::RateLimit;

@@ -1,4 +1,4 @@
-//! A page of `GET /users`, and reading one for browsing: a legacy profile's megabytes of
+//! Asking for a page of `GET /users`, and reading one for browsing: a legacy profile's megabytes of
 //! metadata are skipped by their text, never built into a tree the list would not show.
 
 use indexmap::IndexMap;
@@ -6,6 +6,43 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::domain::{MetadataField, User};
+
+/// What to list: `q` is Auth0 Lucene syntax (sent with `search_engine=v3`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListQuery {
+    pub q: Option<String>,
+    pub page: u32,
+    pub per_page: u32,
+    /// `field:1` or `field:-1`.
+    pub sort: Option<String>,
+    /// Root attributes to return; `user_id` is always added.
+    pub fields: Vec<&'static str>,
+}
+
+impl ListQuery {
+    /// The query string of `GET /users`.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = vec![
+            ("page", self.page.to_string()),
+            ("per_page", self.per_page.to_string()),
+            ("include_totals", "true".to_string()),
+        ];
+        if let Some(q) = self.q.as_ref().filter(|q| !q.trim().is_empty()) {
+            params.push(("q", q.clone()));
+            params.push(("search_engine", "v3".to_string()));
+        }
+        if let Some(sort) = &self.sort {
+            params.push(("sort", sort.clone()));
+        }
+        if !self.fields.is_empty() {
+            let mut fields = vec!["user_id"];
+            fields.extend(self.fields.iter().filter(|f| **f != "user_id"));
+            params.push(("fields", fields.join(",")));
+            params.push(("include_fields", "true".to_string()));
+        }
+        params
+    }
+}
 
 /// One page of `GET /users`.
 #[derive(Debug, Clone, Deserialize)]
