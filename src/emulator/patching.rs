@@ -18,6 +18,7 @@ pub fn patch_attributes(user: &mut UserObject, body: &UserObject) -> Result<(), 
                 _ => Metadata::new(),
             };
             let merged = merge::apply(field, &stored, value).map_err(|e| Auth0Error::invalid_body(e.to_string()))?;
+            drop(stored); // so the values kept are moved back, not copied
             user.insert(key.clone(), Value::Object(merged.into_map()));
             drop_if_empty(user, field);
         } else if value.is_null() {

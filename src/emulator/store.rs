@@ -214,12 +214,7 @@ impl Store {
     /// Applies a checked PATCH body: metadata by Auth0's root-level merge, other
     /// attributes replaced, `null` unsetting them.
     /// `max_profile_bytes` refuses a result over Auth0's profile cap, for the strict mode.
-    pub fn update(
-        &mut self,
-        id: &str,
-        body: &UserObject,
-        max_profile_bytes: Option<usize>,
-    ) -> Result<UserObject, Auth0Error> {
+    pub fn update(&mut self, id: &str, body: &UserObject, max_profile_bytes: Option<usize>) -> Result<(), Auth0Error> {
         let mut user = self.get(id).map(Cow::into_owned).ok_or_else(Auth0Error::not_found)?;
         patch_attributes(&mut user, body)?;
         if let Some(limit) = max_profile_bytes {
@@ -235,11 +230,11 @@ impl Store {
         if body.get("password").is_some_and(Value::is_string) {
             user.insert("last_password_reset".into(), json!(now));
         }
-        self.put(id, Some(Value::Object(user.clone())))?;
+        self.put(id, Some(Value::Object(user)))?;
         if let Some(n) = self.synthetic.number_of(id) {
             self.synthetic.take(n);
         }
-        Ok(user)
+        Ok(())
     }
 
     /// Deleting a user that does not exist succeeds too: the OAS lists no 404 (spec §9.9).
