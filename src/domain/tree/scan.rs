@@ -19,6 +19,11 @@ impl Nodes {
 
     /// Adds the value starting at `at` in `text` and everything below it.
     pub fn index(&mut self, text: &str, at: usize) {
+        // About one node per 24 bytes of text, reserved at once: untouched capacity costs
+        // no memory, and growing a vector of millions of ids would copy it.
+        let guess = text.len() / 24;
+        self.start.reserve(guess);
+        self.size.reserve(guess);
         self.node(text.as_bytes(), text, at);
     }
 
