@@ -58,6 +58,25 @@ fn editing_and_previewing_one_root_key_leaves_the_others_unparsed() {
 }
 
 #[test]
+fn reading_a_node_inside_a_large_key_parses_only_that_node() {
+    let items: Vec<String> = (0..2_000).map(|i| format!("event {i}")).collect();
+    let metadata = json!({"tier": "gold", "history": items});
+    let mut state = opened(100, 30, user(7, Some((metadata, json!({})))));
+    to_row(&mut state, 2);
+    press(&mut state, Intent::Expand);
+    to_row(&mut state, 4); // history[1]
+    press(&mut state, Intent::Edit);
+    assert!(matches!(state.overlay, Some(Overlay::Editor(_))), "{:?}", state.status);
+    let history = |state: &State| {
+        let pane = state.user().unwrap().pane_for(MetadataField::User);
+        pane.original.shared("history").unwrap().is_raw()
+    };
+    assert!(history(&state), "opening the editor on one item parsed the whole key");
+    key(&mut state, KeyCode::Esc);
+    assert!(history(&state));
+}
+
+#[test]
 fn a_long_json_text_is_checked_when_typing_pauses() {
     let mut state = big_state();
     to_row(&mut state, 1);

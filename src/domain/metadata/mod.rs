@@ -15,6 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::path::{JsonPath, Segment};
+use super::raw;
 
 mod edit;
 mod root;
@@ -54,16 +55,24 @@ impl Metadata {
     }
 
     /// The value at `path`; `None` at the root, which is the document, not one value.
-    pub fn at(&self, path: &JsonPath) -> Option<&Value> {
+    /// A root value still only text is not parsed for this: the node is found in the
+    /// text and only it is parsed (reading a node of a 16 MB key costs that node).
+    pub fn at(&self, path: &JsonPath) -> Option<Cow<'_, Value>> {
         let (Segment::Key(key), rest) = path.segments().split_first()? else {
             return None;
         };
+        let root = self.keys.get(key)?;
+        if root.is_raw() && !rest.is_empty() {
+            let text = root.text();
+            return raw::find(text, 0, rest).map(|at| Cow::Owned(raw::parse(text, at)));
+        }
         rest.iter()
-            .try_fold(self.get(key)?, |node, segment| match (segment, node) {
+            .try_fold(root.value(), |node, segment| match (segment, node) {
                 (Segment::Key(key), Value::Object(map)) => map.get(key),
                 (Segment::Index(i), Value::Array(items)) => items.get(*i),
                 _ => None,
             })
+            .map(Cow::Borrowed)
     }
 
     /// The value at `path`; at the root, the whole document as one value (a copy).
@@ -71,15 +80,17 @@ impl Metadata {
         if path.is_root() {
             Some(Cow::Owned(self.to_value()))
         } else {
-            self.at(path).map(Cow::Borrowed)
+            self.at(path)
         }
     }
 
     /// The keys of the object at `path` (the root included), in order.
-    pub fn keys_at(&self, path: &JsonPath) -> Option<Vec<&String>> {
-        match self.at(path) {
-            _ if path.is_root() => Some(self.keys().collect()),
-            Some(Value::Object(map)) => Some(map.keys().collect()),
+    pub fn keys_at(&self, path: &JsonPath) -> Option<Vec<String>> {
+        if path.is_root() {
+            return Some(self.keys().cloned().collect());
+        }
+        match self.at(path)?.as_ref() {
+            Value::Object(map) => Some(map.keys().cloned().collect()),
             _ => None,
         }
     }

@@ -88,6 +88,8 @@ impl Root {
                 root.value();
                 root.value.into_inner().unwrap_or_default()
             }
+            // Still only text: parsed for the taker, the shared copy stays text.
+            Err(shared) if shared.is_raw() => serde_json::from_str(shared.text()).unwrap_or_default(),
             Err(shared) => shared.value().clone(),
         }
     }

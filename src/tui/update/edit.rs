@@ -90,7 +90,7 @@ fn add(state: &State, field: MetadataField, path: JsonPath, value: &Value) -> Re
                 Segment::Key(key) => {
                     let siblings = pane.current().keys_at(&parent);
                     siblings
-                        .and_then(|keys| keys.iter().position(|k| *k == key))
+                        .and_then(|keys| keys.iter().position(|k| k == key))
                         .map_or(0, |i| i + 1)
                 }
             };
@@ -105,7 +105,7 @@ fn add(state: &State, field: MetadataField, path: JsonPath, value: &Value) -> Re
             (path, len)
         }
     };
-    let parent_is_array = pane.current().at(&parent).is_some_and(Value::is_array);
+    let parent_is_array = pane.current().at(&parent).is_some_and(|v| v.is_array());
     Ok(if parent_is_array {
         Editor::open(
             EditorPurpose::AddValue {

@@ -264,7 +264,7 @@ fn check_new_key(
     let exists = state
         .user()
         .and_then(|v| v.pane_for(field).current().keys_at(object))
-        .is_some_and(|keys| keys.contains(&&key));
+        .is_some_and(|keys| keys.contains(&key));
     if exists && current != Some(key.as_str()) {
         return Err(format!("there is already a key \"{key}\" here"));
     }
