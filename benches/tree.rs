@@ -39,7 +39,7 @@ fn open(text: &str, terminal: &mut Terminal<TestBackend>) -> State {
 }
 
 fn open_owned(text: String, terminal: &mut Terminal<TestBackend>) -> State {
-    let loaded = LoadedUser::from_json(text).unwrap();
+    let loaded = LoadedUser::from_json_shown(text).unwrap();
     let mut state = State::new("bench", false, 200, 50);
     session::open(&mut state, loaded.user.clone());
     let id = loaded.user.id().to_string();

@@ -117,18 +117,36 @@ impl Client {
     /// The user with its metadata kept as the answer's text, parsed only where needed:
     /// what the TUI opens, so a 16 MB profile is never a 120 MB tree.
     pub async fn get_user_loaded(&self, id: &str) -> Result<LoadedUser, ApiError> {
-        self.call_loaded(Method::GET, &Self::user_path(id), None).await
+        self.call_loaded(Method::GET, &Self::user_path(id), None, false).await
+    }
+
+    /// `get_user_loaded` for a user about to be shown: a large one's trees are numbered
+    /// on a second thread while its text is checked.
+    pub async fn get_user_shown(&self, id: &str) -> Result<LoadedUser, ApiError> {
+        self.call_loaded(Method::GET, &Self::user_path(id), None, true).await
     }
 
     /// `patch_user`, the answer read as `get_user_loaded` reads it. Sent once.
     pub async fn patch_user_loaded(&self, id: &str, body: &Value) -> Result<LoadedUser, ApiError> {
-        self.call_loaded(Method::PATCH, &Self::user_path(id), Some(body)).await
+        self.call_loaded(Method::PATCH, &Self::user_path(id), Some(body), true)
+            .await
     }
 
-    async fn call_loaded(&self, method: Method, path: &str, body: Option<&Value>) -> Result<LoadedUser, ApiError> {
+    async fn call_loaded(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        shown: bool,
+    ) -> Result<LoadedUser, ApiError> {
         let bytes = self.call_bytes(method, path, &[], body).await?;
         let text = String::from_utf8(bytes).map_err(|e| ApiError::Decode(format!("a user: {e}")))?;
-        LoadedUser::from_json(text).map_err(|e| ApiError::Decode(format!("a user: {e}")))
+        let read = if shown {
+            LoadedUser::from_json_shown(text)
+        } else {
+            LoadedUser::from_json(text)
+        };
+        read.map_err(|e| ApiError::Decode(format!("a user: {e}")))
     }
 
     /// Sent once: a failed write is reported, never retried, since retrying could

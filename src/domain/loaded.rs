@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::field::{MetadataField, MetadataPair};
 use super::metadata::{Metadata, Root, Text};
+use super::tree::{prebuild, Prebuilt};
 use super::user::User;
 
 /// A user without its metadata, and the metadata.
@@ -18,12 +19,19 @@ use super::user::User;
 pub struct LoadedUser {
     pub user: User,
     pub docs: MetadataPair,
+    /// The documents' trees, numbered beside the parser when the user is read to be
+    /// shown (`from_json_shown`), in `MetadataField::BOTH` order.
+    pub trees: [Option<Prebuilt>; 2],
 }
 
 impl From<User> for LoadedUser {
     fn from(mut user: User) -> Self {
         let docs = user.take_metadata();
-        Self { user, docs }
+        Self {
+            user,
+            docs,
+            trees: [None, None],
+        }
     }
 }
 
@@ -34,7 +42,7 @@ impl LoadedUser {
 
     /// The user whole again, its metadata parsed into it.
     pub fn into_user(self) -> User {
-        let LoadedUser { mut user, docs } = self;
+        let LoadedUser { mut user, docs, .. } = self;
         let MetadataPair {
             user_metadata,
             app_metadata,
@@ -46,12 +54,35 @@ impl LoadedUser {
         user
     }
 
+    /// `from_json`, and for a large answer the documents' trees numbered on a second
+    /// thread meanwhile, for the panes that will show them.
+    pub fn from_json_shown(text: String) -> Result<Self, serde_json::Error> {
+        const BESIDE_FROM: usize = 1 << 20;
+        if text.len() < BESIDE_FROM {
+            return Self::from_json(text);
+        }
+        let source = Arc::new(text);
+        let (loaded, trees) = std::thread::scope(|scope| {
+            let numbering = scope.spawn(|| prebuild(&source));
+            let loaded = Self::read(&source);
+            (loaded, numbering.join())
+        });
+        let mut loaded = loaded?;
+        if let Ok(trees) = trees {
+            loaded.trees = trees;
+        }
+        Ok(loaded)
+    }
+
     /// Reads a user from the JSON text of an answer, in one pass: the attributes become
     /// values, each metadata root value is only marked where it starts and ends.
     pub fn from_json(text: String) -> Result<Self, serde_json::Error> {
-        let source = Arc::new(text);
-        let mut deserializer = serde_json::Deserializer::from_str(&source);
-        let loaded = UserSeed { source: &source }.deserialize(&mut deserializer)?;
+        Self::read(&Arc::new(text))
+    }
+
+    fn read(source: &Arc<String>) -> Result<Self, serde_json::Error> {
+        let mut deserializer = serde_json::Deserializer::from_str(source);
+        let loaded = UserSeed { source }.deserialize(&mut deserializer)?;
         deserializer.end()?;
         Ok(loaded)
     }

@@ -1,5 +1,6 @@
 //! One metadata document shown as a tree, with its cursor and its pending edits.
 
+use crate::domain::tree::Prebuilt;
 use crate::domain::{patch_for, review, Mark, Metadata, MetadataField, MetadataPatch, Tree};
 
 /// One metadata document as a tree, with its cursor and its pending edits. The copy as
@@ -43,6 +44,21 @@ impl TreePane {
     pub fn reload(&mut self, original: Metadata) {
         self.original = original;
         self.set_draft(None);
+    }
+
+    /// `reload`, with the tree numbered beside the parser when there is one that fits.
+    pub fn reload_with(&mut self, original: Metadata, tree: Option<Prebuilt>) {
+        if let Some(prebuilt) = tree {
+            if let Ok(tree) = Tree::from_prebuilt(original.clone(), prebuilt) {
+                self.tree.adopt(tree);
+                self.original = original;
+                self.draft = None;
+                self.marks.clear();
+                self.sending = 0;
+                return;
+            }
+        }
+        self.reload(original);
     }
 
     /// The document as it will be if the pending edits are sent.

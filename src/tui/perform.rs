@@ -23,7 +23,7 @@ pub async fn perform(effect: Effect, client: &Client) -> Option<Msg> {
             })
         }
         Effect::FetchUser { id } => {
-            let result = client.get_user_loaded(&id).await;
+            let result = client.get_user_shown(&id).await;
             let rate = client.rate_limit();
             Some(Msg::UserLoaded { id, result, rate })
         }

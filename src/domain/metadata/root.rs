@@ -76,6 +76,14 @@ impl Root {
             .as_str()
     }
 
+    /// Where its text starts in the answer it came in, while it is that text.
+    pub fn raw_start(&self) -> Option<usize> {
+        self.text
+            .get()
+            .filter(|_| self.value.get().is_none())
+            .map(|t| t.range.start)
+    }
+
     /// Whether it is still only text (nothing has needed the parsed value).
     pub fn is_raw(&self) -> bool {
         self.value.get().is_none()

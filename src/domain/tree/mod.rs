@@ -12,6 +12,7 @@
 mod by_path;
 mod fold;
 mod node;
+mod prebuilt;
 mod rebuild;
 mod scan;
 mod search;
@@ -19,6 +20,7 @@ mod search;
 use std::borrow::Cow;
 
 pub use node::{is_container, Node};
+pub use prebuilt::{prebuild, Prebuilt};
 pub use search::{Needle, SearchScope};
 
 use super::metadata::Metadata;

@@ -73,6 +73,27 @@ impl Tree {
         self.visible[0] = self.shown_rows(0);
     }
 
+    /// Takes `new` (a tree of a new copy of the document), keeping open what was open
+    /// where it still exists.
+    pub fn adopt(&mut self, mut new: Tree) {
+        let open = self.expanded_paths();
+        new.version = self.version + 1;
+        new.expanded[0] = self.expanded[0];
+        *self = new;
+        let mut opened = false;
+        for path in open.iter().filter(|p| !p.is_root()) {
+            if let Some(id) = self.id_of(path) {
+                self.expanded[id] = true;
+                opened = true;
+            }
+        }
+        if opened {
+            self.recount();
+        } else {
+            self.visible[0] = self.shown_rows(0);
+        }
+    }
+
     fn id_of(&self, path: &JsonPath) -> Option<usize> {
         let (id, _, complete) = self.descend(path, false);
         complete.then_some(id)

@@ -66,7 +66,7 @@ fn rebase(state: &mut State, mut server: User) -> Vec<Effect> {
     let edits = drafts::pending(view);
     // The server's copy is the new base of the draft.
     view.draft_base.clear();
-    reload_panes(view, server.take_metadata());
+    reload_panes(view, server.take_metadata(), [None, None]);
     view.user = server;
     let failed = drafts::replay(view, edits);
     let mut effects = drafts::save(state);

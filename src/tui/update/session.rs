@@ -4,6 +4,7 @@
 use super::drafts;
 use super::nav::{keep_list_cursor_visible, keep_tree_cursor_visible, report};
 use crate::api::ApiError;
+use crate::domain::tree::Prebuilt;
 use crate::domain::{LoadedUser, MetadataField, MetadataPair, User};
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
@@ -27,7 +28,7 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<LoadedUser, ApiEr
     let Some(view) = state.user_mut().filter(|v| v.user.id() == id) else {
         return Vec::new(); // the user was left before the answer came
     };
-    let LoadedUser { user, docs } = match result {
+    let LoadedUser { user, docs, trees } = match result {
         Ok(loaded) => loaded,
         Err(err) => {
             report(state, &format!("loading {id} failed"), &err);
@@ -35,7 +36,7 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<LoadedUser, ApiEr
         }
     };
     let pending = drafts::pending(view);
-    reload_panes(view, docs);
+    reload_panes(view, docs, trees);
     view.user = user;
     let failed = if pending.is_empty() {
         0
@@ -68,10 +69,10 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<LoadedUser, ApiEr
 }
 
 /// Shows the server's copy in both panes, keeping each cursor on its node.
-pub fn reload_panes(view: &mut UserView, mut docs: MetadataPair) {
-    for pane in &mut view.panes {
+pub fn reload_panes(view: &mut UserView, mut docs: MetadataPair, mut trees: [Option<Prebuilt>; 2]) {
+    for (pane, tree) in view.panes.iter_mut().zip(&mut trees) {
         let path = pane.tree.locate(pane.cursor).map(|at| at.path);
-        pane.reload(std::mem::take(docs.get_mut(pane.field)));
+        pane.reload_with(std::mem::take(docs.get_mut(pane.field)), tree.take());
         if let Some(path) = path {
             pane.cursor = pane.tree.row_of(&path);
         }
@@ -81,7 +82,7 @@ pub fn reload_panes(view: &mut UserView, mut docs: MetadataPair) {
 /// After a successful PATCH: what the server answered becomes the original, nothing pending.
 pub fn show_saved(state: &mut State, saved: LoadedUser) {
     if let Some(view) = state.user_mut().filter(|v| v.user.id() == saved.id()) {
-        reload_panes(view, saved.docs);
+        reload_panes(view, saved.docs, saved.trees);
         view.user = saved.user;
         view.history.clear();
         view.reverting = None;
