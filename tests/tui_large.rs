@@ -74,6 +74,11 @@ fn reading_a_node_inside_a_large_key_parses_only_that_node() {
     assert!(history(&state), "opening the editor on one item parsed the whole key");
     key(&mut state, KeyCode::Esc);
     assert!(history(&state));
+    // The whole document as JSON (`E` on the root) is a copy: the key stays text.
+    to_row(&mut state, 0);
+    press(&mut state, Intent::EditJson);
+    assert!(matches!(state.overlay, Some(Overlay::Editor(_))), "{:?}", state.status);
+    assert!(history(&state), "the JSON editor on the root parsed the key for good");
 }
 
 #[test]

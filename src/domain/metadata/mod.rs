@@ -153,8 +153,9 @@ impl Metadata {
     }
 
     /// A copy as a plain JSON object (a deep copy: for small documents and tests).
+    /// A root value still only text is parsed for the copy and stays text.
     pub fn to_value(&self) -> Value {
-        Value::Object(self.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        Value::Object(self.keys.iter().map(|(k, v)| (k.clone(), v.to_value())).collect())
     }
 
     /// The plain JSON object, copying only values shared with another document.

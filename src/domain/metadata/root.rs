@@ -89,6 +89,14 @@ impl Root {
         self.value.get().is_none()
     }
 
+    /// A copy of the value; one still only text is parsed for it and stays text.
+    pub fn to_value(&self) -> Value {
+        match self.value.get() {
+            Some(value) => value.clone(),
+            None => serde_json::from_str(self.text()).unwrap_or_default(),
+        }
+    }
+
     /// The value, copied only if another document still shares it.
     pub fn into_value(shared: Arc<Root>) -> Value {
         match Arc::try_unwrap(shared) {
@@ -97,8 +105,7 @@ impl Root {
                 root.value.into_inner().unwrap_or_default()
             }
             // Still only text: parsed for the taker, the shared copy stays text.
-            Err(shared) if shared.is_raw() => serde_json::from_str(shared.text()).unwrap_or_default(),
-            Err(shared) => shared.value().clone(),
+            Err(shared) => shared.to_value(),
         }
     }
 
