@@ -7,25 +7,11 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
-async fn call(method: reqwest::Method, base: &str, path: &str, body: Option<Value>) -> (u16, Value, String) {
-    let mut request = reqwest::Client::new()
-        .request(method, format!("{base}{path}"))
-        .bearer_auth(TOKEN);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let kind = response.headers()["content-type"].to_str().unwrap().to_string();
-    let bytes = response.bytes().await.unwrap();
-    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null), kind)
-}
-
 #[tokio::test]
 async fn a_created_user_has_the_default_picture_and_a_password_change_is_stamped() {
     let emulator = demo_emulator().await;
     let base = emulator.base_url();
-    let (status, user, kind) = call(
+    let (status, user, kind) = api_typed(
         reqwest::Method::POST,
         &base,
         "/api/v2/users",
@@ -40,7 +26,7 @@ async fn a_created_user_has_the_default_picture_and_a_password_change_is_stamped
     assert_eq!(user["picture"], want.as_str());
     assert!(user.get("password").is_none() && user.get("last_password_reset").is_none());
     let id = user["user_id"].as_str().unwrap().replace('|', "%7C");
-    let (_, patched, _) = call(
+    let (_, patched, _) = api_typed(
         reqwest::Method::PATCH,
         &base,
         &format!("/api/v2/users/{id}"),
@@ -74,7 +60,7 @@ async fn creates_auth0_would_refuse_are_refused_in_its_shape() {
             "format email",
         ),
     ] {
-        let (status, answer, kind) = call(reqwest::Method::POST, &base, "/api/v2/users", Some(body)).await;
+        let (status, answer, kind) = api_typed(reqwest::Method::POST, &base, "/api/v2/users", Some(body)).await;
         assert_eq!(status, 400, "{answer}");
         assert_eq!(answer["statusCode"], 400);
         assert!(answer["message"].as_str().unwrap().contains(want), "{answer}");
@@ -86,7 +72,7 @@ async fn creates_auth0_would_refuse_are_refused_in_its_shape() {
 async fn connections_are_listed_and_found_by_name() {
     let emulator = demo_emulator().await;
     let base = emulator.base_url();
-    let (status, all, _) = call(reqwest::Method::GET, &base, "/api/v2/connections", None).await;
+    let (status, all, _) = api_typed(reqwest::Method::GET, &base, "/api/v2/connections", None).await;
     assert_eq!(status, 200);
     let all = all.as_array().unwrap();
     assert!(all
@@ -99,7 +85,7 @@ async fn connections_are_listed_and_found_by_name() {
             "{id}"
         );
     }
-    let (_, one, _) = call(
+    let (_, one, _) = api_typed(
         reqwest::Method::GET,
         &base,
         "/api/v2/connections?name=Username-Password-Authentication",
@@ -189,9 +175,9 @@ async fn the_token_endpoint_has_a_rate_limit_of_its_own() {
     };
     let emulator = start(config, auth0_meta::emulator::DEMO_TENANT).await;
     let base = emulator.base_url();
-    let (first, _, _) = call(reqwest::Method::GET, &base, "/api/v2/connections", None).await;
+    let (first, _, _) = api_typed(reqwest::Method::GET, &base, "/api/v2/connections", None).await;
     assert_eq!(first, 200);
-    let (second, _, _) = call(reqwest::Method::GET, &base, "/api/v2/connections", None).await;
+    let (second, _, _) = api_typed(reqwest::Method::GET, &base, "/api/v2/connections", None).await;
     assert_eq!(second, 429, "the Management API's bucket is empty");
     let (status, _) = token_for(&base, &format!("{base}/api/v2/")).await;
     assert_eq!(status, 200, "the token endpoint still answers");

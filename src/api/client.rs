@@ -15,8 +15,8 @@ use super::log;
 use super::page::{ListQuery, UserPage};
 use super::rate::{wait_for, RateLimit};
 use super::token::TokenSource;
-use super::wire::read_body;
 pub use super::wire::{body_bytes, encode_segment};
+use super::wire::{read_body, read_user};
 use crate::config::Target;
 use crate::domain::{LoadedUser, User};
 use crate::random::random_u64;
@@ -140,13 +140,11 @@ impl Client {
         shown: bool,
     ) -> Result<LoadedUser, ApiError> {
         let bytes = self.call_bytes(method, path, &[], body).await?;
-        let text = String::from_utf8(bytes).map_err(|e| ApiError::Decode(format!("a user: {e}")))?;
-        let read = if shown {
-            LoadedUser::from_json_shown(text)
-        } else {
-            LoadedUser::from_json(text)
-        };
-        read.map_err(|e| ApiError::Decode(format!("a user: {e}")))
+        // Off the runtime's workers, which the event loop shares.
+        let read = tokio::task::spawn_blocking(move || read_user(bytes, shown)).await;
+        read.map_err(|e| e.to_string())
+            .and_then(|read| read)
+            .map_err(|e| ApiError::Decode(format!("a user: {e}")))
     }
 
     /// Sent once: a failed write is reported, never retried, since retrying could

@@ -2,6 +2,8 @@
 
 use serde_json::Value;
 
+use crate::domain::LoadedUser;
+
 /// Percent-encodes a user id as one path segment: everything outside RFC 3986's
 /// unreserved set, so `|` and `/` in ids survive.
 pub fn encode_segment(segment: &str) -> String {
@@ -31,4 +33,16 @@ pub async fn read_body(mut response: reqwest::Response) -> Result<Vec<u8>, reqwe
         body.extend_from_slice(&chunk);
     }
     Ok(body)
+}
+
+/// A user from an answer's bytes; `shown` numbers a large one's trees beside the parser.
+/// Reading 16 MB takes tens of milliseconds: callers run this off the async workers.
+pub fn read_user(bytes: Vec<u8>, shown: bool) -> Result<LoadedUser, String> {
+    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+    let read = if shown {
+        LoadedUser::from_json_shown(text)
+    } else {
+        LoadedUser::from_json(text)
+    };
+    read.map_err(|e| e.to_string())
 }

@@ -67,6 +67,12 @@ pub mod tui;
 
 /// A raw Management API call with the all-scopes token: status and JSON body.
 pub async fn api(method: reqwest::Method, base: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+    let (status, json, _) = api_typed(method, base, path, body).await;
+    (status, json)
+}
+
+/// `api`, with the answer's content type.
+pub async fn api_typed(method: reqwest::Method, base: &str, path: &str, body: Option<Value>) -> (u16, Value, String) {
     let mut request = reqwest::Client::new()
         .request(method, format!("{base}{path}"))
         .bearer_auth(TOKEN);
@@ -74,5 +80,13 @@ pub async fn api(method: reqwest::Method, base: &str, path: &str, body: Option<V
         request = request.json(&body);
     }
     let response = request.send().await.unwrap();
-    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+    let status = response.status().as_u16();
+    let kind = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let bytes = response.bytes().await.unwrap();
+    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null), kind)
 }

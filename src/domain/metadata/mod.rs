@@ -120,16 +120,14 @@ impl Metadata {
         self.keys.shift_remove(key).map(Root::into_value)
     }
 
+    /// Every key with its value, each parsed (and kept parsed) as it is reached: for
+    /// small documents and the keys a change sends, never to look over a large one.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&String, &Value)> + ExactSizeIterator {
         self.keys.iter().map(|(k, v)| (k, v.value()))
     }
 
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
         self.keys.keys()
-    }
-
-    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Value> + ExactSizeIterator {
-        self.keys.values().map(|v| v.value())
     }
 
     /// Whether `key` holds the same value in both, deciding in one pointer comparison

@@ -3,7 +3,6 @@
 use serde_json::Value;
 
 use super::{RowKey, Tree};
-use crate::domain::kind::ValueKind;
 use crate::domain::path::{JsonPath, Segment};
 
 impl Tree {
@@ -19,12 +18,6 @@ impl Tree {
             (id, _, true) if id != 0 => Some(self.node(id).to_value()),
             _ => None,
         }
-    }
-
-    /// The kind of what is at `path`, if anything is.
-    pub fn kind_at(&self, path: &JsonPath) -> Option<ValueKind> {
-        let (id, _, complete) = self.descend(path, false);
-        complete.then(|| self.node(id).kind())
     }
 
     /// Follows `path` down from the root: the id reached and its row (the rows counted
