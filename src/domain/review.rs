@@ -48,6 +48,7 @@ impl Review {
     }
 }
 
+/// Compares root key by root key: a key both share is settled without being read.
 pub fn review(original: &Metadata, draft: &Metadata) -> Review {
     let root = if original.identical(draft) {
         Mark::Same
