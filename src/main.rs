@@ -8,11 +8,11 @@ use auth0_meta::cli::{Cli, Command, MetadataCommand};
 use auth0_meta::commands::{self, Failure};
 use auth0_meta::config::{self, Credentials, Target};
 use auth0_meta::emulator::{Emulator, EmulatorConfig, DEMO_TENANT};
+use auth0_meta::palette::Palette;
 use auth0_meta::profile::{self, select, ConfigFile, Guards};
 use auth0_meta::random::random_hex;
 use auth0_meta::secret::Secret;
 use auth0_meta::storage::Storage;
-use auth0_meta::tui::theme::Palette;
 use auth0_meta::tui::{self, Options};
 use clap::FromArgMatches;
 

@@ -1,5 +1,6 @@
 //! Auth0's root-level merge, checked against the examples in Auth0's own documentation
-//! (spec section 2) and against what `patch_for` must produce.
+//! (https://auth0.com/docs/manage-users/user-accounts/metadata/manage-metadata-api)
+//! and against what `patch_for` must produce.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 
 use auth0_meta::domain::merge::{apply, apply_patch, patch_for, same};

@@ -1,4 +1,4 @@
-//! The emulator as real Auth0 answers (spec 1.1, 1.4 and recorded traffic): default
+//! The emulator as real Auth0 answers (its documentation and recorded traffic): default
 //! pictures, password resets, create validation, connections, content types.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
 

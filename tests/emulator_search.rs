@@ -36,7 +36,7 @@ fn terms_phrases_and_wildcards() {
     assert!(hits("user_metadata.tags:b"), "root arrays are searchable");
     assert!(
         hits("user_metadata.nested.deep:x"),
-        "nested metadata is searchable (spec 1.1)"
+        "nested metadata is searchable, as Auth0 documents"
     );
     assert!(hits("identities.connection:google-oauth2"));
     assert!(hits("ada*"), "a bare term searches the profile fields");

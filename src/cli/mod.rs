@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::ConnectionFlags;
+use crate::palette::Palette;
 use crate::secret::Secret;
-use crate::tui::theme::Palette;
 
+mod palette_arg;
 pub mod tenants;
 mod users;
 pub use tenants::TenantsCommand;

@@ -9,7 +9,7 @@ use super::{Failure, Outcome};
 use crate::api::{Client, ListQuery};
 use crate::cli::{ListArgs, ListFormat};
 use crate::domain::User;
-use crate::export::format::{csv_line, field_at};
+use crate::export_file::{csv_line, field_at};
 use crate::text::cut;
 
 /// Search reaches the first 1000 results; past them, the export job.

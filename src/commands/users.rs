@@ -1,8 +1,9 @@
 //! `auth0-meta users list|get`.
 
 use crate::api::Client;
-use crate::cli::UsersCommand;
+use crate::cli::{ExportFormat, UsersCommand};
 use crate::domain::User;
+use crate::export;
 
 use super::{Failure, Outcome};
 
@@ -16,9 +17,16 @@ pub async fn run(client: &Client, command: UsersCommand) -> Outcome {
                     std::fs::File::create(&args.out).map_err(|e| Failure::usage(format!("--out {}: {e}", args.out)))?,
                 )
             };
-            let done = crate::export::export(client, &args, out)
-                .await
-                .map_err(Failure::error)?;
+            let options = export::Options {
+                connection: args.connection,
+                fields: args.fields,
+                format: match args.format {
+                    ExportFormat::Ndjson => export::Format::Ndjson,
+                    ExportFormat::Csv => export::Format::Csv,
+                },
+                filter: args.filter,
+            };
+            let done = export::export(client, &options, out).await.map_err(Failure::error)?;
             eprintln!("exported {} of {} users", done.written, done.read);
             Ok(())
         }

@@ -1,5 +1,6 @@
 //! Which tenant to talk to and how to authenticate: flags first, then the environment
-//! variables Auth0's own tools use (spec §7).
+//! variables Auth0's own tools use (`AUTH0_DOMAIN`, `AUTH0_CLIENT_ID`, `AUTH0_CLIENT_SECRET`,
+//! as auth0-cli, the Deploy CLI and the Terraform provider read them).
 
 use crate::secret::{redact_urls, Secret};
 
@@ -121,7 +122,8 @@ pub fn resolve(flags: &ConnectionFlags, env: impl Fn(&str) -> Option<String>) ->
         });
     }
     let (client_id, client_secret) = client_credentials(flags, &env, &label)?;
-    // The audience is the canonical tenant API even behind a custom domain (spec §6).
+    // The audience is the canonical tenant API even behind a custom domain:
+    // https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens
     let audience = env("AUTH0_AUDIENCE").unwrap_or_else(|| match &domain {
         Some(domain) if base_override.is_none() => {
             format!("{base_url}/api/v2/", base_url = with_scheme(domain).unwrap_or_default())

@@ -1,6 +1,7 @@
 //! Auth0's merge of `user_metadata` / `app_metadata` on PATCH: root keys only. A root key
 //! sent replaces the stored one whole, a root key sent as `null` is deleted, `{}` clears
-//! everything, keys not sent are kept (spec section 2).
+//! everything, keys not sent are kept
+//! (https://auth0.com/docs/manage-users/user-accounts/metadata/manage-metadata-api).
 
 use serde_json::{Map, Value};
 

@@ -1,4 +1,6 @@
-//! Auth0's rules for metadata (spec section 3), checked before anything is sent, and the
+//! Auth0's rules for metadata (no `.` or `$` in key names, sizes; see
+//! https://auth0.com/docs/manage-users/user-accounts/metadata/metadata-fields-data),
+//! checked before anything is sent, and the
 //! parsing of what a person types into an editor.
 
 use super::diff::Object;

@@ -8,7 +8,7 @@ use crate::domain::validate::{check_document, Problem};
 use crate::domain::{MetadataField, ValueKind};
 
 /// Root attributes `PATCH /users/{id}` accepts (OAS). Anything else is refused: a 2017
-/// report shows "Additional properties not allowed" (spec §9.8), and refusing catches
+/// report shows "Additional properties not allowed" (auth0/node-auth0 issues), and refusing catches
 /// client bugs that a silent accept would hide.
 const PATCHABLE: [&str; 18] = [
     "app_metadata",
@@ -43,7 +43,7 @@ const BOOLEANS: [&str; 5] = [
 pub fn check_patch(body: &Value) -> Result<&Map<String, Value>, Auth0Error> {
     let map = as_object(body)?;
     if map.is_empty() {
-        // An empty body's effect is undocumented (spec §9.8): refuse it like a schema would.
+        // Auth0 documents no effect for an empty body: refuse it as a schema would.
         return Err(Auth0Error::invalid_body(
             "Payload validation error: 'Too few properties defined (0), minimum 1'.",
         ));

@@ -1,4 +1,4 @@
-//! User export jobs (spec 1.8): `POST /api/v2/jobs/users-exports` starts one, `GET
+//! User export jobs (https://auth0.com/docs/manage-users/user-migration/bulk-user-exports): `POST /api/v2/jobs/users-exports` starts one, `GET
 //! /api/v2/jobs/{id}` says how far it is and, once completed, gives a download link that
 //! needs no Authorization header, is valid for 60 seconds and is renewed by asking for
 //! the job again. The file is gzip-compressed NDJSON or CSV, written by streaming the
@@ -17,7 +17,7 @@ use serde_json::{json, Map, Value};
 
 use super::connections::DEFAULT_DATABASE;
 use super::synthetic::{self, Synthetic};
-use crate::export::format::{csv_line, field_at};
+use crate::export_file::{csv_line, field_at};
 use crate::random::random_hex;
 use crate::timestamp::{format_millis, now_millis, now_secs};
 

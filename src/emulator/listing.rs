@@ -141,7 +141,8 @@ impl ListParams {
             Some("true") => true,
             Some(_) => return Err(type_error("include_totals", "boolean")),
         };
-        // v3 is the default: real Auth0 answers `q` without `search_engine` (spec 1.1).
+        // v3 is the default: real Auth0 answers `q` without `search_engine`
+        // (https://auth0.com/docs/manage-users/user-search/user-search-query-syntax).
         let query = match (
             param(params, "q").filter(|q| !q.trim().is_empty()),
             param(params, "search_engine"),

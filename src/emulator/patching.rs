@@ -34,7 +34,7 @@ pub fn patch_attributes(user: &mut UserObject, body: &UserObject) -> Result<(), 
 }
 
 /// As observed on Auth0: an emptied `user_metadata` reads back as `{}`, an emptied
-/// `app_metadata` disappears from the user (spec §2, §9.7).
+/// `app_metadata` disappears from the user (recorded traffic of go-auth0's tests).
 pub fn drop_if_empty(user: &mut UserObject, field: MetadataField) {
     let empty = user
         .get(field.name())

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 /// Auth0's default picture: the gravatar of the trimmed, lower-cased email, falling back
-/// to an avatar of the name's first two letters (spec 1.4).
+/// to an avatar of the name's first two letters (as recorded answers of `POST /users` show).
 pub fn default_picture(user: &Map<String, Value>) -> Option<String> {
     use md5::{Digest, Md5};
     let email = user.get("email")?.as_str()?.trim().to_lowercase();

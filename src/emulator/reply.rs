@@ -36,7 +36,8 @@ impl Auth0Error {
     }
 
     pub fn invalid_query(message: impl Into<String>) -> Self {
-        // The errorCode of query validation errors has not been observed (spec §9.11).
+        // The errorCode of query validation errors has not been seen in recorded traffic:
+        // this one is our guess.
         Self::bad_request("invalid_query_string", message)
     }
 

@@ -215,7 +215,8 @@ async fn patch_user(
     let body = parse_body(&bytes)?;
     let body = check_patch(&body)?;
     if !grant.has_any(&["update:users"]) && body.keys().any(|k| k != "app_metadata") {
-        // A narrower scope covers app_metadata only (spec §6, §9.16).
+        // `update:users_app_metadata` covers app_metadata only:
+        // https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens
         return Err(Auth0Error::insufficient_scope(&["update:users"]));
     }
     let limit = shared

@@ -237,7 +237,8 @@ impl Store {
         Ok(())
     }
 
-    /// Deleting a user that does not exist succeeds too: the OAS lists no 404 (spec §9.9).
+    /// Deleting a user that does not exist succeeds too: Auth0's OpenAPI document lists no
+    /// 404 for `DELETE /api/v2/users/{id}`.
     pub fn delete(&mut self, id: &str) -> Result<(), Auth0Error> {
         self.served.forget(id);
         if self.users.contains_key(id) {

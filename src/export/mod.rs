@@ -2,7 +2,6 @@
 //! search, streamed from the download link to NDJSON or CSV, with Auth0's search
 //! applied locally by `--filter`.
 
-pub mod format;
 pub mod run;
 
-pub use run::{export, Exported};
+pub use run::{export, Exported, Format, Options};

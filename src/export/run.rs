@@ -10,10 +10,29 @@ use flate2::read::GzDecoder;
 use futures_util::StreamExt;
 use serde_json::{json, Map, Value};
 
-use super::format::{csv_line, field_at};
 use crate::api::Client;
-use crate::cli::{ExportArgs, ExportFormat};
+use crate::export_file::{csv_line, field_at};
 use crate::lucene::{self, Query};
+
+/// What to export and how to write it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Only the users of this connection, by name.
+    pub connection: Option<String>,
+    /// Dotted field names to write; every field when empty.
+    pub fields: Vec<String>,
+    pub format: Format,
+    /// An Auth0 search query applied here to every user.
+    pub filter: Option<String>,
+}
+
+/// The file written: one JSON user per line, or a CSV table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Ndjson,
+    Csv,
+}
 
 /// What an export wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +44,7 @@ pub struct Exported {
 /// How often a download is tried again before giving up (an expired link is renewed).
 const DOWNLOAD_TRIES: u32 = 4;
 
-pub async fn export(client: &Client, args: &ExportArgs, out: Box<dyn Write + Send>) -> Result<Exported, String> {
+pub async fn export(client: &Client, args: &Options, out: Box<dyn Write + Send>) -> Result<Exported, String> {
     let filter = match &args.filter {
         Some(q) => Some(lucene::parse(q).map_err(|e| format!("--filter: {e}"))?),
         None => None,
@@ -135,7 +154,7 @@ async fn download(http: &reqwest::Client, location: &str, tx: &SyncSender<io::Re
 struct Plan {
     filter: Option<Query>,
     fields: Vec<String>,
-    format: ExportFormat,
+    format: Format,
 }
 
 impl Plan {
@@ -161,10 +180,10 @@ impl Plan {
         } else {
             self.fields.clone()
         };
-        if self.format == ExportFormat::Csv {
+        if self.format == Format::Csv {
             writeln!(out, "{}", csv_fields.join(","))?;
         }
-        let passthrough = self.filter.is_none() && self.fields.is_empty() && self.format == ExportFormat::Ndjson;
+        let passthrough = self.filter.is_none() && self.fields.is_empty() && self.format == Format::Ndjson;
         for line in lines.split(b'\n') {
             let line = line?;
             if line.is_empty() {
@@ -184,8 +203,8 @@ impl Plan {
                 continue;
             }
             match self.format {
-                ExportFormat::Csv => writeln!(out, "{}", csv_line(&user, &csv_fields))?,
-                ExportFormat::Ndjson => {
+                Format::Csv => writeln!(out, "{}", csv_line(&user, &csv_fields))?,
+                Format::Ndjson => {
                     serde_json::to_writer(&mut out, &self.project(&user))?;
                     out.write_all(b"\n")?;
                 }

@@ -3,13 +3,14 @@
 //! (so every change can be undone). Neither ever holds a token or a secret.
 
 pub mod drafts;
+mod file_name;
 pub mod journal;
 pub mod lock;
 pub mod queries;
 
 use std::path::PathBuf;
 
-use crate::api::encode_segment;
+use file_name::encode;
 
 /// The state directory and the tenant whose files are meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,19 +35,17 @@ impl Storage {
 
     /// One file per tenant and user.
     pub fn draft_file(&self, user_id: &str) -> PathBuf {
-        self.drafts_dir().join(format!("{}.json", encode_segment(user_id)))
+        self.drafts_dir().join(format!("{}.json", encode(user_id)))
     }
 
     /// The tenant's drafts.
     pub fn drafts_dir(&self) -> PathBuf {
-        self.root.join("drafts").join(encode_segment(&self.tenant))
+        self.root.join("drafts").join(encode(&self.tenant))
     }
 
     /// The tenant's earlier searches of the users list.
     pub fn queries_file(&self) -> PathBuf {
-        self.root
-            .join("queries")
-            .join(format!("{}.json", encode_segment(&self.tenant)))
+        self.root.join("queries").join(format!("{}.json", encode(&self.tenant)))
     }
 
     /// The lock that lets one instance at a time edit the user.

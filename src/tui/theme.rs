@@ -3,21 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// `--theme` / `theme = …`: which palette the colours come from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Palette {
-    #[default]
-    Dark,
-    Light,
-    HighContrast,
-}
-
-impl Palette {
-    /// The configuration file's spelling: `dark`, `light`, `high-contrast`.
-    pub fn from_name(name: &str) -> Option<Self> {
-        <Self as clap::ValueEnum>::from_str(name, true).ok()
-    }
-}
+pub use crate::palette::Palette;
 
 /// The colours of one palette.
 struct Colors {

@@ -1,5 +1,6 @@
-//! How exported users are written: a field reached by a dotted name, and CSV cells
-//! escaped as Auth0's own exports do (quoted where needed, and a leading `=`, `+`, `-`
+//! How an exported user is read and written, shared by `users export` and the emulator's
+//! export jobs: a field reached by a dotted name, and CSV cells escaped as Auth0's own
+//! exports do (quoted where needed, and a leading `=`, `+`, `-`
 //! or `@` neutralised so a spreadsheet never runs it as a formula).
 
 use serde_json::{Map, Value};
