@@ -1,0 +1,162 @@
+//! The command line's manners through the binary: the request log, list formats and
+//! CSV escaping, help for every argument, completions and the manual.
+
+use crate::common;
+
+use common::cli::{auth0_meta, run, text};
+use common::*;
+
+#[tokio::test]
+async fn a_debug_log_holds_requests_but_no_token_and_no_value() {
+    let emulator = demo_emulator().await;
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("requests.log");
+    let env = [
+        ("AUTH0_META_BASE_URL", emulator.base_url()),
+        ("AUTH0_API_TOKEN", TOKEN.to_string()),
+        ("AUTH0_META_LOG", "debug".into()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let value = "very-private-value-42";
+    let set = run(
+        dir.path(),
+        &env,
+        &[
+            "--log-file",
+            log.to_str().unwrap(),
+            "metadata",
+            "set",
+            JANE,
+            "user_metadata.secret_note",
+            value,
+            "--yes",
+        ],
+    )
+    .await;
+    assert!(set.status.success(), "{}", text(&set.stderr));
+    let listed = run(
+        dir.path(),
+        &env,
+        &[
+            "--log-file",
+            log.to_str().unwrap(),
+            "users",
+            "list",
+            "-q",
+            "user_metadata.secret_note:\"very-private-value-42\"",
+        ],
+    )
+    .await;
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    let written = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        written.contains("method=PATCH") && written.contains("status=200"),
+        "{written}"
+    );
+    assert!(written.contains("ratelimit_remaining"), "{written}");
+    assert!(
+        written.contains("user_metadata.secret_note"),
+        "keys are logged: {written}"
+    );
+    assert!(!written.contains(TOKEN), "no token in the log");
+    assert!(
+        !written.contains("very-private"),
+        "no metadata value in the log: {written}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&log).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+}
+
+#[tokio::test]
+async fn csv_columns_are_escaped_against_formula_injection() {
+    let emulator = demo_emulator().await;
+    let (client, _) = client(&emulator);
+    client
+        .patch_user(
+            JANE,
+            &serde_json::json!({"user_metadata": {"note": "=HYPERLINK(\"x\")"}}),
+        )
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let env = [
+        ("AUTH0_META_BASE_URL", emulator.base_url()),
+        ("AUTH0_API_TOKEN", TOKEN.to_string()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let out = run(
+        dir.path(),
+        &env,
+        &[
+            "users",
+            "list",
+            "--format",
+            "csv",
+            "--columns",
+            "email,user_metadata.note,app_metadata.roles",
+            "-q",
+            "email:\"jane.doe@example.com\"",
+        ],
+    )
+    .await;
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "email,user_metadata.note,app_metadata.roles\njane.doe@example.com,\"'=HYPERLINK(\"\"x\"\")\",\n"
+    );
+    let all = run(dir.path(), &env, &["users", "list", "--all", "--format", "ndjson"]).await;
+    assert_eq!(
+        text(&all.stdout).lines().count(),
+        140,
+        "every page, data only on stdout"
+    );
+}
+
+#[test]
+fn completions_and_the_manual_are_generated() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = auth0_meta(dir.path(), &[], &["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        assert!(text(&out.stdout).contains("auth0-meta"), "{shell}");
+    }
+    let man = auth0_meta(dir.path(), &[], &["man"]);
+    assert!(
+        text(&man.stdout).starts_with(".ie") || text(&man.stdout).contains(".TH"),
+        "roff"
+    );
+}
+
+#[test]
+fn every_argument_has_a_description_and_subcommands_list_only_their_flags() {
+    fn walk(command: &clap::Command, path: &str, blank: &mut Vec<String>) {
+        for arg in command.get_arguments().filter(|a| !a.is_hide_set()) {
+            if arg.get_help().is_none_or(|h| h.to_string().trim().is_empty()) {
+                blank.push(format!("{path} {}", arg.get_id()));
+            }
+        }
+        for sub in command.get_subcommands() {
+            if sub.get_about().is_none() {
+                blank.push(format!("{path} {} (about)", sub.get_name()));
+            }
+            walk(sub, &format!("{path} {}", sub.get_name()), blank);
+        }
+    }
+    let mut blank = Vec::new();
+    walk(&auth0_meta::cli::command(), "auth0-meta", &mut blank);
+    assert!(blank.is_empty(), "blank descriptions: {blank:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let emulator_help = text(&auth0_meta(dir.path(), &[], &["emulator", "--help"]).stdout);
+    assert!(
+        !emulator_help.contains("--domain") && !emulator_help.contains("--theme"),
+        "{emulator_help}"
+    );
+    let list_help = text(&auth0_meta(dir.path(), &[], &["users", "list", "--help"]).stdout);
+    assert!(
+        list_help.contains("--tenant") && list_help.contains("[env: AUTH0_DOMAIN]"),
+        "{list_help}"
+    );
+}

@@ -1,0 +1,49 @@
+//! The integration tests: one binary, one module a file (as cargo's and helix's test
+//! suites do), so an edit relinks the library once, not once a file. `common` holds the
+//! fixtures they share: an emulator on 127.0.0.1:0, clients, a pseudo-terminal.
+//!
+//! Run one file's tests with `cargo test --test integration tui_keys::`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails loudly, by design
+
+mod common;
+
+mod api_auth_retries;
+mod api_client;
+mod apply_outcomes;
+mod cli_binary;
+mod cli_manners;
+mod cli_tenants;
+mod domain_checks;
+mod domain_diff;
+mod domain_edits;
+mod domain_merge;
+mod domain_properties;
+mod domain_purity;
+mod domain_tree;
+mod draft_queue;
+mod emulator_fidelity;
+mod emulator_hostile;
+mod emulator_large;
+mod emulator_search;
+mod emulator_synthetic;
+mod export_job;
+mod module_graph;
+mod soak;
+mod tui_apply_http;
+mod tui_conflicts;
+mod tui_copy;
+mod tui_edit;
+mod tui_find;
+mod tui_guards;
+mod tui_hand_off;
+mod tui_keys;
+mod tui_large;
+mod tui_large_apply;
+mod tui_leaving;
+mod tui_list;
+mod tui_mouse;
+mod tui_pty;
+mod tui_snapshots;
+mod tui_snapshots_nav;
+mod tui_update;
+mod tui_values;

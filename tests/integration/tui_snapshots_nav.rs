@@ -1,0 +1,63 @@
+//! Snapshots of the navigation screens: the copy menu, the one-line profile of a short
+//! terminal, a long status message cut with `…` and shown in full by `M`.
+
+use crate::common;
+
+use auth0_meta::tui::msg::{Intent, Msg};
+use auth0_meta::tui::state::Status;
+use auth0_meta::tui::update::update;
+use common::tui::*;
+
+#[test]
+fn copy_menu() {
+    let mut state = jane_state();
+    to_row(&mut state, 1);
+    press(&mut state, Intent::CopyMenu);
+    insta::assert_snapshot!(screen(&state));
+}
+
+#[test]
+fn the_profile_is_one_line_at_80x24() {
+    let mut state = opened(80, 24, jane());
+    update(&mut state, Msg::Resize(80, 24));
+    let shown = screen(&state);
+    assert!(
+        shown.lines().nth(1).unwrap().contains("jane.doe@example.com · auth0|"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn a_long_message_is_cut_and_m_shows_it_whole() {
+    let mut state = opened(80, 24, jane());
+    let long = "the server refused the change: Payload validation error: 'Additional properties not allowed: nickname_suggestion_from_the_tool' on property user_metadata".to_string();
+    state.status = Status::Error(long.clone());
+    update(&mut state, Msg::Tick);
+    let shown = screen(&state);
+    let status = shown.lines().nth(22).unwrap();
+    assert!(status.ends_with('…') && status.chars().count() <= 80, "{status}");
+    press(&mut state, Intent::Messages);
+    let shown = screen(&state);
+    assert!(shown.contains("nickname_suggestion_from_the_tool"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn c_marks_a_user_and_c_on_another_compares_their_metadata() {
+    let mut state = listed(100, 30);
+    // Users 0 and 3 carry metadata in the fixture: {"a": 0} and {"a": 3}.
+    press(&mut state, Intent::Compare);
+    assert!(matches!(&state.status, Status::Info(s) if s.contains("user000@example.com marked")));
+    to_row(&mut state, 3);
+    press(&mut state, Intent::Compare);
+    let shown = screen(&state);
+    assert!(
+        shown.contains("compare: user000@example.com → user003@example.com"),
+        "{shown}"
+    );
+    assert!(shown.contains("a: 0 → 3"), "{shown}");
+    insta::assert_snapshot!(shown);
+    press(&mut state, Intent::Cancel);
+    assert!(state.overlay.is_none() && state.compare_mark.is_none());
+}
