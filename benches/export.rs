@@ -10,10 +10,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use auth0_meta::api::Client;
-use auth0_meta::cli::{ExportArgs, ExportFormat};
 use auth0_meta::config::{Credentials, Target};
 use auth0_meta::emulator::{Emulator, EmulatorConfig};
-use auth0_meta::export::export;
+use auth0_meta::export::{export, Format, Options};
 use auth0_meta::secret::Secret;
 use criterion::{criterion_group, Criterion, Throughput};
 
@@ -33,13 +32,12 @@ impl Write for Counting {
     }
 }
 
-fn args(filter: Option<&str>) -> ExportArgs {
-    ExportArgs {
+fn args(filter: Option<&str>) -> Options {
+    Options {
         connection: None,
         fields: Vec::new(),
-        format: ExportFormat::Ndjson,
+        format: Format::Ndjson,
         filter: filter.map(String::from),
-        out: "-".into(),
     }
 }
 
