@@ -98,7 +98,7 @@ fn bench(c: &mut Criterion) {
     group.finish();
 
     // The emulator's part, measured alone: the same GET and a PATCH of one small key.
-    let http = reqwest::Client::new();
+    let http = auth0_meta::api::http_builder().build().unwrap();
     let url = format!("{}/api/v2/users/auth0%7Clegacy", emulator.base_url());
     let time = |request: reqwest::RequestBuilder| {
         let start = Instant::now();

@@ -50,9 +50,7 @@ impl std::fmt::Debug for Client {
 
 impl Client {
     pub fn new(target: &Target) -> Result<Self, ApiError> {
-        let http = reqwest::Client::builder()
-            .user_agent(concat!("auth0-meta/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(10))
+        let http = super::tls::http_builder()
             .timeout(Duration::from_secs(30))
             .build()
             .map_err(|e| ApiError::Transport {

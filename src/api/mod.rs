@@ -5,6 +5,7 @@ mod error;
 mod log;
 mod page;
 mod rate;
+mod tls;
 mod token;
 mod wire;
 
@@ -12,3 +13,4 @@ pub use client::{body_bytes, encode_segment, tokio_sleeper, Client, Sleeper, MAX
 pub use error::{ApiError, Refusal, Short};
 pub use page::{ListQuery, UserPage};
 pub use rate::RateLimit;
+pub use tls::http_builder;

@@ -65,7 +65,7 @@ pub async fn export(client: &Client, args: &Options, out: Box<dyn Write + Send>)
     };
     let (tx, rx) = sync_channel::<io::Result<Vec<u8>>>(32);
     let writer = tokio::task::spawn_blocking(move || plan.write(ChannelReader::new(rx), out));
-    let http = reqwest::Client::new();
+    let http = crate::api::http_builder().build().map_err(|e| e.to_string())?;
     let mut tries = 0;
     loop {
         tries += 1;

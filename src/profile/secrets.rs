@@ -49,36 +49,33 @@ fn reason(error: &keyring::Error) -> String {
     }
 }
 
-/// Runs a credential-store call on a thread of its own: the Secret Service client
-/// starts its own async runtime, which cannot run inside the program's.
-fn off_runtime<T: Send>(tenant: &str, call: impl FnOnce() -> Result<T, String> + Send) -> Result<T, String> {
-    std::thread::scope(|scope| scope.spawn(call).join())
-        .unwrap_or_else(|_| Err(no_store_help(tenant, "the store's client failed")))
-}
-
 /// The stored secret, `None` if there is none.
 pub fn keyring_get(tenant: &str, kind: SecretKind) -> Result<Option<Secret>, String> {
-    off_runtime(tenant, || match entry(tenant, kind)?.get_password() {
+    match entry(tenant, kind)?.get_password() {
         Ok(value) => Ok(Some(Secret::new(value))),
         Err(keyring::Error::NoEntry) => Ok(None),
         Err(e) => Err(no_store_help(tenant, &reason(&e))),
-    })
+    }
 }
 
+/// Stores the secret, then reads it back through a new entry: a store that accepts a
+/// secret but keeps nothing (no platform store built in) is reported, never trusted.
 pub fn keyring_set(tenant: &str, kind: SecretKind, secret: &Secret) -> Result<(), String> {
-    off_runtime(tenant, || {
-        entry(tenant, kind)?
-            .set_password(secret.expose())
-            .map_err(|e| no_store_help(tenant, &reason(&e)))
-    })
+    entry(tenant, kind)?
+        .set_password(secret.expose())
+        .map_err(|e| no_store_help(tenant, &reason(&e)))?;
+    match keyring_get(tenant, kind)? {
+        Some(kept) if kept.expose() == secret.expose() => Ok(()),
+        _ => Err(no_store_help(tenant, "the store did not keep the secret")),
+    }
 }
 
 /// Removes the secret; one that was never stored is not an error.
 pub fn keyring_delete(tenant: &str, kind: SecretKind) -> Result<(), String> {
-    off_runtime(tenant, || match entry(tenant, kind)?.delete_credential() {
+    match entry(tenant, kind)?.delete_credential() {
         Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
         Err(e) => Err(no_store_help(tenant, &reason(&e))),
-    })
+    }
 }
 
 /// Runs `command` (split as a shell would split words, but with no shell) and takes
@@ -135,11 +132,15 @@ mod tests {
     }
 
     #[test]
-    fn the_credential_store_is_reached_through_keyring() {
+    fn a_store_that_keeps_nothing_is_reported_not_trusted() {
         keyring::set_default_credential_builder(keyring::mock::default_credential_builder());
         // The mock keeps nothing between entries: a fresh entry has no secret.
         assert_eq!(keyring_get("dev", SecretKind::Token).unwrap(), None);
-        keyring_set("dev", SecretKind::ClientSecret, &Secret::new("s")).unwrap();
+        let err = keyring_set("dev", SecretKind::ClientSecret, &Secret::new("s3cr3t")).unwrap_err();
+        assert!(
+            err.contains("did not keep the secret") && !err.contains("s3cr3t"),
+            "{err}"
+        );
         keyring_delete("dev", SecretKind::ClientSecret).unwrap();
     }
 }

@@ -134,7 +134,10 @@ async fn event_loop(
                 if mouse {
                     capture_mouse(true)?;
                 }
-                terminal.clear()?;
+                // A fresh terminal redraws everything on the screen cleared here; asking
+                // ratatui to clear would first query the cursor, which some terminals
+                // (and multiplexers mid hand-back) answer late or never.
+                ratatui::backend::Backend::clear(terminal.backend_mut())?;
                 events = EventStream::new();
                 let _ = tx.send(Msg::ExternalEdited { hand_off, result });
                 continue;

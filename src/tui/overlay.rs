@@ -2,7 +2,7 @@
 //! conflict screen and the history list. Each takes the keys while it is open.
 
 use ratatui::style::Style;
-use tui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::{CursorMove, TextArea};
 
 pub use super::conflict_screen::ConflictScreen;
 pub use super::preview_screen::{PreviewItem, PreviewScreen};
@@ -136,7 +136,7 @@ pub struct HistoryList {
 
 /// A text area as every input here starts: no highlighted cursor line, the cursor at
 /// the end of the text (or at its top, for a JSON document to read from the start).
-/// A key typed into a one-line input, with the readline keys fingers know: tui-textarea
+/// A key typed into a one-line input, with the readline keys fingers know: ratatui-textarea
 /// already has Ctrl-A/E, Ctrl-K, Ctrl-W and Alt-B/F; Ctrl-U deletes to the start of the
 /// line here instead of undoing.
 pub fn type_line_key(area: &mut TextArea<'static>, key: crossterm::event::KeyEvent) {

@@ -55,7 +55,7 @@ async fn authentication_and_scopes_answer_as_auth0_does() {
 #[tokio::test]
 async fn a_missing_or_malformed_header_is_refused() {
     let emulator = demo_emulator().await;
-    let http = reqwest::Client::new();
+    let http = auth0_meta::api::http_builder().build().unwrap();
     let url = format!("{}/api/v2/users", emulator.base_url());
     let none = http.get(&url).send().await.unwrap();
     assert_eq!(none.status(), 401);

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-const FORBIDDEN: [&str; 5] = ["ratatui", "crossterm", "tui_textarea", "tokio", "reqwest"];
+const FORBIDDEN: [&str; 5] = ["ratatui", "crossterm", "ratatui_textarea", "tokio", "reqwest"];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in fs::read_dir(dir).expect("read src/domain") {

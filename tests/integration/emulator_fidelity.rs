@@ -93,7 +93,9 @@ async fn connections_are_listed_and_found_by_name() {
     .await;
     assert_eq!(one.as_array().unwrap().len(), 1);
     let narrow = emulator.issue_token(&["read:users"], 600);
-    let refused = reqwest::Client::new()
+    let refused = auth0_meta::api::http_builder()
+        .build()
+        .unwrap()
         .get(format!("{base}/api/v2/connections"))
         .bearer_auth(narrow)
         .send()
@@ -103,7 +105,7 @@ async fn connections_are_listed_and_found_by_name() {
 }
 
 async fn token_for(base: &str, audience: &str) -> (u16, Value) {
-    let response = reqwest::Client::new()
+    let response = auth0_meta::api::http_builder().build().unwrap()
         .post(format!("{base}/oauth/token"))
         .json(&json!({"grant_type": "client_credentials", "client_id": "cid", "client_secret": "csecret", "audience": audience}))
         .send()
@@ -141,7 +143,9 @@ async fn issued_tokens_are_jwts_shaped_like_auth0s_and_checked_on_every_request(
     let get = |token: String| {
         let base = base.clone();
         async move {
-            reqwest::Client::new()
+            auth0_meta::api::http_builder()
+                .build()
+                .unwrap()
                 .get(format!("{base}/api/v2/users/{}", JANE.replace('|', "%7C")))
                 .bearer_auth(token)
                 .send()

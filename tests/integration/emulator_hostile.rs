@@ -10,7 +10,9 @@ use common::*;
 use serde_json::{json, Value};
 
 async fn get(base: &str, query: &[(&str, &str)]) -> (u16, Value, String) {
-    let response = reqwest::Client::new()
+    let response = auth0_meta::api::http_builder()
+        .build()
+        .unwrap()
         .get(format!("{base}/api/v2/users"))
         .bearer_auth(TOKEN)
         .query(query)
@@ -118,7 +120,9 @@ async fn q_without_search_engine_is_v3() {
 async fn a_body_over_the_transport_limit_still_gets_auth0s_error_shape() {
     let emulator = demo_emulator().await;
     let body = format!("{{\"user_metadata\":{{\"a\":\"{}\"}}}}", "x".repeat(20 * 1024 * 1024));
-    let response = reqwest::Client::new()
+    let response = auth0_meta::api::http_builder()
+        .build()
+        .unwrap()
         .patch(format!(
             "{}/api/v2/users/{}",
             emulator.base_url(),

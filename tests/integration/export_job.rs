@@ -35,7 +35,13 @@ async fn completed(base: &str, body: Value) -> (Vec<String>, Value) {
 }
 
 async fn fetch(location: &str) -> (u16, Vec<u8>) {
-    let response = reqwest::Client::new().get(location).send().await.unwrap();
+    let response = auth0_meta::api::http_builder()
+        .build()
+        .unwrap()
+        .get(location)
+        .send()
+        .await
+        .unwrap();
     (response.status().as_u16(), response.bytes().await.unwrap().to_vec())
 }
 

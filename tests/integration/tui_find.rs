@@ -15,7 +15,7 @@ use ratatui::Terminal;
 fn find(state: &mut State, query: &str) {
     press(state, Intent::Search);
     if let Some(Overlay::Find(input)) = &mut state.overlay {
-        input.text = tui_textarea::TextArea::default();
+        input.text = ratatui_textarea::TextArea::default();
     }
     typed(state, query);
     key(state, KeyCode::Enter);

@@ -98,7 +98,7 @@ fn earlier_queries_come_back_with_up_and_down() {
         press(&mut state, Intent::Search);
         update(&mut state, key(KeyCode::Char('x')));
         if let Some(Overlay::Search(input)) = &mut state.overlay {
-            input.text = tui_textarea::TextArea::new(vec![query.to_string()]);
+            input.text = ratatui_textarea::TextArea::new(vec![query.to_string()]);
         }
         update(&mut state, key(KeyCode::Enter));
     }

@@ -73,7 +73,9 @@ pub async fn api(method: reqwest::Method, base: &str, path: &str, body: Option<V
 
 /// `api`, with the answer's content type.
 pub async fn api_typed(method: reqwest::Method, base: &str, path: &str, body: Option<Value>) -> (u16, Value, String) {
-    let mut request = reqwest::Client::new()
+    let mut request = auth0_meta::api::http_builder()
+        .build()
+        .unwrap()
         .request(method, format!("{base}{path}"))
         .bearer_auth(TOKEN);
     if let Some(body) = body {

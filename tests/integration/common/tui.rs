@@ -142,7 +142,7 @@ pub fn to_row(state: &mut State, row: usize) {
 /// Empties the open editor, as selecting its prefilled text and typing over it would.
 pub fn clear(state: &mut State) {
     if let Some(auth0_meta::tui::state::Overlay::Editor(editor)) = &mut state.overlay {
-        editor.text = tui_textarea::TextArea::default();
+        editor.text = ratatui_textarea::TextArea::default();
     }
 }
 
