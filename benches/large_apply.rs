@@ -15,7 +15,7 @@ use auth0_meta::emulator::{Emulator, EmulatorConfig};
 use auth0_meta::secret::Secret;
 use auth0_meta::tui::effect::Effect;
 use auth0_meta::tui::msg::{Intent, Msg};
-use auth0_meta::tui::perform::perform;
+use auth0_meta::tui::route::{route, Route};
 use auth0_meta::tui::state::{Overlay, State, Status};
 use auth0_meta::tui::theme::Theme;
 use auth0_meta::tui::update::{session, update};
@@ -35,8 +35,10 @@ const TOKEN: &str = "bench";
 /// the state has no storage).
 fn settle(runtime: &Runtime, state: &mut State, client: &Client, mut effects: Vec<Effect>) {
     while let Some(effect) = effects.pop() {
-        if let Some(msg) = runtime.block_on(perform(effect, client)) {
-            effects.extend(update(state, msg));
+        if let Route::Task(task) = route(effect, client) {
+            if let Some(msg) = runtime.block_on(task) {
+                effects.extend(update(state, msg));
+            }
         }
     }
 }

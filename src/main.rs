@@ -219,7 +219,14 @@ async fn run_command(
 
 /// `tenant` names the tenant's drafts and journal entries: the domain, or `demo`.
 async fn run_tui(client: Client, label: String, tenant: &str, demo: bool, options: Options) -> commands::Outcome {
-    tui::run(Arc::new(client), label, demo, storage(tenant), options)
+    let session = tui::Session {
+        client: Arc::new(client),
+        tenant: label,
+        demo,
+        storage: storage(tenant),
+        options,
+    };
+    tui::run(session)
         .await
         .map_err(|e| Failure::error(format!("terminal error: {e}")))
 }

@@ -10,7 +10,7 @@ use crate::api::{Client, ListQuery};
 use crate::cli::{ListArgs, ListFormat};
 use crate::domain::User;
 use crate::export_file::{csv_line, field_at};
-use crate::text::cut;
+use crate::text::{cut, pad, width};
 
 /// Search reaches the first 1000 results; past them, the export job.
 const WINDOW: u64 = 1000;
@@ -118,14 +118,14 @@ fn table(users: &[User], asked: &[String]) {
     let widths: Vec<usize> = (0..header.len())
         .map(|i| {
             rows.iter()
-                .map(|r| r[i].chars().count())
-                .chain([header[i].chars().count()])
+                .map(|r| width(&r[i]))
+                .chain([width(&header[i])])
                 .max()
                 .unwrap_or(0)
         })
         .collect();
     for row in [header].iter().chain(&rows) {
-        let cells: Vec<String> = row.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        let cells: Vec<String> = row.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
         say!("{}", cells.join("  ").trim_end());
     }
 }

@@ -46,7 +46,7 @@ pub fn copy_text(form: CopyForm, at: &FieldPath, value: &Value) -> Result<String
         CopyForm::Json => value.to_string(),
         CopyForm::Text => match value {
             Value::String(text) => text.clone(),
-            _ => return Err("not a string: y copies the value as JSON".into()),
+            _ => return Err("not a string: copy it as JSON instead".into()),
         },
         CopyForm::Key => match at.path.last() {
             Some(Segment::Key(key)) => key.clone(),

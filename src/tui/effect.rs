@@ -1,5 +1,7 @@
-//! What `update` asks the outside world to do. `perform` (and `FileQueue` for drafts)
-//! run them outside the UI; each ends in at most one `Msg`.
+//! What `update` asks the outside world to do. The event loop routes every variant in one
+//! exhaustive `match` (`runner.rs`): to a task (`perform`), to the ordered draft queue
+//! (`FileQueue`, which takes a `DraftEffect`), or to itself (the terminal). A new variant
+//! does not compile until it is routed. Each ends in at most one `Msg`.
 
 use std::path::PathBuf;
 
@@ -23,29 +25,8 @@ pub enum Effect {
         request: Box<Request>,
         storage: Option<Storage>,
     },
-    SaveDraft {
-        file: PathBuf,
-        tenant: String,
-        user_id: String,
-        edits: Vec<DraftEdit>,
-        cleared: Vec<MetadataField>,
-        base: serde_json::Map<String, serde_json::Value>,
-    },
-    DeleteDraft {
-        file: PathBuf,
-    },
-    LoadDraft {
-        file: PathBuf,
-        user_id: String,
-    },
-    /// Take the lock that lets this instance alone edit the user.
-    LockDraft {
-        file: PathBuf,
-        user_id: String,
-    },
-    UnlockDraft {
-        file: PathBuf,
-    },
+    /// A draft file: saved, deleted, read or locked, in the order asked.
+    Draft(DraftEffect),
     /// Settle journal entries a previous run left `sending`.
     ResolveJournal {
         storage: Storage,
@@ -75,4 +56,32 @@ pub enum Effect {
     /// Put text on the clipboard of the terminal (OSC 52: through SSH and tmux too).
     Copy(String),
     Quit,
+}
+
+/// The effects on draft files, which one task runs in order (`FileQueue`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DraftEffect {
+    Save {
+        file: PathBuf,
+        tenant: String,
+        user_id: String,
+        edits: Vec<DraftEdit>,
+        cleared: Vec<MetadataField>,
+        base: serde_json::Map<String, serde_json::Value>,
+    },
+    Delete {
+        file: PathBuf,
+    },
+    Load {
+        file: PathBuf,
+        user_id: String,
+    },
+    /// Take the lock that lets this instance alone edit the user.
+    Lock {
+        file: PathBuf,
+        user_id: String,
+    },
+    Unlock {
+        file: PathBuf,
+    },
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 use tokio::task::JoinHandle;
 
-use super::effect::Effect;
+use super::effect::DraftEffect;
 use super::msg::Msg;
 use crate::storage::drafts::{self, Draft};
 use crate::storage::lock::{self, DraftLock, Holder};
@@ -39,7 +39,7 @@ impl DraftFiles for Disk {
 }
 
 pub struct FileQueue {
-    tx: UnboundedSender<Effect>,
+    tx: UnboundedSender<DraftEffect>,
     worker: JoinHandle<()>,
 }
 
@@ -51,19 +51,7 @@ impl FileQueue {
         Self { tx, worker }
     }
 
-    /// True for the effects this queue runs.
-    pub fn takes(effect: &Effect) -> bool {
-        matches!(
-            effect,
-            Effect::SaveDraft { .. }
-                | Effect::DeleteDraft { .. }
-                | Effect::LoadDraft { .. }
-                | Effect::LockDraft { .. }
-                | Effect::UnlockDraft { .. }
-        )
-    }
-
-    pub fn submit(&self, effect: Effect) {
+    pub fn submit(&self, effect: DraftEffect) {
         // The worker only stops when the queue is finished, after the last submit.
         let _ = self.tx.send(effect);
     }
@@ -75,7 +63,7 @@ impl FileQueue {
     }
 }
 
-async fn work(mut rx: UnboundedReceiver<Effect>, msgs: UnboundedSender<Msg>, files: Arc<dyn DraftFiles>) {
+async fn work(mut rx: UnboundedReceiver<DraftEffect>, msgs: UnboundedSender<Msg>, files: Arc<dyn DraftFiles>) {
     // Locks held for the users open here, released when their user is left or the
     // queue (the process) ends.
     let mut locks: HashMap<PathBuf, DraftLock> = HashMap::new();
@@ -89,17 +77,17 @@ async fn work(mut rx: UnboundedReceiver<Effect>, msgs: UnboundedSender<Msg>, fil
                 continue;
             }
             match effect {
-                Effect::LockDraft { file, user_id } => {
+                DraftEffect::Lock { file, user_id } => {
                     let held_by = take_lock(file, &mut locks);
                     let user_id = user_id.clone();
                     let _ = msgs.send(Msg::DraftLocked { user_id, held_by });
                     continue;
                 }
-                Effect::UnlockDraft { file } => {
+                DraftEffect::Unlock { file } => {
                     locks.remove(file);
                     continue;
                 }
-                _ => {}
+                DraftEffect::Save { .. } | DraftEffect::Delete { .. } | DraftEffect::Load { .. } => {}
             }
             let (effect, files) = (effect.clone(), files.clone());
             let msg = tokio::task::spawn_blocking(move || run(effect, files.as_ref()))
@@ -129,22 +117,22 @@ fn take_lock(file: &Path, locks: &mut HashMap<PathBuf, DraftLock>) -> Option<Hol
     }
 }
 
-fn file_written(effect: &Effect) -> Option<&Path> {
+fn file_written(effect: &DraftEffect) -> Option<&Path> {
     match effect {
-        Effect::SaveDraft { file, .. } | Effect::DeleteDraft { file } => Some(file),
-        _ => None,
+        DraftEffect::Save { file, .. } | DraftEffect::Delete { file } => Some(file),
+        DraftEffect::Load { .. } | DraftEffect::Lock { .. } | DraftEffect::Unlock { .. } => None,
     }
 }
 
 /// A write followed in the same batch by another write of the same file, with no read
 /// of it in between, would be replaced at once: skip it.
-fn superseded(effect: &Effect, later: &[Effect]) -> bool {
+fn superseded(effect: &DraftEffect, later: &[DraftEffect]) -> bool {
     let Some(file) = file_written(effect) else {
         return false;
     };
     for next in later {
         match next {
-            Effect::LoadDraft { file: read, .. } if read == file => return false,
+            DraftEffect::Load { file: read, .. } if read == file => return false,
             _ if file_written(next) == Some(file) => return true,
             _ => {}
         }
@@ -152,10 +140,11 @@ fn superseded(effect: &Effect, later: &[Effect]) -> bool {
     false
 }
 
-/// Runs one draft effect against `files`.
-pub fn run(effect: Effect, files: &dyn DraftFiles) -> Option<Msg> {
+/// Runs one draft effect against `files`. Locks are the queue's own (`work`): they
+/// live as long as the queue, so here they answer nothing.
+pub fn run(effect: DraftEffect, files: &dyn DraftFiles) -> Option<Msg> {
     match effect {
-        Effect::SaveDraft {
+        DraftEffect::Save {
             file,
             tenant,
             user_id,
@@ -173,11 +162,11 @@ pub fn run(effect: Effect, files: &dyn DraftFiles) -> Option<Msg> {
             };
             Some(Msg::DraftSaved(files.save(&file, &draft).map_err(|e| e.to_string())))
         }
-        Effect::DeleteDraft { file } => Some(Msg::DraftSaved(files.delete(&file).map_err(|e| e.to_string()))),
-        Effect::LoadDraft { file, user_id } => Some(Msg::DraftLoaded {
+        DraftEffect::Delete { file } => Some(Msg::DraftSaved(files.delete(&file).map_err(|e| e.to_string()))),
+        DraftEffect::Load { file, user_id } => Some(Msg::DraftLoaded {
             user_id,
             result: files.load(&file).map_err(|e| e.to_string()),
         }),
-        _ => None,
+        DraftEffect::Lock { .. } | DraftEffect::Unlock { .. } => None,
     }
 }

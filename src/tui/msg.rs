@@ -34,70 +34,109 @@ pub enum Copying {
 /// A bindable action: small and `Copy`, so the key table can hold it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Intent {
+    /// Leave the program now (after the drafts are written and a send in flight settles).
     Quit,
+    /// Go back one level: close the user, or leave from the list (asking about drafts).
     Back,
+    /// Show or hide the help of what has focus.
     Help,
     /// `c`: mark this user, or compare it with the one marked.
     Compare,
     /// `M`: the recent status messages in full.
     Messages,
+    /// The row above.
     Up,
+    /// The row below.
     Down,
+    /// A screenful up.
     PageUp,
+    /// A screenful down.
     PageDown,
+    /// The first row.
     Top,
+    /// The last row.
     Bottom,
+    /// Open the user under the cursor.
     Open,
+    /// Ask for a Lucene query for the users list.
     Search,
+    /// Sort the list by the next field.
     CycleSort,
     /// `S`: the other direction of the same sort.
     FlipSort,
+    /// Ask the server again for what is shown.
     Reload,
+    /// Open this node, or go to its first child when it is open.
     Expand,
+    /// Close this node, or go to its parent when it is closed.
     Collapse,
+    /// Open a closed node, close an open one.
     Toggle,
+    /// Open every node of the focused tree.
     ExpandAll,
+    /// Close every node of the focused tree.
     CollapseAll,
     /// Expand to this depth; the key table binds `1`-`9` to it.
     Depth(u8),
+    /// Move the focus to the other metadata tree.
     SwitchTree,
+    /// Change the value under the cursor.
     Edit,
+    /// Change the node under the cursor as JSON text.
     EditJson,
+    /// Add a key or an item under (or beside) the cursor.
     Add,
+    /// Give the key under the cursor another name.
     Rename,
+    /// Delete the key or item under the cursor (pending until sent).
     Delete,
+    /// Change the type of the value under the cursor.
     Retype,
+    /// Take back the last edit.
     Undo,
+    /// Make the last undone edit again.
     Redo,
+    /// See exactly what would be sent, before sending it.
     Preview,
+    /// The journal of changes sent for this user, to read or revert.
     History,
     /// The focused overlay's main action: send, save, search, yes, convert, revert.
     Submit,
     /// Close the overlay without acting.
     Cancel,
-    /// An earlier / a later entry of the search history.
+    /// An earlier entry of the search history.
     Older,
+    /// A later entry of the search history.
     Newer,
+    /// In a conflict: keep my edits on top of what the server holds now.
     Rebase,
+    /// In a conflict: send my version anyway, replacing what changed meanwhile.
     Overwrite,
+    /// Leave the user and keep the pending edits as a draft.
     KeepDraft,
+    /// Throw the pending edits (or the restored draft) away.
     Discard,
     /// Take over a user another instance had open.
     TakeOver,
     /// A line break in a text value.
     NewLine,
+    /// Half a screenful down.
     HalfPageDown,
+    /// Half a screenful up.
     HalfPageUp,
     /// `y`: the menu of what can be copied here.
     CopyMenu,
+    /// Copy this to the terminal's clipboard.
     Copy(Copying),
     /// `v`: the focused node in the user's own editor.
     OpenInEditor,
-    /// The next / previous match of the tree search.
+    /// The next match of the tree search.
     NextMatch,
+    /// The previous match of the tree search.
     PrevMatch,
-    /// The next / previous section of a long overlay.
+    /// The next section of a long overlay.
     NextSection,
+    /// The previous section of a long overlay.
     PrevSection,
 }
 

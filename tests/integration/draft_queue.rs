@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use auth0_meta::domain::{Edit, JsonPath, MetadataField};
 use auth0_meta::storage::drafts::{self, Draft, DraftEdit};
-use auth0_meta::tui::effect::Effect;
+use auth0_meta::tui::effect::DraftEffect;
 use auth0_meta::tui::file_queue::{DraftFiles, FileQueue};
 use auth0_meta::tui::msg::Msg;
 use serde_json::json;
@@ -36,8 +36,8 @@ impl DraftFiles for Slow {
     }
 }
 
-fn save(file: &Path, edits: usize) -> Effect {
-    Effect::SaveDraft {
+fn save(file: &Path, edits: usize) -> DraftEffect {
+    DraftEffect::Save {
         file: file.to_path_buf(),
         tenant: "t".into(),
         user_id: "auth0|1".into(),
@@ -71,7 +71,7 @@ async fn hundreds_of_saves_land_in_order_and_the_last_one_wins() {
     sizes.extend(1..=300);
     for (i, &edits) in sizes.iter().enumerate() {
         let effect = if edits == 0 {
-            Effect::DeleteDraft { file: file.clone() }
+            DraftEffect::Delete { file: file.clone() }
         } else {
             save(&file, edits)
         };
@@ -113,7 +113,7 @@ async fn a_load_queued_after_a_save_reads_that_save() {
     let queue = FileQueue::start(tx, Arc::new(auth0_meta::tui::file_queue::Disk));
     queue.submit(save(&file, 2));
     queue.submit(save(&file, 3));
-    queue.submit(Effect::LoadDraft {
+    queue.submit(DraftEffect::Load {
         file: file.clone(),
         user_id: "auth0|1".into(),
     });
@@ -182,7 +182,7 @@ async fn a_second_instance_finds_the_user_locked_and_takes_over_once_it_is_gone(
     use auth0_meta::tui::file_queue::Disk;
     let dir = tempfile::tempdir().unwrap();
     let lock = dir.path().join("drafts/t/user.json.lock");
-    let lock_effect = || Effect::LockDraft {
+    let lock_effect = || DraftEffect::Lock {
         file: lock.clone(),
         user_id: "auth0|1".into(),
     };

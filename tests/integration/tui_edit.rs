@@ -4,7 +4,7 @@
 use crate::common;
 
 use auth0_meta::domain::{Mark, MetadataField};
-use auth0_meta::tui::effect::Effect;
+use auth0_meta::tui::effect::{DraftEffect, Effect};
 use auth0_meta::tui::msg::Intent;
 use auth0_meta::tui::state::{Confirm, EditorPurpose, Overlay, Status};
 use common::tui::*;
@@ -179,9 +179,12 @@ fn every_edit_saves_the_draft_and_the_last_undo_deletes_it() {
     to_row(&mut state, 1);
     let effects = press(&mut state, Intent::Delete);
     assert!(
-        matches!(&effects[..], [Effect::SaveDraft { edits, .. }] if edits.len() == 1),
+        matches!(&effects[..], [Effect::Draft(DraftEffect::Save { edits, .. })] if edits.len() == 1),
         "{effects:?}"
     );
     let effects = press(&mut state, Intent::Undo);
-    assert!(matches!(&effects[..], [Effect::DeleteDraft { .. }]), "{effects:?}");
+    assert!(
+        matches!(&effects[..], [Effect::Draft(DraftEffect::Delete { .. })]),
+        "{effects:?}"
+    );
 }

@@ -5,7 +5,7 @@ use crate::common;
 
 use auth0_meta::apply::{Applied, Journaled, Saved};
 use auth0_meta::domain::MetadataField;
-use auth0_meta::tui::effect::Effect;
+use auth0_meta::tui::effect::{DraftEffect, Effect};
 use auth0_meta::tui::msg::{Intent, Msg};
 use auth0_meta::tui::state::{Overlay, State, Status};
 use auth0_meta::tui::update::update;
@@ -27,7 +27,7 @@ fn leaving_with_pending_edits_asks_first() {
     assert!(matches!(state.overlay, Some(Overlay::Leave { quit: true })));
     let effects = key(&mut state, KeyCode::Char('d'));
     assert!(
-        matches!(&effects[..], [Effect::DeleteDraft { .. }, Effect::Quit]),
+        matches!(&effects[..], [Effect::Draft(DraftEffect::Delete { .. }), Effect::Quit]),
         "discard deletes the draft, then quits: {effects:?}"
     );
 }
@@ -37,7 +37,7 @@ fn while_drafts_cannot_be_saved_leaving_offers_no_draft_and_says_so() {
     let mut state = jane_state();
     to_row(&mut state, 1);
     let effects = press(&mut state, Intent::Delete);
-    assert!(matches!(&effects[..], [Effect::SaveDraft { .. }]));
+    assert!(matches!(&effects[..], [Effect::Draft(DraftEffect::Save { .. })]));
     update(
         &mut state,
         Msg::DraftSaved(Err("Permission denied (os error 13)".into())),
@@ -113,7 +113,9 @@ fn a_save_that_lands_after_leaving_the_user_still_ends_its_draft() {
     );
     assert!(matches!(&state.status, Status::Info(text) if text == "saved: user_metadata.hobby"));
     assert!(
-        effects.iter().any(|e| matches!(e, Effect::DeleteDraft { .. })),
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Draft(DraftEffect::Delete { .. }))),
         "{effects:?}"
     );
 }
@@ -170,7 +172,10 @@ fn a_user_open_in_another_instance_is_read_only_until_taken_over() {
             rate: None,
         },
     );
-    assert!(matches!(&effects[..], [Effect::LockDraft { .. }]), "{effects:?}");
+    assert!(
+        matches!(&effects[..], [Effect::Draft(DraftEffect::Lock { .. })]),
+        "{effects:?}"
+    );
     let holder = auth0_meta::storage::lock::Holder {
         pid: Some(4242),
         since: Some("2026-11-23T10:00:00.000Z".into()),
@@ -194,7 +199,7 @@ fn a_user_open_in_another_instance_is_read_only_until_taken_over() {
         "edits are refused"
     );
     let effects = press(&mut state, Intent::TakeOver);
-    assert!(matches!(&effects[..], [Effect::LockDraft { .. }]));
+    assert!(matches!(&effects[..], [Effect::Draft(DraftEffect::Lock { .. })]));
     let effects = update(
         &mut state,
         Msg::DraftLocked {
@@ -203,7 +208,7 @@ fn a_user_open_in_another_instance_is_read_only_until_taken_over() {
         },
     );
     assert!(
-        matches!(&effects[..], [Effect::LoadDraft { .. }]),
+        matches!(&effects[..], [Effect::Draft(DraftEffect::Load { .. })]),
         "then the draft is read"
     );
     press(&mut state, Intent::Delete);
@@ -272,7 +277,10 @@ fn a_restored_draft_whose_base_changed_on_the_server_opens_the_conflict_view() {
     );
     assert!(matches!(&state.status, Status::Error(t) if t.contains("user_metadata.hobby changed on the server since")));
     let effects = key(&mut state, KeyCode::Char('d'));
-    assert!(matches!(&effects[..], [Effect::DeleteDraft { .. }]), "{effects:?}");
+    assert!(
+        matches!(&effects[..], [Effect::Draft(DraftEffect::Delete { .. })]),
+        "{effects:?}"
+    );
     assert!(!state.user().unwrap().is_dirty(), "the draft is discarded");
 }
 
@@ -281,7 +289,7 @@ fn a_draft_remembers_the_base_of_each_key_it_touches() {
     let mut state = jane_state();
     to_row(&mut state, 1);
     let effects = press(&mut state, Intent::Delete); // hobby
-    let [Effect::SaveDraft { base, .. }] = &effects[..] else {
+    let [Effect::Draft(DraftEffect::Save { base, .. })] = &effects[..] else {
         panic!("{effects:?}")
     };
     assert_eq!(base["user_metadata"]["hobby"], "surfing");

@@ -88,3 +88,37 @@ fn intent_for(bindings: &[Binding], event: &KeyEvent) -> Option<Intent> {
         (intent, _) => intent,
     })
 }
+
+/// How a message names the key for `intent` among `bindings`: read from the table, so a
+/// rebinding can never make a message lie. `?` if the table has none (the tests below
+/// check every pair a message uses).
+pub fn key_for(bindings: &[Binding], intent: Intent) -> String {
+    bindings
+        .iter()
+        .find(|b| b.intent == intent)
+        .and_then(|b| b.keys.first())
+        .map_or_else(|| "?".to_string(), |key| key.label())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every key a status line or a question names.
+    #[test]
+    fn the_keys_messages_name_are_bound() {
+        let named = [
+            (USER.bindings, Intent::Undo, "u"),
+            (USER.bindings, Intent::TakeOver, "T"),
+            (USER.bindings, Intent::Reload, "R"),
+            (USER.bindings, Intent::History, "H"),
+            (USER.bindings, Intent::OpenInEditor, "v"),
+            (PREVIEW.bindings, Intent::Submit, "y"),
+            (GLOBAL, Intent::Quit, "Ctrl-C"),
+        ];
+        for (bindings, intent, label) in named {
+            assert_eq!(key_for(bindings, intent), label, "{intent:?}");
+        }
+        assert_eq!(key_for(PREVIEW.bindings, Intent::TakeOver), "?");
+    }
+}

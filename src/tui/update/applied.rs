@@ -6,7 +6,9 @@ use super::session::{back, show_saved};
 use crate::api::ApiError;
 use crate::apply::{Applied, Journaled, Saved};
 use crate::domain::field_path::join;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{DraftEffect, Effect};
+use crate::tui::keymap::{key_for, USER};
+use crate::tui::msg::Intent;
 use crate::tui::state::{ConflictScreen, Overlay, State, Status};
 
 pub fn applied(state: &mut State, id: &str, result: Result<Applied, ApiError>) -> Vec<Effect> {
@@ -42,7 +44,8 @@ fn outcome(state: &mut State, id: &str, result: Result<Applied, ApiError>) -> Ve
                 format!("; {} differ from both", join(&differing))
             };
             state.status = Status::Error(format!(
-                "outcome unknown: {reason}{keys}; the edits are still pending: R reloads what the server holds"
+                "outcome unknown: {reason}{keys}; the edits are still pending: {} reloads what the server holds",
+                key_for(USER.bindings, Intent::Reload)
             ));
             Vec::new()
         }
@@ -57,9 +60,9 @@ fn outcome(state: &mut State, id: &str, result: Result<Applied, ApiError>) -> Ve
 /// the change (the apply path wrote it), and the draft it came from is spent.
 fn saved(state: &mut State, saved: Saved) -> Vec<Effect> {
     let effects = match &state.storage {
-        Some(storage) => vec![Effect::DeleteDraft {
+        Some(storage) => vec![Effect::Draft(DraftEffect::Delete {
             file: storage.draft_file(saved.user.id()),
-        }],
+        })],
         None => Vec::new(),
     };
     let summary = saved.summary();

@@ -8,6 +8,7 @@ use super::session::reload_panes;
 use crate::domain::User;
 use crate::preview::Preview;
 use crate::tui::effect::Effect;
+use crate::tui::keymap::{key_for, PREVIEW};
 use crate::tui::msg::Intent;
 use crate::tui::state::{Overlay, PreviewScreen, State, Status};
 
@@ -53,7 +54,10 @@ fn overwrite(state: &mut State, server: User) -> Vec<Effect> {
     let mut screen = PreviewScreen::with_note(preview, Some(note));
     screen.reverts = view.reverting.clone();
     state.overlay = Some(Overlay::Preview(Box::new(screen)));
-    state.status = Status::Info("overwrite: check what it replaces, then y sends".into());
+    state.status = Status::Info(format!(
+        "overwrite: check what it replaces, then {} sends",
+        key_for(PREVIEW.bindings, Intent::Submit)
+    ));
     Vec::new()
 }
 

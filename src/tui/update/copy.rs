@@ -5,6 +5,7 @@ use crate::domain::copy::copy_text;
 use crate::domain::FieldPath;
 use crate::text::cut;
 use crate::tui::effect::Effect;
+use crate::tui::keymap::{key_for, USER};
 use crate::tui::msg::{Copying, Intent};
 use crate::tui::state::{State, Status};
 
@@ -32,8 +33,9 @@ pub fn copy_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     };
     if text.len() > CLIPBOARD_LIMIT {
         state.status = Status::Error(format!(
-            "nothing copied: {} KB is more than a terminal clipboard takes; v opens it in your editor",
-            text.len() / 1024
+            "nothing copied: {} KB is more than a terminal clipboard takes; {} opens it in your editor",
+            text.len() / 1024,
+            key_for(USER.bindings, Intent::OpenInEditor)
         ));
         return Vec::new();
     }

@@ -9,7 +9,9 @@ use crate::domain::{apply_edits, Conflict, ConflictReport, Edit, FieldPath, Meta
 use crate::storage::drafts::{Draft, DraftEdit};
 use crate::storage::lock::Holder;
 use crate::timestamp::format_millis;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{DraftEffect, Effect};
+use crate::tui::keymap::{key_for, USER};
+use crate::tui::msg::Intent;
 use crate::tui::state::{ConflictScreen, Overlay, Phase, State, Status, UserView};
 
 /// Records, for each root key the pending edits touch that has no base yet, the
@@ -70,7 +72,7 @@ pub fn save(state: &mut State) -> Vec<Effect> {
         })
         .collect();
     if edits.is_empty() {
-        return vec![Effect::DeleteDraft { file }];
+        return vec![Effect::Draft(DraftEffect::Delete { file })];
     }
     let cleared = view
         .panes
@@ -78,21 +80,21 @@ pub fn save(state: &mut State) -> Vec<Effect> {
         .filter(|p| p.clear_requested)
         .map(|p| p.field)
         .collect();
-    vec![Effect::SaveDraft {
+    vec![Effect::Draft(DraftEffect::Save {
         file,
         tenant: storage.tenant.clone(),
         user_id,
         edits,
         cleared,
         base: view.draft_base.clone(),
-    }]
+    })]
 }
 
 pub fn delete(state: &State) -> Vec<Effect> {
     match (&state.storage, state.user()) {
-        (Some(storage), Some(view)) => vec![Effect::DeleteDraft {
+        (Some(storage), Some(view)) => vec![Effect::Draft(DraftEffect::Delete {
             file: storage.draft_file(view.user.id()),
-        }],
+        })],
         _ => Vec::new(),
     }
 }
@@ -102,10 +104,10 @@ pub fn lock(state: &State) -> Vec<Effect> {
     match (&state.storage, state.user()) {
         (Some(storage), Some(view)) => {
             let user_id = view.user.id().to_string();
-            vec![Effect::LockDraft {
+            vec![Effect::Draft(DraftEffect::Lock {
                 file: storage.lock_file(&user_id),
                 user_id,
-            }]
+            })]
         }
         _ => Vec::new(),
     }
@@ -113,9 +115,9 @@ pub fn lock(state: &State) -> Vec<Effect> {
 
 pub fn unlock(state: &State) -> Vec<Effect> {
     match (&state.storage, state.user()) {
-        (Some(storage), Some(view)) if view.read_only.is_none() => vec![Effect::UnlockDraft {
+        (Some(storage), Some(view)) if view.read_only.is_none() => vec![Effect::Draft(DraftEffect::Unlock {
             file: storage.lock_file(view.user.id()),
-        }],
+        })],
         _ => Vec::new(),
     }
 }
@@ -135,7 +137,8 @@ pub fn locked(state: &mut State, user_id: &str, held_by: Option<Holder>) -> Vec<
             view.read_only = Some(holder.to_string());
             view.phase = Phase::Ready;
             state.status = Status::Error(format!(
-                "read-only: another auth0-meta ({holder}) has this user open; T takes over once it is closed"
+                "read-only: another auth0-meta ({holder}) has this user open; {} takes over once it is closed",
+                key_for(USER.bindings, Intent::TakeOver)
             ));
             Vec::new()
         }
@@ -146,10 +149,10 @@ pub fn load(state: &State) -> Vec<Effect> {
     match (&state.storage, state.user()) {
         (Some(storage), Some(view)) => {
             let user_id = view.user.id().to_string();
-            vec![Effect::LoadDraft {
+            vec![Effect::Draft(DraftEffect::Load {
                 file: storage.draft_file(&user_id),
                 user_id,
-            }]
+            })]
         }
         _ => Vec::new(),
     }

@@ -9,6 +9,7 @@ use super::commit::{commit_or_report, refuse, undo_redo};
 use crate::domain::tree::is_container;
 use crate::domain::{Edit, FieldPath, JsonPath, Mark, MetadataField, Segment, ValueKind};
 use crate::tui::effect::Effect;
+use crate::tui::keymap::{key_for, USER};
 use crate::tui::msg::Intent;
 use crate::tui::state::{Confirm, Editor, EditorPurpose, Overlay, State, Status, TypeMenu};
 
@@ -18,7 +19,11 @@ fn selected(state: &mut State) -> Result<(MetadataField, JsonPath, Value), Strin
     let pane = view.pane();
     let at = pane.tree.locate(pane.cursor).ok_or("nothing is selected")?;
     if pane.mark(at.id) == Mark::Deleted {
-        return Err(format!("{} is deleted in this draft: u undoes it", at.path));
+        return Err(format!(
+            "{} is deleted in this draft: {} undoes it",
+            at.path,
+            key_for(USER.bindings, Intent::Undo)
+        ));
     }
     let value = pane
         .current()

@@ -56,15 +56,19 @@ pub fn editor_text(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     editor.confirm_discard = false;
-    if matches!(editor.purpose, EditorPurpose::Json { .. }) {
-        editor.text.input(key);
-    } else {
+    if !matches!(editor.purpose, EditorPurpose::Json { .. }) {
         crate::tui::overlay::type_line_key(&mut editor.text, key);
+        editor.error = None;
+        return Vec::new();
     }
-    let json = matches!(editor.purpose, EditorPurpose::Json { .. });
-    let long = json && editor.text.lines().iter().map(|l| l.len() + 1).sum::<usize>() > CHECK_AT_ONCE;
+    // A key that changed nothing (a cursor move) leaves the last check standing: a large
+    // text is not parsed again for it.
+    if !editor.text.input(key) {
+        return Vec::new();
+    }
+    let long = editor.text.lines().iter().map(|l| l.len() + 1).sum::<usize>() > CHECK_AT_ONCE;
     editor.check_owed = long.then_some(0);
-    editor.error = if json && !long { check(editor) } else { None };
+    editor.error = if long { None } else { check(editor) };
     Vec::new()
 }
 

@@ -4,6 +4,7 @@
 
 use super::editor::commit_json;
 use crate::tui::effect::Effect;
+use crate::tui::keymap::{key_for, USER};
 use crate::tui::msg::{HandOff, Intent};
 use crate::tui::state::{EditorFailed, Overlay, State, Status};
 
@@ -47,7 +48,10 @@ pub fn edited(state: &mut State, hand_off: HandOff, result: Result<String, Strin
     }
     match commit_json(state, hand_off.field, hand_off.path.clone(), &text) {
         Ok(effects) => {
-            state.status = Status::Info("changed in your editor: one edit (u undoes it)".into());
+            state.status = Status::Info(format!(
+                "changed in your editor: one edit ({} undoes it)",
+                key_for(USER.bindings, Intent::Undo)
+            ));
             effects
         }
         Err(error) => {

@@ -8,6 +8,7 @@ use crate::apply::Resolution;
 use crate::domain::{Conflict, ConflictReport};
 use crate::storage::journal::{Entry, Journal};
 use crate::tui::effect::Effect;
+use crate::tui::keymap::{key_for, USER};
 use crate::tui::msg::Intent;
 use crate::tui::state::{ConflictScreen, HistoryList, Overlay, State, Status};
 
@@ -145,8 +146,9 @@ pub fn resolved(state: &mut State, result: Result<Vec<Resolution>, String>) {
             let count = |word: &str| settled.iter().filter(|r| r.outcome.word() == word).count();
             let (applied, failed, unknown) = (count("applied"), count("failed"), count("unknown"));
             let text = format!(
-                "{} send(s) interrupted last time, now settled: {applied} applied, {failed} not applied, {unknown} unknown (H shows them)",
-                settled.len()
+                "{} send(s) interrupted last time, now settled: {applied} applied, {failed} not applied, {unknown} unknown ({} shows them)",
+                settled.len(),
+                key_for(USER.bindings, Intent::History)
             );
             state.status = if unknown > 0 {
                 Status::Error(text)

@@ -7,6 +7,7 @@ use crate::api::ApiError;
 use crate::domain::tree::Prebuilt;
 use crate::domain::{LoadedUser, MetadataField, MetadataPair, User};
 use crate::tui::effect::Effect;
+use crate::tui::keymap::{key_for, GLOBAL};
 use crate::tui::msg::Intent;
 use crate::tui::state::{Overlay, Phase, Screen, State, Status, TreePane, UserView};
 
@@ -102,8 +103,10 @@ pub fn back(state: &mut State, quit: bool) -> Vec<Effect> {
             return vec![Effect::Quit];
         }
         state.quit_when_sent = true;
-        state.status =
-            Status::Loading("sending: waiting for the outcome before quitting (Ctrl-C again to stop waiting)".into());
+        state.status = Status::Loading(format!(
+            "sending: waiting for the outcome before quitting ({} again to stop waiting)",
+            key_for(GLOBAL, Intent::Quit)
+        ));
         return Vec::new();
     }
     if state.user().is_some_and(UserView::is_dirty) {

@@ -10,6 +10,7 @@ use super::preview::open_preview;
 use super::session::back;
 use crate::domain::Tree;
 use crate::tui::effect::Effect;
+use crate::tui::keymap::{key_for, USER};
 use crate::tui::msg::Intent;
 use crate::tui::state::{Phase, State, Status, TreePane};
 
@@ -52,7 +53,8 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         edit if is_edit(edit) && read_only.is_some() => {
             let holder = read_only.unwrap_or_default();
             state.status = Status::Error(format!(
-                "read-only: another auth0-meta ({holder}) has this user open; T takes over once it is closed"
+                "read-only: another auth0-meta ({holder}) has this user open; {} takes over once it is closed",
+                key_for(USER.bindings, Intent::TakeOver)
             ));
             return Vec::new();
         }

@@ -33,8 +33,10 @@ pub fn draw(state: &State, frame: &mut Frame, theme: Theme) {
     let area = frame.area();
     if state.too_small() {
         let text = format!(
-            "The terminal is {}x{}: auth0-meta needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\nEnlarge it, or press Ctrl-C to quit.",
-            area.width, area.height
+            "The terminal is {}x{}: auth0-meta needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\nEnlarge it, or press {} to quit.",
+            area.width,
+            area.height,
+            crate::tui::keymap::key_for(crate::tui::keymap::GLOBAL, crate::tui::msg::Intent::Quit)
         );
         frame.render_widget(
             Paragraph::new(text)

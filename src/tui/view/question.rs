@@ -8,6 +8,8 @@ use ratatui::Frame;
 
 use super::{centered, hints};
 use crate::tui::keymap;
+use crate::tui::keymap::{key_for, USER};
+use crate::tui::msg::Intent;
 use crate::tui::state::{Confirm, State};
 use crate::tui::theme::Theme;
 
@@ -27,9 +29,10 @@ fn draw_question(title: &str, text: &str, keys: &str, frame: &mut Frame, area: R
 }
 
 pub fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, theme: Theme) {
+    let undo = key_for(USER.bindings, Intent::Undo);
     let text = match confirm {
         Confirm::Delete { what, .. } => {
-            format!("Delete {what}? The deletion stays pending until you apply it, and u undoes it.")
+            format!("Delete {what}? The deletion stays pending until you apply it, and {undo} undoes it.")
         }
         Confirm::Retype {
             field,
@@ -38,11 +41,11 @@ pub fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, theme: The
             before,
             after,
         } => format!(
-            "{}: {before} → {after} as {to} loses the value. Change the type anyway? u undoes it.",
+            "{}: {before} → {after} as {to} loses the value. Change the type anyway? {undo} undoes it.",
             crate::domain::FieldPath::new(*field, path.clone())
         ),
         Confirm::Clear { field, keys } => format!(
-            "Clear all of {field} ({keys} keys)? Applying sends {{}}, which also removes keys added on the server meanwhile. u undoes it before then."
+            "Clear all of {field} ({keys} keys)? Applying sends {{}}, which also removes keys added on the server meanwhile. {undo} undoes it before then."
         ),
     };
     let title = match confirm {

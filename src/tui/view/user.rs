@@ -96,7 +96,7 @@ fn draw_profile_line(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
         rest.push_str(" · BLOCKED");
     }
     let name = format!(" {}", user.identifier());
-    let room = usize::from(area.width).saturating_sub(name.chars().count());
+    let room = usize::from(area.width).saturating_sub(crate::text::width(&name));
     let line = Line::from(vec![
         Span::styled(name, theme.title()),
         Span::styled(crate::text::cut(&rest, room), theme.dim()),

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::domain::tree::Node;
 use crate::domain::ValueKind;
 use crate::domain::{Mark, Row, RowKey};
-use crate::text::cut;
+use crate::text::{cut, cut_marked, width as width_of};
 use crate::tui::state::TreePane;
 use crate::tui::theme::Theme;
 
@@ -133,7 +133,7 @@ pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme, del
         RowKey::Index(index) => spans.push(Span::styled(format!("[{index}]"), theme.dim())),
     }
     spans.push(Span::raw(if matches!(row.key, RowKey::Root) { " " } else { ": " }));
-    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let used: usize = spans.iter().map(|s| width_of(&s.content)).sum();
     let room = width.saturating_sub(used).max(4);
     if container {
         let (open, close) = brackets(kind);
@@ -166,16 +166,15 @@ fn scalar_span(node: Node<'_>, room: usize, theme: Theme) -> Span<'static> {
     }
 }
 
-/// `"text"` JSON-escaped, cut to `room` characters before escaping the whole string.
+/// `"text"` JSON-escaped, cut to `room` cells (only its start is escaped: a long string
+/// costs what is shown).
 fn quoted(text: &str, room: usize) -> String {
     let head: String = text.chars().take(room).collect();
     let escaped = serde_json::to_string(&head).unwrap_or_default();
-    if head.len() < text.len() || escaped.chars().count() > room {
-        let mut out: String = escaped.chars().take(room.saturating_sub(1)).collect();
-        out.push('…');
-        out
+    if head.len() < text.len() {
+        cut_marked(&escaped, room)
     } else {
-        escaped
+        cut(&escaped, room)
     }
 }
 
@@ -184,7 +183,7 @@ pub fn taste(node: Node<'_>, room: usize) -> String {
     let (open, close) = brackets(node.kind());
     let mut out = String::from(open);
     for (n, (key, child)) in node.children().enumerate() {
-        if out.chars().count() >= room {
+        if width_of(&out) >= room {
             break;
         }
         if n > 0 {

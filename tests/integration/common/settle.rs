@@ -4,7 +4,7 @@
 use auth0_meta::api::Client;
 use auth0_meta::tui::effect::Effect;
 use auth0_meta::tui::file_queue::{Disk, FileQueue};
-use auth0_meta::tui::perform::perform;
+use auth0_meta::tui::route::{route, Route};
 use auth0_meta::tui::state::State;
 use auth0_meta::tui::update::update;
 
@@ -12,19 +12,22 @@ use auth0_meta::tui::update::update;
 /// effects go through the same ordered queue the event loop uses.
 pub async fn settle(state: &mut State, client: &Client, mut effects: Vec<Effect>) {
     while let Some(effect) = effects.pop() {
-        if effect == Effect::Quit {
-            continue;
-        }
-        if FileQueue::takes(&effect) {
-            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-            let queue = FileQueue::start(tx, std::sync::Arc::new(Disk));
-            queue.submit(effect);
-            queue.finish().await;
-            while let Ok(msg) = rx.try_recv() {
-                effects.extend(update(state, msg));
+        match route(effect, client) {
+            Route::Quit | Route::Copy(_) | Route::ExternalEditor { .. } => {}
+            Route::Draft(draft) => {
+                let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+                let queue = FileQueue::start(tx, std::sync::Arc::new(Disk));
+                queue.submit(draft);
+                queue.finish().await;
+                while let Ok(msg) = rx.try_recv() {
+                    effects.extend(update(state, msg));
+                }
             }
-        } else if let Some(msg) = perform(effect, client).await {
-            effects.extend(update(state, msg));
+            Route::Task(task) => {
+                if let Some(msg) = task.await {
+                    effects.extend(update(state, msg));
+                }
+            }
         }
     }
 }
