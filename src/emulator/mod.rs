@@ -109,6 +109,8 @@ pub(crate) struct Shared {
     token_lifetime: u64,
     enforce_profile_limit: bool,
     token_requests: AtomicU64,
+    /// `GET /api/v2/users/{id}` requests answered, for tests that count re-reads.
+    user_reads: AtomicU64,
     connections: Vec<connections::Connection>,
     jobs: Mutex<jobs::Jobs>,
     export_link_seconds: u64,
@@ -176,6 +178,7 @@ impl Emulator {
             token_lifetime: config.token_lifetime,
             enforce_profile_limit: config.enforce_profile_limit,
             token_requests: AtomicU64::new(0),
+            user_reads: AtomicU64::new(0),
             jobs: Mutex::new(jobs::Jobs::default()),
             export_link_seconds: config.export_link_seconds,
             base_url: format!("http://{addr}"),
@@ -220,6 +223,11 @@ impl Emulator {
 
     pub fn token_requests(&self) -> u64 {
         self.shared.token_requests.load(Ordering::Relaxed)
+    }
+
+    /// How many single users were read (`GET /api/v2/users/{id}`).
+    pub fn user_reads(&self) -> u64 {
+        self.shared.user_reads.load(Ordering::Relaxed)
     }
 
     pub fn user_count(&self) -> usize {

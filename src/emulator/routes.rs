@@ -162,6 +162,7 @@ async fn get_user(
     Path(id): Path<String>,
     Query(params): Params,
 ) -> Reply {
+    shared.user_reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     lock(&shared.tokens)
         .authorize(&headers)?
         .require(&["read:users", "read:current_user", "read:user_idp_tokens"])?;

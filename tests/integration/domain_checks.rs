@@ -206,3 +206,13 @@ fn a_deletion_of_a_key_changed_on_the_server_is_a_conflict() {
     let report = conflicts(&loaded, &server, &body);
     assert_eq!(report.overwritten[0].ours, None);
 }
+
+#[test]
+fn a_key_deleted_on_both_sides_is_no_conflict() {
+    let loaded = pair(json!({"theme": "dark", "lang": "en"}), json!({}));
+    let server = pair(json!({"lang": "en"}), json!({}));
+    let body = UpdateBody::between(&loaded, &pair(json!({"lang": "en"}), json!({})));
+    let report = conflicts(&loaded, &server, &body);
+    assert!(!report.has_conflicts(), "{report:?}");
+    assert!(report.kept.is_empty(), "the deletion is the body's own: {report:?}");
+}

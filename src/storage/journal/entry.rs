@@ -174,15 +174,6 @@ impl Entry {
         expected
     }
 
-    /// Every root key the change replaced or deleted.
-    pub fn touched_keys(&self) -> Vec<FieldPath> {
-        self.previous
-            .iter()
-            .filter_map(|(name, keys)| Some((MetadataField::from_name(name)?, keys.as_object()?)))
-            .flat_map(|(field, keys)| keys.keys().map(move |k| FieldPath::root_key(field, k.clone())))
-            .collect()
-    }
-
     /// The edits that put every touched root key back as it was, applied to `current`.
     pub fn revert_edits(&self, current: &MetadataPair) -> Vec<(MetadataField, Edit)> {
         let mut edits = Vec::new();
