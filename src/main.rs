@@ -36,26 +36,10 @@ async fn run(cli: Cli) -> commands::Outcome {
     let env = |name: &str| std::env::var(name).ok();
     let state_dir = Storage::locate("", env).map(|s| s.root);
     auth0_meta::logging::init(cli.connection.log_file.as_deref(), env, state_dir).map_err(Failure::usage)?;
-    match cli.command {
-        Some(Command::Emulator(args)) => return commands::run_emulator(args).await,
-        Some(Command::Tenants(command)) => return commands::run_tenants(command, &cli.connection).await,
-        Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut auth0_meta::cli::command(),
-                "auth0-meta",
-                &mut std::io::stdout(),
-            );
-            return Ok(());
-        }
-        Some(Command::Man) => {
-            let page = clap_mangen::Man::new(auth0_meta::cli::command());
-            return page
-                .render(&mut std::io::stdout())
-                .map_err(|e| Failure::error(e.to_string()));
-        }
-        _ => {}
-    }
+    let cli = match run_without_tenant(cli).await {
+        Ok(outcome) => return outcome,
+        Err(cli) => cli,
+    };
     let (_, file) = profile::load(&env).map_err(Failure::usage)?;
     if let Some(outcome) = run_journal_only(&cli, &file) {
         return outcome;
@@ -63,51 +47,83 @@ async fn run(cli: Cli) -> commands::Outcome {
     let palette = palette(&cli, &file)?;
     if cli.demo {
         let (emulator, target) = start_demo(&cli).await?;
-        let client = Client::new(&target)?;
-        let guards = Guards::of(None, cli.connection.read_only);
-        let result = match cli.command {
-            Some(command) => run_command(&client, storage("demo").as_ref(), command, &guards).await,
-            None => {
-                run_tui(
-                    client,
-                    emulator.base_url(),
-                    "demo",
-                    true,
-                    Options {
-                        guards,
-                        palette,
-                        mouse: !cli.no_mouse,
-                    },
-                )
-                .await
-            }
+        let place = Place {
+            client: Client::new(&target)?,
+            label: emulator.base_url(),
+            tenant: "demo".into(),
+            demo: true,
+            guards: Guards::of(None, cli.connection.read_only),
         };
+        let result = run_on(place, cli, palette).await;
         drop(emulator);
         return result;
     }
     let flags = cli.connection.flags();
     let chosen = select::choose(&file, cli.connection.tenant.as_deref(), &flags, &env).map_err(Failure::usage)?;
-    let guards = Guards::of(chosen.as_ref(), cli.connection.read_only);
     let target = select::resolve(chosen.as_ref(), &flags, &env).map_err(Failure::usage)?;
-    let client = Client::new(&target)?;
-    let tenant = target.tenant();
-    match cli.command {
-        Some(command) => run_command(&client, storage(&tenant).as_ref(), command, &guards).await,
-        None => {
-            run_tui(
-                client,
-                target.label,
-                &tenant,
-                false,
-                Options {
-                    guards,
-                    palette,
-                    mouse: !cli.no_mouse,
-                },
-            )
-            .await
+    let place = Place {
+        client: Client::new(&target)?,
+        tenant: target.tenant(),
+        label: target.label,
+        demo: false,
+        guards: Guards::of(chosen.as_ref(), cli.connection.read_only),
+    };
+    run_on(place, cli, palette).await
+}
+
+/// The commands that need no tenant: the emulator, tenants, completions, the man page.
+/// Any other is given back.
+async fn run_without_tenant(cli: Cli) -> Result<commands::Outcome, Cli> {
+    Ok(match cli.command {
+        Some(Command::Emulator(args)) => commands::run_emulator(args).await,
+        Some(Command::Tenants(command)) => commands::run_tenants(command, &cli.connection).await,
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                shell,
+                &mut auth0_meta::cli::command(),
+                "auth0-meta",
+                &mut std::io::stdout(),
+            );
+            Ok(())
         }
-    }
+        Some(Command::Man) => clap_mangen::Man::new(auth0_meta::cli::command())
+            .render(&mut std::io::stdout())
+            .map_err(|e| Failure::error(e.to_string())),
+        command => return Err(Cli { command, ..cli }),
+    })
+}
+
+/// The tenant a run works on: the demo emulator or a real one.
+struct Place {
+    client: Client,
+    /// Shown in the TUI's header.
+    label: String,
+    /// Names the tenant's drafts and journal entries: the domain, or `demo`.
+    tenant: String,
+    demo: bool,
+    guards: Guards,
+}
+
+/// The command given, or the TUI.
+async fn run_on(place: Place, cli: Cli, palette: Palette) -> commands::Outcome {
+    let storage = storage(&place.tenant);
+    let Some(command) = cli.command else {
+        let session = tui::Session {
+            client: Arc::new(place.client),
+            tenant: place.label,
+            demo: place.demo,
+            storage,
+            options: Options {
+                guards: place.guards,
+                palette,
+                mouse: !cli.no_mouse,
+            },
+        };
+        return tui::run(session)
+            .await
+            .map_err(|e| Failure::error(format!("terminal error: {e}")));
+    };
+    run_command(&place.client, storage.as_ref(), command, &place.guards).await
 }
 
 /// `--theme`, else the file's `theme`, else dark.
@@ -215,20 +231,6 @@ async fn run_command(
         Command::History { .. } => Ok(()),
         Command::Emulator(_) | Command::Tenants(_) | Command::Completions { .. } | Command::Man => Ok(()),
     }
-}
-
-/// `tenant` names the tenant's drafts and journal entries: the domain, or `demo`.
-async fn run_tui(client: Client, label: String, tenant: &str, demo: bool, options: Options) -> commands::Outcome {
-    let session = tui::Session {
-        client: Arc::new(client),
-        tenant: label,
-        demo,
-        storage: storage(tenant),
-        options,
-    };
-    tui::run(session)
-        .await
-        .map_err(|e| Failure::error(format!("terminal error: {e}")))
 }
 
 /// The emulator on a free loopback port, seeded with the demo tenant, with a token

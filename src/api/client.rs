@@ -13,17 +13,15 @@ use serde_json::Value;
 use super::error::{refusal, ApiError};
 use super::log;
 use super::page::{ListQuery, UserPage};
-use super::rate::{wait_for, RateLimit};
+use super::rate::RateLimit;
+use super::retry::{backoff, retry_wait, Again};
 use super::token::TokenSource;
 pub use super::wire::{body_bytes, encode_segment};
 use super::wire::{read_body, read_user};
 use crate::config::Target;
 use crate::domain::{LoadedUser, User};
-use crate::random::random_u64;
-use crate::timestamp::now_secs;
 
-/// How many times a request is tried in all before its error is reported.
-pub const MAX_TRIES: u32 = 3;
+pub use super::retry::MAX_TRIES;
 
 /// Waits between tries; tests swap in one that records the waits instead of sleeping.
 pub type Sleeper = Arc<dyn Fn(Duration) -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
@@ -234,16 +232,8 @@ impl Client {
                 sent_bytes: sent.as_ref().map_or(0, Vec::len),
             };
             let token = self.tokens.token(&self.http, &self.base_url).await?;
-            let mut request = self
-                .http
-                .request(method.clone(), &url)
-                .bearer_auth(token.expose())
-                .query(params);
-            if let Some(bytes) = &sent {
-                request = request.header(CONTENT_TYPE, "application/json").body(bytes.clone());
-            }
             let started = Instant::now();
-            let response = match request.send().await {
+            let response = match self.request(&method, &url, params, &token, sent.as_ref()).send().await {
                 Ok(response) => response,
                 Err(_) if idempotent && tries < MAX_TRIES => {
                     log.failed(started.elapsed(), "transport");
@@ -266,15 +256,13 @@ impl Client {
             if status.is_success() {
                 return Ok(bytes);
             }
-            let retry_wait = match status {
-                StatusCode::TOO_MANY_REQUESTS if tries < MAX_TRIES => Some(wait_for(&headers, now_secs(), jitter())),
-                s if s.is_server_error() && idempotent && tries < MAX_TRIES => Some(backoff(tries)),
-                StatusCode::UNAUTHORIZED if !renewed && self.tokens.invalidate().await => {
-                    renewed = true;
-                    Some(Duration::ZERO)
-                }
-                _ => None,
+            let again = Again {
+                tries,
+                idempotent,
+                renewed,
             };
+            let retry_wait = retry_wait(status, &headers, again, &self.tokens).await;
+            renewed |= status == StatusCode::UNAUTHORIZED && retry_wait.is_some();
             match retry_wait {
                 Some(wait) => {
                     log.retrying(wait, status.as_str());
@@ -284,13 +272,23 @@ impl Client {
             }
         }
     }
-}
 
-fn jitter() -> Duration {
-    Duration::from_millis(random_u64() % 250)
-}
-
-/// 250 ms, 500 ms, 1 s, … plus jitter.
-fn backoff(tries: u32) -> Duration {
-    Duration::from_millis(250 << tries.min(6).saturating_sub(1)) + jitter()
+    fn request(
+        &self,
+        method: &Method,
+        url: &str,
+        params: &[(&str, String)],
+        token: &crate::secret::Secret,
+        sent: Option<&Vec<u8>>,
+    ) -> reqwest::RequestBuilder {
+        let request = self
+            .http
+            .request(method.clone(), url)
+            .bearer_auth(token.expose())
+            .query(params);
+        match sent {
+            Some(bytes) => request.header(CONTENT_TYPE, "application/json").body(bytes.clone()),
+            None => request,
+        }
+    }
 }

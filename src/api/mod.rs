@@ -5,6 +5,7 @@ mod error;
 mod log;
 mod page;
 mod rate;
+mod retry;
 mod tls;
 mod token;
 mod wire;

@@ -90,37 +90,13 @@ pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request
         check = request.check,
         "applying a change"
     );
-    let (base, kept) = if request.check {
-        // Read as the TUI reads it: root values compared by their text, never parsed.
-        let server = client.get_user_loaded(&request.user_id).await?;
-        let report = conflicts(&request.loaded, &server.docs, request.body.body());
-        if report.has_conflicts() {
-            let server = server.into_user();
-            return Ok(Applied::Conflict { report, server });
-        }
-        let kept = report
-            .kept
-            .iter()
-            .map(|(f, k)| FieldPath::root_key(*f, k.clone()))
-            .collect();
-        (server.docs, kept)
-    } else {
-        (request.loaded.clone(), Vec::new())
+    let (base, kept) = match check(client, request).await? {
+        Checked::Clear { base, kept } => (base, kept),
+        Checked::Conflict(applied) => return Ok(applied),
     };
-    let entry = match storage {
-        Some(storage) => {
-            let entry =
-                Entry::new(&storage.tenant, &request.user_id, &request.body, &base).reverting(request.reverts.clone());
-            let file = storage.journal_file();
-            let ahead = entry.clone();
-            if let Err(err) = blocking(move || journal::append(&file, &ahead)).await {
-                return Ok(Applied::NotSent(format!(
-                    "the journal could not be written ({err}), and nothing is sent that it cannot record"
-                )));
-            }
-            Some(entry)
-        }
-        None => None,
+    let entry = match write_ahead(storage, request, &base).await {
+        Ok(entry) => entry,
+        Err(not_sent) => return Ok(not_sent),
     };
     let expected = request.body.body().apply_to(&base);
     let sent = Sent {
@@ -129,13 +105,10 @@ pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request
         base: &base,
         expected: &expected,
     };
-    let (outcome, applied) = sent
-        .settle(
-            client
-                .patch_user_loaded(&request.user_id, &request.body.to_json())
-                .await,
-        )
+    let answer = client
+        .patch_user_loaded(&request.user_id, &request.body.to_json())
         .await;
+    let (outcome, applied) = sent.settle(answer).await;
     let journal = match (storage, &entry) {
         (Some(storage), Some(entry)) => record(storage, &entry.id, &outcome).await,
         _ => Journaled::Off,
@@ -143,6 +116,63 @@ pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request
     match applied {
         Ok(Applied::Saved(saved)) => Ok(Applied::Saved(Saved { kept, journal, ..saved })),
         other => other,
+    }
+}
+
+/// What the check before sending found. Made once per send: its size does not matter.
+#[allow(clippy::large_enum_variant)]
+enum Checked {
+    /// Nothing the body writes changed: the base to send on, and keys others changed
+    /// that the body leaves alone.
+    Clear {
+        base: MetadataPair,
+        kept: Vec<FieldPath>,
+    },
+    Conflict(Applied),
+}
+
+/// Re-reads the user (unless the check is off, for a chosen overwrite) and compares it
+/// with the copy the body was made on. Read as the TUI reads it: root values compared
+/// by their text, never parsed.
+async fn check(client: &Client, request: &Request) -> Result<Checked, ApiError> {
+    if !request.check {
+        return Ok(Checked::Clear {
+            base: request.loaded.clone(),
+            kept: Vec::new(),
+        });
+    }
+    let server = client.get_user_loaded(&request.user_id).await?;
+    let report = conflicts(&request.loaded, &server.docs, request.body.body());
+    if report.has_conflicts() {
+        let server = server.into_user();
+        return Ok(Checked::Conflict(Applied::Conflict { report, server }));
+    }
+    let kept = report
+        .kept
+        .iter()
+        .map(|(f, k)| FieldPath::root_key(*f, k.clone()))
+        .collect();
+    Ok(Checked::Clear {
+        base: server.docs,
+        kept,
+    })
+}
+
+/// Writes the journal entry before anything leaves; nothing is sent that it cannot
+/// record. `None` without a state directory.
+async fn write_ahead(
+    storage: Option<&Storage>,
+    request: &Request,
+    base: &MetadataPair,
+) -> Result<Option<Entry>, Applied> {
+    let Some(storage) = storage else { return Ok(None) };
+    let entry = Entry::new(&storage.tenant, &request.user_id, &request.body, base).reverting(request.reverts.clone());
+    let (file, ahead) = (storage.journal_file(), entry.clone());
+    match blocking(move || journal::append(&file, &ahead)).await {
+        Ok(()) => Ok(Some(entry)),
+        Err(err) => Err(Applied::NotSent(format!(
+            "the journal could not be written ({err}), and nothing is sent that it cannot record"
+        ))),
     }
 }
 

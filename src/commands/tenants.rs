@@ -110,6 +110,27 @@ fn auth_word(tenant: &TenantProfile) -> &'static str {
 
 /// The tenant `add` describes, its secret stored first: a tenant is not written to the
 /// file with a secret that could not be kept.
+/// Reads the tenant's secret (piped in, or typed) and keeps it in the credential store,
+/// which must keep it: a store that cannot is reported, never trusted.
+fn store_secret(tenant: &str, client: bool, stdin: bool, interactive: bool) -> Result<(), Failure> {
+    let (kind, what) = if client {
+        (SecretKind::ClientSecret, "client secret")
+    } else {
+        (SecretKind::Token, "Management API token")
+    };
+    let secret: Option<Secret> = if stdin {
+        secret_from_stdin().map_err(|e| Failure::usage(e.to_string()))?
+    } else if interactive {
+        ask_secret(what).map_err(|e| Failure::usage(e.to_string()))?
+    } else {
+        return Err(Failure::usage(format!(
+            "no {what} given: pipe it with --secret-stdin, or use --client-secret-command / --token-command, or --env-secret"
+        )));
+    };
+    let secret = secret.ok_or_else(|| Failure::usage(format!("the {what} is empty")))?;
+    secrets::keyring_set(tenant, kind, &secret).map_err(Failure::error)
+}
+
 fn added(add: AddTenant, file: &mut ConfigFile) -> Result<TenantProfile, Failure> {
     if add.secret.is_some() {
         return Err(Failure::usage(
@@ -147,27 +168,7 @@ fn added(add: AddTenant, file: &mut ConfigFile) -> Result<TenantProfile, Failure
         AuthMethod::Keyring
     };
     if auth == AuthMethod::Keyring {
-        let kind = if client_id.is_some() {
-            SecretKind::ClientSecret
-        } else {
-            SecretKind::Token
-        };
-        let what = if client_id.is_some() {
-            "client secret"
-        } else {
-            "Management API token"
-        };
-        let secret: Option<Secret> = if add.secret_stdin {
-            secret_from_stdin().map_err(|e| Failure::usage(e.to_string()))?
-        } else if interactive {
-            ask_secret(what).map_err(|e| Failure::usage(e.to_string()))?
-        } else {
-            return Err(Failure::usage(format!(
-                "no {what} given: pipe it with --secret-stdin, or use --client-secret-command / --token-command, or --env-secret"
-            )));
-        };
-        let secret = secret.ok_or_else(|| Failure::usage(format!("the {what} is empty")))?;
-        secrets::keyring_set(&add.name, kind, &secret).map_err(Failure::error)?;
+        store_secret(&add.name, client_id.is_some(), add.secret_stdin, interactive)?;
     }
     if add.default || file.default_tenant.is_none() {
         file.default_tenant = Some(add.name.clone());

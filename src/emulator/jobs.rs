@@ -128,7 +128,8 @@ impl Job {
     }
 }
 
-/// Writes the export of `seed` users then the `synthetic` generated ones to `file`.
+/// Writes the job's file: the seeded users, then generated ones, filtered by connection
+/// and limited, each as a line of JSON or CSV, through gzip.
 pub fn write(
     file: &std::path::Path,
     seed: Vec<Value>,
@@ -138,11 +139,12 @@ pub fn write(
 ) -> io::Result<()> {
     let out = BufWriter::with_capacity(1 << 16, File::create(file)?);
     let mut gz = GzEncoder::new(out, Compression::fast());
-    let header: Vec<String> = spec.fields.iter().map(|(_, as_)| as_.clone()).collect();
     let names: Vec<String> = spec.fields.iter().map(|(n, _)| n.clone()).collect();
     if spec.format == "csv" {
+        let header: Vec<&str> = spec.fields.iter().map(|(_, as_)| as_.as_str()).collect();
         writeln!(gz, "{}", header.join(","))?;
     }
+    // Whole generated users of the default connection are written from text, after the rest.
     let fast =
         spec.format == "json" && names.is_empty() && spec.connection.as_deref().is_none_or(|c| c == DEFAULT_DATABASE);
     let users = seed.into_iter().chain(
@@ -151,35 +153,16 @@ pub fn write(
             .take(if fast { 0 } else { usize::MAX })
             .map(synthetic::user),
     );
-    let in_connection = |user: &Value| {
-        spec.connection.as_ref().is_none_or(|name| {
-            user["identities"]
-                .as_array()
-                .is_some_and(|ids| ids.iter().any(|i| i["connection"].as_str() == Some(name)))
-        })
-    };
     let limit = spec.limit.unwrap_or(u64::MAX);
     let mut line = Vec::with_capacity(1024);
     let mut count = 0u64;
-    for (n, user) in users.filter(in_connection).enumerate() {
+    for (n, user) in users.filter(|u| in_connection(spec, u)).enumerate() {
         if n as u64 >= limit {
             break;
         }
         let Value::Object(user) = user else { continue };
         line.clear();
-        if spec.format == "csv" {
-            line.extend_from_slice(csv_line(&user, &names).as_bytes());
-        } else if names.is_empty() {
-            serde_json::to_writer(&mut line, &user).map_err(io::Error::other)?;
-        } else {
-            let picked: Map<String, Value> = spec
-                .fields
-                .iter()
-                .filter_map(|(name, as_)| Some((as_.clone(), field_at(&user, name)?.clone())))
-                .collect();
-            serde_json::to_writer(&mut line, &picked).map_err(io::Error::other)?;
-        }
-        line.push(b'\n');
+        encode(&user, spec, &names, &mut line)?;
         gz.write_all(&line)?;
         count += 1;
         if n % 1024 == 0 {
@@ -187,20 +170,59 @@ pub fn write(
         }
     }
     if fast {
-        // Whole generated users, written as text directly (same bytes as serializing them).
-        for (i, n) in synthetic
-            .numbers()
-            .take(limit.saturating_sub(count) as usize)
-            .enumerate()
-        {
-            line.clear();
-            synthetic::write_line(n, &mut line);
-            line.push(b'\n');
-            gz.write_all(&line)?;
-            if i % 1024 == 0 {
-                done.store(count + i as u64, Ordering::Relaxed);
-            }
-        }
+        write_generated(&mut gz, &synthetic, limit.saturating_sub(count), count, done)?;
     }
     gz.finish()?.flush()
+}
+
+fn in_connection(spec: &ExportSpec, user: &Value) -> bool {
+    spec.connection.as_ref().is_none_or(|name| {
+        user["identities"]
+            .as_array()
+            .is_some_and(|ids| ids.iter().any(|i| i["connection"].as_str() == Some(name)))
+    })
+}
+
+/// One user as a line of the file: CSV cells, the whole user, or the fields asked for
+/// under their `export_as` names.
+fn encode(user: &Map<String, Value>, spec: &ExportSpec, names: &[String], line: &mut Vec<u8>) -> io::Result<()> {
+    if spec.format == "csv" {
+        line.extend_from_slice(csv_line(user, names).as_bytes());
+    } else if names.is_empty() {
+        serde_json::to_writer(&mut *line, user).map_err(io::Error::other)?;
+    } else {
+        let picked: Map<String, Value> = spec
+            .fields
+            .iter()
+            .filter_map(|(name, as_)| Some((as_.clone(), field_at(user, name)?.clone())))
+            .collect();
+        serde_json::to_writer(&mut *line, &picked).map_err(io::Error::other)?;
+    }
+    line.push(b'\n');
+    Ok(())
+}
+
+/// Whole generated users, written as text directly (the same bytes as serializing them).
+fn write_generated(
+    out: &mut impl Write,
+    synthetic: &Synthetic,
+    room: u64,
+    before: u64,
+    done: &AtomicU64,
+) -> io::Result<()> {
+    let mut line = Vec::with_capacity(1024);
+    for (i, n) in synthetic
+        .numbers()
+        .take(usize::try_from(room).unwrap_or(usize::MAX))
+        .enumerate()
+    {
+        line.clear();
+        synthetic::write_line(n, &mut line);
+        line.push(b'\n');
+        out.write_all(&line)?;
+        if i % 1024 == 0 {
+            done.store(before + i as u64, Ordering::Relaxed);
+        }
+    }
+    Ok(())
 }

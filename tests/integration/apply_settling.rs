@@ -130,7 +130,11 @@ async fn a_refusal_is_settled_with_the_servers_message_without_reading_again() {
     let before = emulator.user_reads();
     let err = apply(&client, Some(&storage(&dir)), &request).await.unwrap_err();
     assert_eq!(err.status(), Some(400));
-    assert_eq!(emulator.user_reads() - before, 1, "the check only: a refusal needs no re-read");
+    assert_eq!(
+        emulator.user_reads() - before,
+        1,
+        "the check only: a refusal needs no re-read"
+    );
     let [Some(Outcome::Failed { status, message })] = &outcomes(&storage(&dir))[..] else {
         panic!()
     };
@@ -220,5 +224,8 @@ async fn only_each_users_newest_interrupted_entry_is_settled() {
         .collect();
     assert_eq!(found, [(ids[1].as_str(), "failed"), (ids[2].as_str(), "applied")]);
     let read = journal::read(&storage.journal_file(), &storage.tenant, None).unwrap();
-    assert!(read.entries[0].result().is_none(), "Jane's older entry cannot be told apart");
+    assert!(
+        read.entries[0].result().is_none(),
+        "Jane's older entry cannot be told apart"
+    );
 }

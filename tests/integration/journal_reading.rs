@@ -21,7 +21,12 @@ fn entries_are_filtered_by_tenant_and_by_user() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("journal.jsonl");
     let (body, loaded) = body();
-    for (tenant, user) in [("t1", "auth0|1"), ("t1", "auth0|2"), ("t2", "auth0|1"), ("t2", "auth0|2")] {
+    for (tenant, user) in [
+        ("t1", "auth0|1"),
+        ("t1", "auth0|2"),
+        ("t2", "auth0|1"),
+        ("t2", "auth0|2"),
+    ] {
         journal::append(&file, &Entry::new(tenant, user, &body, &loaded)).unwrap();
     }
     let pair = |t: &str, u: &str| (t.to_string(), u.to_string());
@@ -30,7 +35,10 @@ fn entries_are_filtered_by_tenant_and_by_user() {
     let tenant = journal::read(&file, "t2", None).unwrap();
     assert_eq!(who(&tenant.entries), [pair("t2", "auth0|1"), pair("t2", "auth0|2")]);
     let user_everywhere = journal::read_any(&file, None, Some("auth0|2")).unwrap();
-    assert_eq!(who(&user_everywhere.entries), [pair("t1", "auth0|2"), pair("t2", "auth0|2")]);
+    assert_eq!(
+        who(&user_everywhere.entries),
+        [pair("t1", "auth0|2"), pair("t2", "auth0|2")]
+    );
     assert_eq!(journal::read_any(&file, None, None).unwrap().entries.len(), 4);
 }
 

@@ -42,34 +42,17 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             return Vec::new();
         }
         Intent::NextMatch | Intent::PrevMatch => return find::step(state, intent == Intent::NextMatch),
-        edit if is_edit(edit) && !ready => {
-            state.status = Status::Error("the user is still loading: edits wait for the server's copy".into());
-            return Vec::new();
+        edit if is_edit(edit) => {
+            return match why_not_editable(ready, tenant_read_only, read_only) {
+                Some(reason) => {
+                    state.status = Status::Error(reason);
+                    Vec::new()
+                }
+                None if edit == Intent::OpenInEditor => hand_off::open(state),
+                None => start(state, edit),
+            };
         }
-        edit if is_edit(edit) && tenant_read_only.is_some() => {
-            state.status = Status::Error(tenant_read_only.unwrap_or_default());
-            return Vec::new();
-        }
-        edit if is_edit(edit) && read_only.is_some() => {
-            let holder = read_only.unwrap_or_default();
-            state.status = Status::Error(format!(
-                "read-only: another auth0-meta ({holder}) has this user open; {} takes over once it is closed",
-                key_for(USER.bindings, Intent::TakeOver)
-            ));
-            return Vec::new();
-        }
-        Intent::OpenInEditor if is_edit(Intent::OpenInEditor) && ready && read_only.is_none() => {
-            return hand_off::open(state)
-        }
-        edit if is_edit(edit) => return start(state, edit),
-        Intent::TakeOver if read_only.is_some() => {
-            state.status = Status::Loading("taking over this user".into());
-            return drafts::lock(state);
-        }
-        Intent::TakeOver => {
-            state.status = Status::Info("this user is already edited here".into());
-            return Vec::new();
-        }
+        Intent::TakeOver => return take_over(state, read_only.is_some()),
         Intent::Preview => return open_preview(state),
         Intent::History => return open_history(state),
         Intent::Reload => {
@@ -82,6 +65,34 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     }
     keep_tree_cursor_visible(state);
     Vec::new()
+}
+
+/// Why the open user cannot be edited now, if it cannot: still loading, a read-only
+/// tenant, or another instance holding it.
+fn why_not_editable(ready: bool, tenant_read_only: Option<String>, held_by: Option<String>) -> Option<String> {
+    if !ready {
+        return Some("the user is still loading: edits wait for the server's copy".into());
+    }
+    if tenant_read_only.is_some() {
+        return tenant_read_only;
+    }
+    held_by.map(|holder| {
+        format!(
+            "read-only: another auth0-meta ({holder}) has this user open; {} takes over once it is closed",
+            key_for(USER.bindings, Intent::TakeOver)
+        )
+    })
+}
+
+/// `T`: take the lock another instance held, once it is gone.
+fn take_over(state: &mut State, read_only: bool) -> Vec<Effect> {
+    if read_only {
+        state.status = Status::Loading("taking over this user".into());
+        drafts::lock(state)
+    } else {
+        state.status = Status::Info("this user is already edited here".into());
+        Vec::new()
+    }
 }
 
 /// The intents that change the draft (or open an editor to change it).
