@@ -188,3 +188,22 @@ fn every_edit_saves_the_draft_and_the_last_undo_deletes_it() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn the_json_editor_checks_its_text_only_when_a_key_changed_it() {
+    let mut state = jane_state();
+    to_row(&mut state, 2);
+    press(&mut state, Intent::EditJson);
+    typed(&mut state, "x");
+    let first = editor_error(&state).expect("the text is checked when typed");
+    // Mark the last check: a key that moves the cursor leaves it standing.
+    let Some(Overlay::Editor(editor)) = &mut state.overlay else {
+        panic!()
+    };
+    editor.error = Some(format!("{first} (last check)"));
+    key(&mut state, KeyCode::Left);
+    key(&mut state, KeyCode::Home);
+    assert_eq!(editor_error(&state), Some(format!("{first} (last check)")));
+    key(&mut state, KeyCode::Delete);
+    assert_ne!(editor_error(&state), Some(format!("{first} (last check)")), "a change is checked");
+}
