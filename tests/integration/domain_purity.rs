@@ -33,3 +33,39 @@ fn domain_imports_nothing_from_the_ui_or_the_network() {
         }
     }
 }
+
+/// The crates the domain may name in a `use`, besides the standard library and its own
+/// modules: a new one is a decision, made here and in ARCHITECTURE.md.
+const ALLOWED: [&str; 5] = ["serde", "serde_json", "thiserror", "indexmap", "memchr"];
+
+#[test]
+fn domain_uses_only_the_crates_it_lists() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain"), &mut files);
+    for file in files {
+        let text = fs::read_to_string(&file).expect("read");
+        let code: Vec<&str> = text.lines().map(|l| l.split("//").next().unwrap_or("")).collect();
+        // Child modules declared here may be named bare (`use scan::Nodes`).
+        let children: Vec<&str> = code
+            .iter()
+            .filter_map(|l| l.trim().trim_start_matches("pub ").strip_prefix("mod "))
+            .map(|rest| rest.trim_end_matches([';', ' ', '{']))
+            .collect();
+        for (n, line) in code.iter().enumerate() {
+            let Some(path) = line.trim().trim_start_matches("pub ").strip_prefix("use ") else {
+                continue;
+            };
+            let root = path.split("::").next().unwrap_or("").trim_matches(['{', ' ', ';']);
+            // A type in scope (`use Mark::*`) is not a crate.
+            let own = ["std", "core", "alloc", "crate", "super", "self"].contains(&root)
+                || children.contains(&root)
+                || root.starts_with(char::is_uppercase);
+            assert!(
+                own || ALLOWED.contains(&root),
+                "{}:{} uses `{root}`, which the domain does not list",
+                file.display(),
+                n + 1
+            );
+        }
+    }
+}

@@ -205,5 +205,9 @@ fn the_json_editor_checks_its_text_only_when_a_key_changed_it() {
     key(&mut state, KeyCode::Home);
     assert_eq!(editor_error(&state), Some(format!("{first} (last check)")));
     key(&mut state, KeyCode::Delete);
-    assert_ne!(editor_error(&state), Some(format!("{first} (last check)")), "a change is checked");
+    assert_ne!(
+        editor_error(&state),
+        Some(format!("{first} (last check)")),
+        "a change is checked"
+    );
 }
