@@ -26,7 +26,8 @@ async fn main() -> ExitCode {
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("auth0-meta: {}", failure.message);
+            // Errors quote the server and the user's data: shown, never acted on.
+            eprintln!("auth0-meta: {}", commands::for_a_person(&failure.message));
             ExitCode::from(failure.code as u8)
         }
     }

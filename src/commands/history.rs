@@ -38,13 +38,13 @@ pub fn list(scope: &Scope, user_id: Option<&str>, json: bool) -> Outcome {
         return Ok(());
     }
     if entries.is_empty() {
-        say!(
+        tell!(
             "no changes applied from here yet for {} (--all-tenants shows every tenant)",
             scope.storage.tenant
         );
     }
     for entry in &entries {
-        say!("{}", line(entry, scope.all_tenants));
+        tell!("{}", line(entry, scope.all_tenants));
     }
     Ok(())
 }
@@ -85,12 +85,12 @@ fn find(scope: &Scope, entry_id: &str) -> Result<Entry, Failure> {
 /// `revert --dry-run`: what the revert would put back, from the journal alone.
 pub fn dry_run(scope: &Scope, entry_id: &str) -> Outcome {
     let entry = find(scope, entry_id)?;
-    say!("{}\nreverting puts back:", line(&entry, true));
+    tell!("{}\nreverting puts back:", line(&entry, true));
     for (at, before, after) in entry.changes() {
         let shown = |v: &Option<Value>| v.as_ref().map_or("(absent)".to_string(), Value::to_string);
-        say!("  {at}: {} → {}", shown(&after), shown(&before));
+        tell!("  {at}: {} → {}", shown(&after), shown(&before));
     }
-    say!("\ndry run: the server was not asked (run without --dry-run to preview against it)");
+    tell!("\ndry run: the server was not asked (run without --dry-run to preview against it)");
     Ok(())
 }
 

@@ -60,7 +60,7 @@ pub async fn run(client: &Client, args: ListArgs) -> Outcome {
     let summary = summary(start, users.len() as u64, total);
     // The summary is part of a table; other formats keep stdout for data alone.
     if format == ListFormat::Table {
-        say!("{summary}");
+        tell!("{summary}");
     } else if std::io::stderr().is_terminal() {
         eprintln!("{summary}");
     }
@@ -126,7 +126,7 @@ fn table(users: &[User], asked: &[String]) {
         .collect();
     for row in [header].iter().chain(&rows) {
         let cells: Vec<String> = row.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
-        say!("{}", cells.join("  ").trim_end());
+        tell!("{}", cells.join("  ").trim_end());
     }
 }
 

@@ -23,7 +23,7 @@ pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCo
         } => {
             let value = parse_literal(&json_value).map_err(|e| Failure::usage(format!("JSON_VALUE: {e}")))?;
             if let Some(warning) = precision_warning(&value) {
-                eprintln!("warning: {warning}");
+                eprintln!("warning: {}", super::for_a_person(&warning.to_string()));
             }
             (id, path, Some(value), yes)
         }
@@ -70,7 +70,7 @@ pub async fn preview_then_send(
         return Err(Failure::error("not sent: fix the errors above"));
     }
     if !yes {
-        say!("\npreview only: nothing was sent (add --yes to send it)");
+        tell!("\npreview only: nothing was sent (add --yes to send it)");
         return Ok(());
     }
     send(client, storage, user, &preview, reverts).await
@@ -78,18 +78,18 @@ pub async fn preview_then_send(
 
 fn print_preview(preview: &Preview) {
     if preview.is_empty() {
-        say!("nothing to send: the value is already what the server holds");
+        tell!("nothing to send: the value is already what the server holds");
         return;
     }
-    say!("{}\n{}\n", preview.request_line, preview.body_text);
+    tell!("{}\n{}\n", preview.request_line, preview.body_text);
     for field in MetadataField::BOTH {
         if !preview.body.field(field).is_unchanged() {
             let text = serde_json::to_string_pretty(preview.result.get(field)).unwrap_or_default();
-            say!("{field} after the update:\n{text}\n");
+            tell!("{field} after the update:\n{text}\n");
         }
     }
     for warning in &preview.warnings {
-        say!("warning: {warning}");
+        tell!("warning: {warning}");
     }
     for problem in &preview.problems {
         let label = if problem.severity() == Severity::Error {
@@ -97,7 +97,7 @@ fn print_preview(preview: &Preview) {
         } else {
             "warning"
         };
-        say!("{label}: {problem}");
+        tell!("{label}: {problem}");
     }
 }
 
@@ -119,7 +119,7 @@ async fn send(
     };
     let saved = saved_or_failure(apply(client, storage, &request).await?)?;
     match &saved.journal {
-        Journaled::Written { entry_id } => say!("journal entry {entry_id}"),
+        Journaled::Written { entry_id } => tell!("journal entry {entry_id}"),
         Journaled::Off => {}
         Journaled::Failed { reason } => {
             return Err(Failure::error(format!(
@@ -127,7 +127,7 @@ async fn send(
             )))
         }
     }
-    say!(
+    tell!(
         "\n{} ({} updated_at {})",
         saved.summary(),
         saved.user.id(),
@@ -136,7 +136,7 @@ async fn send(
     for field in MetadataField::BOTH {
         if !preview.body.field(field).is_unchanged() {
             let text = serde_json::to_string_pretty(&saved.user.docs.get(field).to_value()).unwrap_or_default();
-            say!("{field} now:\n{text}");
+            tell!("{field} now:\n{text}");
         }
     }
     Ok(())

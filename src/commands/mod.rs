@@ -10,6 +10,16 @@ macro_rules! say {
     };
 }
 
+/// `say!` for text meant for a person (tables, previews, outcomes): what came from the
+/// server or the state directory has its control, bidi and zero-width characters shown
+/// as `\u{…}`, so it cannot act on the terminal. Machine formats (JSON, NDJSON, CSV)
+/// use `say!` and stay exact.
+macro_rules! tell {
+    ($($arg:tt)*) => {
+        $crate::commands::print_line(&$crate::commands::for_a_person(&format!($($arg)*)))
+    };
+}
+
 mod emulator;
 mod history;
 mod list;
@@ -36,6 +46,15 @@ pub fn print_line(text: &str) {
         eprintln!("auth0-meta: writing the output failed: {err}");
         std::process::exit(1);
     }
+}
+
+/// Text for a person: each line as `visible_json` shows it (JSON keys as keys, the rest
+/// as values), line breaks kept.
+pub fn for_a_person(text: &str) -> String {
+    text.split('\n')
+        .map(|line| crate::text::visible_json(line))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A command's failure, printed on stderr by `main`.

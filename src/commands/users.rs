@@ -61,13 +61,13 @@ fn print_user(user: &User) {
         ("blocked", Some(user.blocked().to_string())),
     ];
     for (name, value) in rows {
-        say!("{name:<14} {}", value.unwrap_or_else(|| "-".into()));
+        tell!("{name:<14} {}", value.unwrap_or_else(|| "-".into()));
     }
     for (name, doc) in [
         ("user_metadata", user.metadata_pair().user_metadata),
         ("app_metadata", user.metadata_pair().app_metadata),
     ] {
         let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        say!("{name}:\n{text}");
+        tell!("{name}:\n{text}");
     }
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::commit::{commit_or_report, refuse, undo_redo};
 use crate::domain::tree::is_container;
 use crate::domain::{Edit, FieldPath, JsonPath, Mark, MetadataField, Segment, ValueKind};
+use crate::text::{escape_json, hides_in_an_editor};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{key_for, USER};
 use crate::tui::msg::Intent;
@@ -58,7 +59,9 @@ pub fn start(state: &mut State, intent: Intent) -> Vec<Effect> {
 }
 
 fn edit_value(field: MetadataField, path: JsonPath, value: &Value) -> Result<Overlay, String> {
-    if is_container(value) {
+    // A string holding control, bidi or zero-width characters is edited as a JSON
+    // literal: they show as `\uXXXX` and read back unchanged.
+    if is_container(value) || value.as_str().is_some_and(hides_in_an_editor) {
         return Ok(json_editor(field, path, value));
     }
     let text = match value {
@@ -76,7 +79,7 @@ fn edit_value(field: MetadataField, path: JsonPath, value: &Value) -> Result<Ove
 }
 
 fn json_editor(field: MetadataField, path: JsonPath, value: &Value) -> Overlay {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let text = escape_json(&serde_json::to_string_pretty(value).unwrap_or_default());
     Editor::open(EditorPurpose::Json { field, path }, text)
 }
 

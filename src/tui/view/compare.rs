@@ -7,6 +7,7 @@ use ratatui::Frame;
 
 use super::hints;
 use super::preview::diff_line;
+use crate::text::{visible_json, visible_key};
 use crate::tui::compare_screen::{CompareItem, CompareScreen};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
@@ -19,8 +20,8 @@ pub fn draw(screen: &CompareScreen, frame: &mut Frame, area: Rect, theme: Theme)
         .skip(screen.scroll)
         .take(rows)
         .map(|item| match item {
-            CompareItem::Heading(text) => Line::from(Span::styled(text.clone(), theme.title())),
-            CompareItem::Same(text) => Line::from(Span::styled(text.clone(), theme.dim())),
+            CompareItem::Heading(text) => Line::from(Span::styled(visible_json(text).into_owned(), theme.title())),
+            CompareItem::Same(text) => Line::from(Span::styled(visible_json(text).into_owned(), theme.dim())),
             CompareItem::Diff(line) => diff_line(line, theme),
         })
         .collect();
@@ -30,7 +31,8 @@ pub fn draw(screen: &CompareScreen, frame: &mut Frame, area: Rect, theme: Theme)
         .title(Span::styled(
             format!(
                 " compare: {} → {} (+ only the second has it, - only the first) ",
-                screen.left, screen.right
+                visible_key(&screen.left),
+                visible_key(&screen.right)
             ),
             theme.title(),
         ))

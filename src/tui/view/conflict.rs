@@ -9,6 +9,7 @@ use ratatui::Frame;
 
 use super::{hints, popup};
 use crate::domain::diff::LineKind;
+use crate::text::visible_json;
 use crate::tui::conflict_screen::ConflictLineKind;
 use crate::tui::keymap;
 use crate::tui::state::ConflictScreen;
@@ -34,7 +35,7 @@ pub fn draw_conflict(screen: &ConflictScreen, frame: &mut Frame, area: Rect, the
                 ConflictLineKind::Diff(LineKind::Changed | LineKind::Reordered) => ("~ ", theme.boolean()),
                 ConflictLineKind::Diff(_) => ("  ", theme.dim()),
             };
-            Line::from(Span::styled(format!("{indent}{prefix}{text}"), style))
+            Line::from(Span::styled(format!("{indent}{prefix}{}", visible_json(text)), style))
         })
         .collect();
     let position = format!(

@@ -8,6 +8,7 @@ use ratatui::Frame;
 
 use super::{centered, hints};
 use crate::domain::{FieldPath, JsonPath, MetadataField, ValueKind};
+use crate::text::visible_key;
 use crate::tui::keymap;
 use crate::tui::msg::Intent;
 use crate::tui::state::{Editor, EditorPurpose, State};
@@ -92,7 +93,7 @@ pub fn draw_editor(state: &State, editor: &Editor, frame: &mut Frame, area: Rect
             } else {
                 theme.border_focused()
             })
-            .title(Span::styled(title, title_style))
+            .title(Span::styled(visible_key(&title).into_owned(), title_style))
             .title_bottom(Span::styled(keys, theme.dim())),
     );
     text.set_cursor_line_style(Style::default());

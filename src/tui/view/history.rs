@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::{hints, popup};
 use crate::domain::diff::{diff, lines, LineKind};
 use crate::storage::journal::Entry;
+use crate::text::visible_json;
 use crate::tui::keymap;
 use crate::tui::state::HistoryList;
 use crate::tui::theme::Theme;
@@ -63,29 +64,29 @@ fn list(history: &HistoryList, rows: usize, theme: Theme) -> Vec<Line<'static>> 
             } else {
                 Style::default()
             };
-            Line::from(Span::styled(text, style))
+            Line::from(Span::styled(safe(text), style))
         })
         .collect()
 }
 
 fn detail(entry: &Entry, theme: Theme) -> Vec<Line<'static>> {
     let mut out = vec![
-        Line::from(format!("{}  {}  {}", entry.time, outcome(entry), entry.user_id)),
-        Line::from(Span::styled(format!("entry {}", entry.id), theme.dim())),
+        Line::from(safe(format!("{}  {}  {}", entry.time, outcome(entry), entry.user_id))),
+        Line::from(Span::styled(safe(format!("entry {}", entry.id)), theme.dim())),
     ];
     if let Some(reverted) = &entry.reverts {
-        out.push(Line::from(format!("reverted entry {reverted}")));
+        out.push(Line::from(safe(format!("reverted entry {reverted}"))));
     }
     for (at, before, after) in entry.changes() {
         out.push(Line::default());
-        out.push(Line::from(Span::styled(format!("── {at}"), theme.key())));
+        out.push(Line::from(Span::styled(safe(format!("── {at}")), theme.key())));
         let changed = match (&before, &after) {
             (Some(a), Some(b)) => lines(&diff(a, b)),
             _ => Vec::new(),
         };
         let shown = |v: &Option<Value>| v.as_ref().map_or("(absent)".to_string(), Value::to_string);
         if changed.is_empty() {
-            out.push(Line::from(format!("  {} → {}", shown(&before), shown(&after))));
+            out.push(Line::from(safe(format!("  {} → {}", shown(&before), shown(&after)))));
         }
         for line in changed {
             let (prefix, style) = match line.kind {
@@ -97,10 +98,15 @@ fn detail(entry: &Entry, theme: Theme) -> Vec<Line<'static>> {
             };
             let indent = "  ".repeat(line.depth);
             out.push(Line::from(Span::styled(
-                format!("{prefix}{indent}{}", line.text),
+                safe(format!("{prefix}{indent}{}", line.text)),
                 style,
             )));
         }
     }
     out
+}
+
+/// The journal is data too (ids, keys, values): shown through `visible_json`.
+fn safe(text: String) -> String {
+    visible_json(&text).into_owned()
 }

@@ -6,7 +6,7 @@ use ratatui::widgets::{Block, Borders, Row, Table};
 use ratatui::Frame;
 
 use crate::domain::User;
-use crate::text::cut;
+use crate::text::{cut, visible, visible_key};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
 
@@ -112,29 +112,24 @@ fn cells(user: &User, heavy: bool, drafted: bool, wide: bool) -> Vec<String> {
         if heavy || user.has_metadata() { "●" } else { " " },
         if drafted { "✎" } else { " " }
     );
-    let connection = user.connections().first().copied().unwrap_or("").to_string();
+    let connection = visible(user.connections().first().copied().unwrap_or("")).into_owned();
+    let identifier = visible_key(user.identifier()).into_owned();
     let logins = user.logins_count().map(|n| n.to_string()).unwrap_or_else(|| "-".into());
     let last_login = |len: usize| {
         user.str("last_login")
-            .map(|t| t.get(..len).unwrap_or(t).replace('T', " "))
+            .map(|t| visible(t.get(..len).unwrap_or(t)).replace('T', " "))
             .unwrap_or_else(|| "never".into())
     };
     if wide {
         vec![
             marker.clone(),
-            user.identifier().to_string(),
-            user.str("name").unwrap_or("").to_string(),
+            identifier,
+            visible(user.str("name").unwrap_or("")).into_owned(),
             connection,
             last_login(16),
             logins,
         ]
     } else {
-        vec![
-            marker.clone(),
-            user.identifier().to_string(),
-            connection,
-            last_login(10),
-            logins,
-        ]
+        vec![marker.clone(), identifier, connection, last_login(10), logins]
     }
 }

@@ -6,6 +6,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::hints;
+use crate::text::visible;
 use crate::tui::keymap;
 use crate::tui::state::{State, Status};
 use crate::tui::theme::Theme;
@@ -18,8 +19,8 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
             .iter()
             .rev()
             .map(|status| match status {
-                Status::Error(text) => Line::from(Span::styled(format!("✗ {text}"), theme.error())),
-                Status::Info(text) => Line::from(Span::styled(format!("✓ {text}"), theme.info())),
+                Status::Error(text) => Line::from(Span::styled(format!("✗ {}", visible(text)), theme.error())),
+                Status::Info(text) => Line::from(Span::styled(format!("✓ {}", visible(text)), theme.info())),
                 _ => Line::default(),
             })
             .collect(),

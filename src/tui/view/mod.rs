@@ -17,6 +17,7 @@ mod search;
 mod type_menu;
 mod user;
 
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -30,6 +31,21 @@ use super::theme::Theme;
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 pub fn draw(state: &State, frame: &mut Frame, theme: Theme) {
+    draw_all(state, frame, theme);
+    scrub(frame.buffer_mut());
+}
+
+/// The last line of defence: a hidden character that reached the frame without going
+/// through `text::visible` (a place that forgot) is shown as `�`, never sent raw.
+fn scrub(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(crate::text::is_hidden) {
+            cell.set_symbol("�");
+        }
+    }
+}
+
+fn draw_all(state: &State, frame: &mut Frame, theme: Theme) {
     let area = frame.area();
     if state.too_small() {
         let text = format!(
@@ -128,7 +144,7 @@ fn draw_header(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
 fn draw_status(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     // A message longer than the line ends with `…`; `M` shows it in full.
     let room = usize::from(area.width);
-    let fit = |text: String| crate::text::cut(&text, room);
+    let fit = |text: String| crate::text::cut(&crate::text::visible(&text), room);
     let line = match &state.status {
         Status::Idle => Line::default(),
         Status::Loading(what) => Line::from(fit(format!(" {} {what}…", SPINNER[state.spinner % SPINNER.len()]))),

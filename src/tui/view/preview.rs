@@ -8,24 +8,32 @@ use ratatui::Frame;
 
 use super::{hints, popup};
 use crate::domain::diff::{DiffLine, LineKind};
+use crate::text::{visible_json, visible_key};
 use crate::tui::keymap;
 use crate::tui::msg::Intent;
 use crate::tui::preview_screen::NoteKind;
 use crate::tui::state::{PreviewItem, PreviewScreen};
 use crate::tui::theme::Theme;
 
-fn line<'a>(item: PreviewItem<'a>, theme: Theme) -> Line<'a> {
+/// Every text of the preview comes from data (keys, values, the server's messages) and
+/// goes through `visible_json`: JSON keys as keys, the rest as values.
+fn line(item: PreviewItem<'_>, theme: Theme) -> Line<'static> {
+    let shown = |text: &str| visible_json(text).into_owned();
     match item {
-        PreviewItem::Title(text) => Line::from(Span::styled(text, theme.title())),
-        PreviewItem::Section(text) => Line::from(Span::styled(format!("── {text}"), theme.title())),
+        PreviewItem::Title(text) => Line::from(Span::styled(shown(&text), theme.title())),
+        PreviewItem::Section(text) => Line::from(Span::styled(format!("── {}", shown(&text)), theme.title())),
         PreviewItem::RootKey(at, what) => Line::from(vec![
-            Span::styled(format!("  {at}"), theme.key()),
-            Span::raw(format!("  {what}")),
+            Span::styled(format!("  {}", visible_key(&at.to_string())), theme.key()),
+            Span::raw(format!("  {}", shown(&what.to_string()))),
         ]),
-        PreviewItem::Hint(text) => Line::from(Span::styled(format!("  {text}"), theme.dim())),
-        PreviewItem::Note(NoteKind::Error, text) => Line::from(Span::styled(format!("  {text}"), theme.error())),
-        PreviewItem::Note(NoteKind::Warning, text) => Line::from(Span::styled(format!("  {text}"), theme.boolean())),
-        PreviewItem::Plain(text) => Line::from(text),
+        PreviewItem::Hint(text) => Line::from(Span::styled(format!("  {}", shown(&text)), theme.dim())),
+        PreviewItem::Note(NoteKind::Error, text) => {
+            Line::from(Span::styled(format!("  {}", shown(&text)), theme.error()))
+        }
+        PreviewItem::Note(NoteKind::Warning, text) => {
+            Line::from(Span::styled(format!("  {}", shown(&text)), theme.boolean()))
+        }
+        PreviewItem::Plain(text) => Line::from(shown(&text)),
         PreviewItem::Blank => Line::default(),
         PreviewItem::Diff(diff) => diff_line(diff, theme),
     }
@@ -42,7 +50,10 @@ pub fn diff_line(diff: &DiffLine, theme: Theme) -> Line<'static> {
         LineKind::Folded => ("  ", theme.dim()),
     };
     let indent = "  ".repeat(diff.depth);
-    Line::from(Span::styled(format!("{prefix}{indent}{}", diff.text), style))
+    Line::from(Span::styled(
+        format!("{prefix}{indent}{}", visible_json(&diff.text)),
+        style,
+    ))
 }
 
 pub fn draw_preview(screen: &PreviewScreen, frame: &mut Frame, area: Rect, theme: Theme) {

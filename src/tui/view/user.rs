@@ -6,6 +6,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 use crate::domain::{FieldPath, User};
+use crate::text::{visible, visible_key};
 use crate::tui::layout::{self, UserAreas};
 use crate::tui::state::UserView;
 use crate::tui::theme::Theme;
@@ -42,7 +43,7 @@ pub fn draw(view: &UserView, frame: &mut Frame, area: Rect, theme: Theme) {
         .map(|at| FieldPath::new(pane.field, at.path).to_string());
     let line = Line::from(vec![
         Span::styled(" path ", theme.dim()),
-        Span::styled(selected.unwrap_or_default(), theme.key()),
+        Span::styled(visible_key(&selected.unwrap_or_default()).into_owned(), theme.key()),
     ]);
     frame.render_widget(Paragraph::new(line), path);
 }
@@ -51,13 +52,16 @@ fn draw_profile(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
     let field = |name: &str, value: String| {
         Line::from(vec![
             Span::styled(format!(" {name:<12}"), theme.dim()),
-            Span::raw(value),
+            Span::raw(visible(&value).into_owned()),
         ])
     };
     let or_dash = |value: Option<&str>| value.unwrap_or("-").to_string();
     let left = vec![
-        field("user_id", user.id().to_string()),
-        field("email", or_dash(user.str("email").or(user.str("phone_number")))),
+        field("user_id", visible_key(user.id()).into_owned()),
+        field(
+            "email",
+            visible_key(&or_dash(user.str("email").or(user.str("phone_number")))).into_owned(),
+        ),
         field("name", or_dash(user.str("name"))),
         field("connections", user.connections().join(", ")),
         field("blocked", if user.blocked() { "yes".into() } else { "no".into() }),
@@ -76,7 +80,10 @@ fn draw_profile(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
     ];
     let block = Block::default()
         .borders(Borders::TOP | Borders::BOTTOM)
-        .title(Span::styled(format!(" {} ", user.identifier()), theme.title()));
+        .title(Span::styled(
+            format!(" {} ", visible_key(user.identifier())),
+            theme.title(),
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [a, b] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(inner);
@@ -88,14 +95,15 @@ fn draw_profile(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
 fn draw_profile_line(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
     let last_login = user.str("last_login").map_or("never", |t| t.get(..10).unwrap_or(t));
     let mut rest = format!(
-        " · {} · {} · last login {last_login}",
-        user.id(),
-        user.connections().join(", ")
+        " · {} · {} · last login {}",
+        visible_key(user.id()),
+        visible(&user.connections().join(", ")),
+        visible(last_login)
     );
     if user.blocked() {
         rest.push_str(" · BLOCKED");
     }
-    let name = format!(" {}", user.identifier());
+    let name = format!(" {}", visible_key(user.identifier()));
     let room = usize::from(area.width).saturating_sub(crate::text::width(&name));
     let line = Line::from(vec![
         Span::styled(name, theme.title()),

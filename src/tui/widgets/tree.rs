@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::domain::tree::Node;
 use crate::domain::ValueKind;
 use crate::domain::{Mark, Row, RowKey};
-use crate::text::{cut, cut_marked, width as width_of};
+use crate::text::{cut, cut_marked, json_visible, visible, visible_key, width as width_of};
 use crate::tui::state::TreePane;
 use crate::tui::theme::Theme;
 
@@ -129,7 +129,7 @@ pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme, del
     ));
     match &row.key {
         RowKey::Root => spans.push(Span::styled(root_label.to_string(), theme.title())),
-        RowKey::Key(key) => spans.push(Span::styled(cut(key, width), theme.key())),
+        RowKey::Key(key) => spans.push(Span::styled(cut(&visible_key(key), width), theme.key())),
         RowKey::Index(index) => spans.push(Span::styled(format!("[{index}]"), theme.dim())),
     }
     spans.push(Span::raw(if matches!(row.key, RowKey::Root) { " " } else { ": " }));
@@ -160,8 +160,8 @@ fn scalar_span(node: Node<'_>, room: usize, theme: Theme) -> Span<'static> {
     let text = node.scalar().unwrap_or_default();
     match node.kind() {
         ValueKind::String => Span::styled(quoted(&text, room), theme.string()),
-        ValueKind::Number => Span::styled(cut(&text, room), theme.number()),
-        ValueKind::Bool => Span::styled(text.into_owned(), theme.boolean()),
+        ValueKind::Number => Span::styled(cut(&visible(&text), room), theme.number()),
+        ValueKind::Bool => Span::styled(visible(&text).into_owned(), theme.boolean()),
         _ => Span::styled("null", theme.null()),
     }
 }
@@ -170,7 +170,7 @@ fn scalar_span(node: Node<'_>, room: usize, theme: Theme) -> Span<'static> {
 /// costs what is shown).
 fn quoted(text: &str, room: usize) -> String {
     let head: String = text.chars().take(room).collect();
-    let escaped = serde_json::to_string(&head).unwrap_or_default();
+    let escaped = json_visible(&head);
     if head.len() < text.len() {
         cut_marked(&escaped, room)
     } else {
@@ -190,7 +190,7 @@ pub fn taste(node: Node<'_>, room: usize) -> String {
             out.push_str(", ");
         }
         if let RowKey::Key(key) = key {
-            out.push_str(&key);
+            out.push_str(&visible_key(&key));
             out.push_str(": ");
         }
         match child.kind() {
@@ -202,7 +202,7 @@ pub fn taste(node: Node<'_>, room: usize) -> String {
             ValueKind::Object => out.push_str("{…}"),
             ValueKind::Array => out.push_str("[…]"),
             ValueKind::String => out.push_str(&quoted(&child.scalar().unwrap_or_default(), 24)),
-            _ => out.push_str(&child.scalar().unwrap_or_default()),
+            _ => out.push_str(&visible(&child.scalar().unwrap_or_default())),
         }
     }
     out.push(close);

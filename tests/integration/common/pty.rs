@@ -19,6 +19,8 @@ pub struct Session {
     pub raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// Set once every byte the program wrote has been read (the terminal closed).
+    drained: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Session {
@@ -57,6 +59,8 @@ impl Session {
         let feed = screen.clone();
         let raw = Arc::new(Mutex::new(Vec::new()));
         let raw_feed = raw.clone();
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let done = drained.clone();
         thread::spawn(move || {
             let _master = pty.master;
             let mut buf = [0u8; 8192];
@@ -67,12 +71,14 @@ impl Session {
                 feed.lock().unwrap().process(&buf[..n]);
                 raw_feed.lock().unwrap().extend_from_slice(&buf[..n]);
             }
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         Self {
             screen,
             raw,
             writer,
             child,
+            drained,
         }
     }
 
@@ -105,15 +111,21 @@ impl Session {
         }
     }
 
+    /// Waits until the program has quit and everything it wrote has been read, so the
+    /// screen shows its last bytes (the terminal restored) however busy the machine is.
     pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + PATIENCE;
-        loop {
+        let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
+                break status;
             }
             assert!(Instant::now() < deadline, "the program did not quit");
             thread::sleep(Duration::from_millis(20));
+        };
+        while !self.drained.load(std::sync::atomic::Ordering::SeqCst) && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(10));
         }
+        status
     }
 
     pub fn send(&mut self, keys: &str) {

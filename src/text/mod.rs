@@ -2,6 +2,13 @@
 //! display widths (a CJK character or most emoji take two cells, a combining mark none),
 //! never character counts, so wide text does not overflow its column.
 
+mod visible;
+
+pub use visible::{
+    escape_json, has_hidden, hides_in_an_editor, is_hidden, is_invisible, json_visible, visible, visible_json,
+    visible_key, visible_lines,
+};
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// How many cells `text` takes on a terminal.
