@@ -24,16 +24,16 @@ fn line(item: PreviewItem<'_>, theme: Theme) -> Line<'static> {
         PreviewItem::Section(text) => Line::from(Span::styled(format!("── {}", shown(&text)), theme.title())),
         PreviewItem::RootKey(at, what) => Line::from(vec![
             Span::styled(format!("  {}", visible_key(&at.to_string())), theme.key()),
-            Span::raw(format!("  {}", shown(&what.to_string()))),
+            Span::raw(format!("  {}", shown(what))),
         ]),
-        PreviewItem::Hint(text) => Line::from(Span::styled(format!("  {}", shown(&text)), theme.dim())),
+        PreviewItem::Hint(text) => Line::from(Span::styled(format!("  {}", shown(text)), theme.dim())),
         PreviewItem::Note(NoteKind::Error, text) => {
-            Line::from(Span::styled(format!("  {}", shown(&text)), theme.error()))
+            Line::from(Span::styled(format!("  {}", shown(text)), theme.error()))
         }
         PreviewItem::Note(NoteKind::Warning, text) => {
-            Line::from(Span::styled(format!("  {}", shown(&text)), theme.boolean()))
+            Line::from(Span::styled(format!("  {}", shown(text)), theme.boolean()))
         }
-        PreviewItem::Plain(text) => Line::from(shown(&text)),
+        PreviewItem::Plain(text) => Line::from(shown(text)),
         PreviewItem::Blank => Line::default(),
         PreviewItem::Diff(diff) => diff_line(diff, theme),
     }
