@@ -229,3 +229,27 @@ async fn only_each_users_newest_interrupted_entry_is_settled() {
         "Jane's older entry cannot be told apart"
     );
 }
+
+#[tokio::test]
+async fn an_interrupted_send_overtaken_by_a_third_value_names_the_key() {
+    let (emulator, dir) = (demo_emulator().await, tempfile::tempdir().unwrap());
+    let (client, _) = client(&emulator);
+    let storage = storage(&dir);
+    let request = request(JANE, loaded(&emulator, JANE).await, |pair| {
+        pair.user_metadata.insert("hobby".into(), json!("polo"));
+        pair.user_metadata.insert("lang".into(), json!("fr"));
+    });
+    let entry = Entry::new(&storage.tenant, JANE, &request.body, &request.loaded);
+    journal::append(&storage.journal_file(), &entry).unwrap();
+    // `lang` landed as sent; `hobby` holds a third value.
+    client
+        .patch_user(JANE, &json!({"user_metadata": {"hobby": "darts", "lang": "fr"}}))
+        .await
+        .unwrap();
+    let settled = resolve_unresolved(&client, &storage).await.unwrap();
+    let [resolution] = &settled[..] else { panic!("{settled:?}") };
+    let Outcome::Unknown { differing, .. } = &resolution.outcome else {
+        panic!("{resolution:?}")
+    };
+    assert_eq!(differing, &["user_metadata.hobby"]);
+}
