@@ -2,8 +2,8 @@
 //! names, emails, ids and metadata, and a control character reaching the terminal can
 //! write the admin's clipboard (`ESC ] 52`), rename the window or clear the screen; a bidi
 //! override makes text read backwards; a zero-width character makes `role` and
-//! `role\u{200b}` look the same. Every such character is shown as `\u{…}` (its code
-//! point), which the admin can see and which never acts on the terminal. The data itself
+//! `role\u{200b}` look the same. Every such character is shown as `\uXXXX` (its code
+//! point, as JSON writes it), which the admin can see and which never acts on the terminal. The data itself
 //! is never changed: only what is shown.
 
 use std::borrow::Cow;
@@ -25,18 +25,18 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// A value, a name, an email or a message, on one line: every hidden character (line
-/// breaks and tabs too) as `\u{…}`.
+/// breaks and tabs too) as `\uXXXX`.
 pub fn visible(text: &str) -> Cow<'_, str> {
     escape(text, is_hidden)
 }
 
-/// A key or an id: hidden and zero-width characters as `\u{…}`.
+/// A key or an id: hidden and zero-width characters as `\uXXXX`.
 pub fn visible_key(text: &str) -> Cow<'_, str> {
     escape(text, |c| is_hidden(c) || is_invisible(c))
 }
 
 /// Text of several lines (a message, a JSON document shown whole): line breaks stay,
-/// every other hidden character as `\u{…}`.
+/// every other hidden character as `\uXXXX`.
 pub fn visible_lines(text: &str) -> Cow<'_, str> {
     escape(text, |c| c != '\n' && is_hidden(c))
 }
@@ -122,7 +122,9 @@ fn escape(text: &str, hide: impl Fn(char) -> bool) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if hide(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            // Every such character is in the Basic Multilingual Plane: `\uXXXX` is the
+            // form JSON strings use too, so a key, a value and a path all show it alike.
+            out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
         }
@@ -136,12 +138,9 @@ mod tests {
 
     #[test]
     fn controls_and_bidi_are_shown_by_code_point() {
-        assert_eq!(visible("a\u{1b}]52;c;x\u{7}b"), "a\\u{1b}]52;c;x\\u{7}b");
-        assert_eq!(
-            visible("\u{7f}\u{9b}\u{202e}\u{2066}"),
-            "\\u{7f}\\u{9b}\\u{202e}\\u{2066}"
-        );
-        assert_eq!(visible("line\nbreak\ttab"), "line\\u{a}break\\u{9}tab");
+        assert_eq!(visible("a\u{1b}]52;c;x\u{7}b"), "a\\u001b]52;c;x\\u0007b");
+        assert_eq!(visible("\u{7f}\u{9b}\u{202e}\u{2066}"), "\\u007f\\u009b\\u202e\\u2066");
+        assert_eq!(visible("line\nbreak\ttab"), "line\\u000abreak\\u0009tab");
         assert!(
             matches!(visible("plain é 東京 👨‍👩‍👧"), Cow::Borrowed(_)),
             "zero-width joiners stay in values"
@@ -150,24 +149,24 @@ mod tests {
 
     #[test]
     fn keys_show_zero_width_characters_too() {
-        assert_eq!(visible_key("role\u{200b}"), "role\\u{200b}");
+        assert_eq!(visible_key("role\u{200b}"), "role\\u200b");
         assert_ne!(visible_key("role\u{200b}"), visible_key("role"));
-        assert_eq!(visible_key("\u{feff}id"), "\\u{feff}id");
+        assert_eq!(visible_key("\u{feff}id"), "\\ufeffid");
     }
 
     #[test]
     fn json_keys_show_zero_width_characters_and_values_keep_joiners() {
         assert_eq!(
             visible_json("\"role\u{200b}\": \"a\u{200d}b\u{202e}\","),
-            "\"role\\u{200b}\": \"a\u{200d}b\\u{202e}\","
+            "\"role\\u200b\": \"a\u{200d}b\\u202e\","
         );
         assert_eq!(visible_json(r#"{"a": "x\"y"}"#), r#"{"a": "x\"y"}"#);
-        assert_eq!(visible_json("\"k\u{7f}\":1"), "\"k\\u{7f}\":1");
+        assert_eq!(visible_json("\"k\u{7f}\":1"), "\"k\\u007f\":1");
     }
 
     #[test]
     fn lines_keep_their_breaks() {
-        assert_eq!(visible_lines("a\nb\u{1b}"), "a\nb\\u{1b}");
+        assert_eq!(visible_lines("a\nb\u{1b}"), "a\nb\\u001b");
     }
 
     #[test]

@@ -247,7 +247,9 @@ async fn an_interrupted_send_overtaken_by_a_third_value_names_the_key() {
         .await
         .unwrap();
     let settled = resolve_unresolved(&client, &storage).await.unwrap();
-    let [resolution] = &settled[..] else { panic!("{settled:?}") };
+    let [resolution] = &settled[..] else {
+        panic!("{settled:?}")
+    };
     let Outcome::Unknown { differing, .. } = &resolution.outcome else {
         panic!("{resolution:?}")
     };

@@ -28,6 +28,7 @@ mod emulator_large;
 mod emulator_search;
 mod emulator_synthetic;
 mod export_job;
+mod hostile_terminal;
 mod journal_reading;
 mod module_graph;
 mod soak;
