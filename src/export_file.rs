@@ -1,7 +1,7 @@
 //! How an exported user is read and written, shared by `users export` and the emulator's
 //! export jobs: a field reached by a dotted name, and CSV cells escaped as Auth0's own
-//! exports do (quoted where needed, and a leading `=`, `+`, `-`
-//! or `@` neutralised so a spreadsheet never runs it as a formula).
+//! exports do (quoted where needed, and a leading `=`, `+`, `-`, `@`, TAB or CR
+//! neutralised so a spreadsheet never runs it as a formula).
 
 use serde_json::{Map, Value};
 
@@ -22,7 +22,9 @@ pub fn csv_cell(value: Option<&Value>) -> String {
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
     };
-    let text = if text.starts_with(['=', '+', '-', '@']) {
+    // A spreadsheet runs a cell starting with these as a formula (TAB and CR too, as
+    // OWASP's CSV injection advice lists): a leading `'` makes it text.
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text
@@ -55,6 +57,8 @@ mod tests {
         assert_eq!(csv_cell(Some(&json!("say \"hi\""))), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell(Some(&json!("=cmd()"))), "'=cmd()");
         assert_eq!(csv_cell(Some(&json!("-1+1"))), "'-1+1");
+        assert_eq!(csv_cell(Some(&json!("\t=1+1"))), "'\t=1+1");
+        assert_eq!(csv_cell(Some(&json!("\r=1+1"))), "\"'\r=1+1\"");
         assert_eq!(csv_cell(Some(&json!(3))), "3");
         assert_eq!(csv_cell(None), "");
     }
