@@ -15,6 +15,7 @@ use super::effect::Effect;
 use super::file_queue::{Disk, FileQueue};
 use super::msg::{HandOff, Msg};
 use super::route::{route, Route};
+use super::signals::Signals;
 use super::state::State;
 use super::theme::Theme;
 use super::{capture_mouse, clipboard, external, update, view, Session};
@@ -53,6 +54,7 @@ pub(super) async fn run(terminal: &mut DefaultTerminal, session: Session) -> std
         mouse: session.options.mouse,
     };
     let mut events = EventStream::new();
+    let mut signals = Signals::new()?;
     let mut clicks = ClickTracker::default();
     let mut ticks = tokio::time::interval(Duration::from_millis(100));
     let mut pending = first_effects(&mut state);
@@ -69,6 +71,8 @@ pub(super) async fn run(terminal: &mut DefaultTerminal, session: Session) -> std
                     drop(events);
                     runner.lend_terminal(hand_off, dir.as_deref())?;
                     events = EventStream::new();
+                    // A Ctrl-C typed in the editor was the editor's, not ours.
+                    signals = Signals::new()?;
                 }
             }
         }
@@ -84,6 +88,12 @@ pub(super) async fn run(terminal: &mut DefaultTerminal, session: Session) -> std
             },
             Some(msg) = rx.recv() => Some(msg),
             _ = ticks.tick(), if state.wants_ticks() => Some(Msg::Tick),
+            _ = signals.next() => {
+                // SIGTERM, SIGHUP, SIGINT: leave as quitting does, drafts written first;
+                // `run` restores the terminal.
+                runner.files.finish().await;
+                return Ok(());
+            }
         };
         if let Some(msg) = msg {
             pending = update::update(&mut state, msg);
@@ -135,6 +145,8 @@ impl Runner<'_> {
             capture_mouse(false)?;
         }
         ratatui::restore();
+        // The editor gets a terminal as a shell leaves it: cursor shown.
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
         let command = external::editor_command(|name| std::env::var(name).ok());
         let result = external::edit(dir, &hand_off.text, &command);
         *self.terminal = ratatui::try_init()?;

@@ -10,6 +10,20 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 static HANDED: AtomicU64 = AtomicU64::new(0);
 
+/// The editor did not finish well: why, and the text it left if it changed the file (an
+/// editor that exits non-zero after saving must not cost the admin their work).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unfinished {
+    pub reason: String,
+    pub text: Option<String>,
+}
+
+impl Unfinished {
+    fn nothing(reason: String) -> Self {
+        Self { reason, text: None }
+    }
+}
+
 /// The editor command from the environment.
 pub fn editor_command(env: impl Fn(&str) -> Option<String>) -> Vec<String> {
     ["VISUAL", "EDITOR"]
@@ -20,12 +34,15 @@ pub fn editor_command(env: impl Fn(&str) -> Option<String>) -> Vec<String> {
 }
 
 /// Writes `text` to a new file in `dir`, lets the editor change it, and reads it back.
-pub fn edit(dir: Option<&Path>, text: &str, command: &[String]) -> Result<String, String> {
+/// The file is removed on every path.
+pub fn edit(dir: Option<&Path>, text: &str, command: &[String]) -> Result<String, Unfinished> {
     let dir = dir.map_or_else(std::env::temp_dir, |d| d.join("edit"));
-    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    fs::create_dir_all(&dir).map_err(|e| Unfinished::nothing(format!("cannot create {}: {e}", dir.display())))?;
     let n = HANDED.fetch_add(1, Ordering::Relaxed);
     let file = dir.join(format!("node-{}-{n}.json", std::process::id()));
-    let result = write_private(&file, text).and_then(|()| run(command, &file));
+    let result = write_private(&file, text)
+        .map_err(Unfinished::nothing)
+        .and_then(|()| run(command, &file, text));
     let _ = fs::remove_file(&file);
     result
 }
@@ -43,17 +60,24 @@ fn write_private(file: &PathBuf, text: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
-fn run(command: &[String], file: &Path) -> Result<String, String> {
-    let (program, args) = command.split_first().ok_or("no editor named")?;
+fn run(command: &[String], file: &Path, given: &str) -> Result<String, Unfinished> {
+    let (program, args) = command
+        .split_first()
+        .ok_or_else(|| Unfinished::nothing("no editor named".into()))?;
     let status = Command::new(program)
         .args(args)
         .arg(file)
         .status()
-        .map_err(|e| format!("cannot run `{program}`: {e} (set VISUAL or EDITOR)"))?;
+        .map_err(|e| Unfinished::nothing(format!("cannot run `{program}`: {e} (set VISUAL or EDITOR)")))?;
+    let read = fs::read_to_string(file).map_err(|e| format!("cannot read {} back: {e}", file.display()));
     if !status.success() {
-        return Err(format!("`{program}` exited with {status}"));
+        let text = read.ok().filter(|text| text != given);
+        return Err(Unfinished {
+            reason: format!("`{program}` exited with {status}"),
+            text,
+        });
     }
-    fs::read_to_string(file).map_err(|e| format!("cannot read {} back: {e}", file.display()))
+    read.map_err(Unfinished::nothing)
 }
 
 #[cfg(test)]
@@ -81,6 +105,11 @@ mod tests {
         assert_eq!(changed, "{\"a\": 2}");
         assert_eq!(fs::read_dir(dir.path().join("edit")).unwrap().count(), 0, "removed");
         let failing = ["sh", "-c", "exit 3"].map(String::from);
-        assert!(edit(Some(dir.path()), "x", &failing).unwrap_err().contains("exited"));
+        let err = edit(Some(dir.path()), "x", &failing).unwrap_err();
+        assert!(err.reason.contains("exited") && err.text.is_none(), "{err:?}");
+        let saved_then_failed = ["sh", "-c", "printf 'kept' > \"$0\"; exit 1"].map(String::from);
+        let err = edit(Some(dir.path()), "x", &saved_then_failed).unwrap_err();
+        assert_eq!(err.text.as_deref(), Some("kept"), "the written text is kept");
+        assert_eq!(fs::read_dir(dir.path().join("edit")).unwrap().count(), 0, "removed");
     }
 }

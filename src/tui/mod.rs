@@ -18,6 +18,7 @@ pub mod pane;
 pub mod perform;
 pub mod preview_screen;
 pub mod route;
+mod signals;
 pub mod state;
 pub mod theme;
 pub mod tree_search;

@@ -188,7 +188,7 @@ pub enum Msg {
     /// The user's editor closed: the text it left, or why it could not run.
     ExternalEdited {
         hand_off: HandOff,
-        result: Result<String, String>,
+        result: Result<String, crate::tui::external::Unfinished>,
     },
     /// Users of this tenant with a saved draft.
     DraftsListed(Vec<String>),

@@ -46,6 +46,7 @@ mod tui_leaving;
 mod tui_list;
 mod tui_mouse;
 mod tui_pty;
+mod tui_signals;
 mod tui_snapshots;
 mod tui_snapshots_nav;
 mod tui_update;

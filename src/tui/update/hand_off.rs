@@ -4,6 +4,7 @@
 
 use super::editor::commit_json;
 use crate::tui::effect::Effect;
+use crate::tui::external::Unfinished;
 use crate::tui::keymap::{key_for, USER};
 use crate::tui::msg::{HandOff, Intent};
 use crate::tui::state::{EditorFailed, Overlay, State, Status};
@@ -34,10 +35,22 @@ fn hand(state: &mut State, hand_off: HandOff) -> Vec<Effect> {
     vec![Effect::ExternalEditor { hand_off, dir }]
 }
 
-pub fn edited(state: &mut State, hand_off: HandOff, result: Result<String, String>) -> Vec<Effect> {
+pub fn edited(state: &mut State, hand_off: HandOff, result: Result<String, Unfinished>) -> Vec<Effect> {
     let text = match result {
         Ok(text) => text,
-        Err(reason) => {
+        Err(Unfinished {
+            reason,
+            text: Some(text),
+        }) => {
+            // It wrote, then failed: the text is offered back, never dropped unasked.
+            state.status = Status::Idle;
+            state.overlay = Some(Overlay::EditorFailed(Box::new(EditorFailed {
+                hand_off: HandOff { text, ..hand_off },
+                error: format!("{reason} after changing the text; nothing is applied until you choose"),
+            })));
+            return Vec::new();
+        }
+        Err(Unfinished { reason, text: None }) => {
             state.status = Status::Error(format!("your editor could not be used: {reason}; nothing changed"));
             return Vec::new();
         }

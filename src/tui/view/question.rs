@@ -79,5 +79,5 @@ pub fn draw_editor_failed(failed: &crate::tui::state::EditorFailed, frame: &mut 
     let at = crate::domain::FieldPath::new(failed.hand_off.field, failed.hand_off.path.clone());
     let text = format!("{at}: {}", failed.error);
     let keys = hints(&keymap::EDITOR_FAILED, |_| None);
-    draw_question("your editor's text is not valid", &text, &keys, frame, area, theme);
+    draw_question("your editor's text was not applied", &text, &keys, frame, area, theme);
 }
