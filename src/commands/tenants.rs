@@ -203,13 +203,16 @@ async fn check(file: &ConfigFile, name: Option<&str>, connection: &ConnectionArg
         per_page: 1,
         ..Default::default()
     };
-    match client.list_users(&query).await {
-        Ok(page) => say!("  read users  ok ({} users)", page.total),
-        Err(err) => say!("  read users  FAILED: {err}"),
+    let read = client.list_users(&query).await;
+    match &read {
+        Ok(page) => tell!("  read users  ok ({} users)", page.total),
+        Err(err) => tell!("  read users  FAILED: {err}"),
     }
+    // A failed check fails the command, so scripts can rely on its status.
+    let read = read.map_err(|err| Failure::error(format!("tenant {shown}: reading users failed: {err}")));
     let Some(scopes) = scopes else {
         say!("  scopes      not listed: the token is opaque (not a JWT), so only the calls above tell");
-        return Ok(());
+        return read.map(|_| ());
     };
     let mut missing = 0;
     for (scope, disables) in NEEDED_SCOPES {
@@ -220,6 +223,7 @@ async fn check(file: &ConfigFile, name: Option<&str>, connection: &ConnectionArg
             say!("  ✗ {scope}  missing: {disables}");
         }
     }
+    read?;
     if missing > 0 {
         return Err(Failure::error(format!(
             "{missing} scope(s) missing: grant them to the application in the Auth0 dashboard (Applications → APIs → Auth0 Management API → Machine to Machine Applications)"

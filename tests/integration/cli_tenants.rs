@@ -249,3 +249,19 @@ async fn check_reports_the_scopes_granted_against_those_needed() {
     assert!(said.contains("140 users"), "{said}");
     assert!(!said.contains("m2m-secret"));
 }
+
+#[tokio::test]
+async fn a_failed_check_exits_non_zero() {
+    let emulator = start(EmulatorConfig::local(TOKEN), DEMO_TENANT).await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = format!(
+        "[tenants.dev]\nbase_url = \"{}\"\ntoken_command = \"printf refused-opaque-token\"\n",
+        emulator.base_url()
+    );
+    std::fs::write(dir.path().join("config.toml"), config).unwrap();
+    let checked = run(dir.path(), &[], &["tenants", "check", "dev"]).await;
+    let said = text(&checked.stdout);
+    assert!(said.contains("FAILED"), "{said}");
+    assert_eq!(checked.status.code(), Some(1), "{said}{}", text(&checked.stderr));
+    assert!(!said.contains("refused-opaque-token"));
+}
