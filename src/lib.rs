@@ -13,6 +13,24 @@
 //!
 //! `ARCHITECTURE.md` at the repository's root has the full map, the path of one edit from
 //! key press to PATCH, and recipes for adding keys, overlays, effects and routes.
+/// `eprintln!` that never panics: with standard error closed or full, the note is lost
+/// and nothing else (`auth0-meta … 2>&-` must still do its work).
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// `eprint!` that never panics, for progress lines and prompts.
+macro_rules! note_inline {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut err = std::io::stderr();
+        let _ = write!(err, $($arg)*).and_then(|()| err.flush());
+    }};
+}
+
 pub mod api;
 pub mod apply;
 pub mod atomic_write;

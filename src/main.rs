@@ -26,8 +26,14 @@ async fn main() -> ExitCode {
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            // Errors quote the server and the user's data: shown, never acted on.
-            eprintln!("auth0-meta: {}", commands::for_a_person(&failure.message));
+            // Errors quote the server and the user's data: shown, never acted on. A closed
+            // standard error loses the message, never panics.
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "auth0-meta: {}",
+                commands::for_a_person(&failure.message)
+            );
             ExitCode::from(failure.code as u8)
         }
     }
@@ -79,17 +85,18 @@ async fn run_without_tenant(cli: Cli) -> Result<commands::Outcome, Cli> {
         Some(Command::Emulator(args)) => commands::run_emulator(args).await,
         Some(Command::Tenants(command)) => commands::run_tenants(command, &cli.connection).await,
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut auth0_meta::cli::command(),
-                "auth0-meta",
-                &mut std::io::stdout(),
-            );
+            // Made whole first: clap_complete panics on a failed write (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut auth0_meta::cli::command(), "auth0-meta", &mut script);
+            commands::print_bytes(&script);
             Ok(())
         }
-        Some(Command::Man) => clap_mangen::Man::new(auth0_meta::cli::command())
-            .render(&mut std::io::stdout())
-            .map_err(|e| Failure::error(e.to_string())),
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            let made = clap_mangen::Man::new(auth0_meta::cli::command()).render(&mut page);
+            made.map(|()| commands::print_bytes(&page))
+                .map_err(|e| Failure::error(e.to_string()))
+        }
         command => return Err(Cli { command, ..cli }),
     })
 }

@@ -22,7 +22,7 @@ fn entries(scope: &Scope, user_id: Option<&str>) -> Result<Vec<Entry>, Failure> 
     let journal = journal::read_any(&scope.storage.journal_file(), tenant, user_id)
         .map_err(|e| Failure::error(format!("cannot read the journal: {e}")))?;
     if journal.damaged > 0 {
-        eprintln!(
+        note!(
             "note: {} unreadable journal lines were skipped (a crash mid-write)",
             journal.damaged
         );

@@ -62,10 +62,10 @@ pub async fn run(client: &Client, args: ListArgs) -> Outcome {
     if format == ListFormat::Table {
         tell!("{summary}");
     } else if std::io::stderr().is_terminal() {
-        eprintln!("{summary}");
+        note!("{summary}");
     }
     if args.all && total > WINDOW {
-        eprintln!(
+        note!(
             "note: Auth0 search stops at {WINDOW} results; `auth0-meta users export` reaches all {total} (add --filter with the same query)"
         );
     }

@@ -23,7 +23,7 @@ pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCo
         } => {
             let value = parse_literal(&json_value).map_err(|e| Failure::usage(format!("JSON_VALUE: {e}")))?;
             if let Some(warning) = precision_warning(&value) {
-                eprintln!("warning: {}", super::for_a_person(&warning.to_string()));
+                note!("warning: {}", super::for_a_person(&warning.to_string()));
             }
             (id, path, Some(value), yes)
         }

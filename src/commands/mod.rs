@@ -34,19 +34,33 @@ pub use metadata::run as run_metadata;
 pub use tenants::run as run_tenants;
 pub use users::run as run_users;
 
-/// Writes one line to standard output; a reader that has gone away ends the program
-/// with success, as command-line tools do when piped into `head`.
+/// Writes one line to standard output.
 pub fn print_line(text: &str) {
+    print_bytes(format!("{text}\n").as_bytes());
+}
+
+/// Writes to standard output. A reader that has gone away (`| head -1`) ends the program
+/// quietly with status 141, as a shell reports a pipe closed under a writer, so a script
+/// with `pipefail` knows the output was cut; any other failure says so, with status 1.
+pub fn print_bytes(bytes: &[u8]) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    if let Err(err) = writeln!(out, "{text}").and_then(|()| out.flush()) {
-        if err.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("auth0-meta: writing the output failed: {err}");
-        std::process::exit(1);
+    if let Err(err) = out.write_all(bytes).and_then(|()| out.flush()) {
+        output_failed(&err);
     }
 }
+
+/// Ends the program for a failed write to standard output (see `print_bytes`).
+pub fn output_failed(err: &std::io::Error) -> ! {
+    if err.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(CLOSED_PIPE);
+    }
+    note!("auth0-meta: writing the output failed: {err}");
+    std::process::exit(1);
+}
+
+/// The status of a program whose output pipe was closed (128 + SIGPIPE).
+pub const CLOSED_PIPE: i32 = 141;
 
 /// Text for a person: each line as `visible_json` shows it (JSON keys as keys, the rest
 /// as values), line breaks kept.
@@ -94,7 +108,7 @@ pub async fn settle_interrupted(client: &crate::api::Client, storage: Option<&cr
     match crate::apply::resolve_unresolved(client, storage).await {
         Ok(settled) => {
             for r in settled {
-                eprintln!(
+                note!(
                     "note: journal entry {} ({}) was interrupted while sending; settled: {}",
                     r.entry_id,
                     r.user_id,
@@ -102,6 +116,6 @@ pub async fn settle_interrupted(client: &crate::api::Client, storage: Option<&cr
                 );
             }
         }
-        Err(err) => eprintln!("note: interrupted sends could not be settled: {err}"),
+        Err(err) => note!("note: interrupted sends could not be settled: {err}"),
     }
 }

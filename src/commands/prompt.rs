@@ -13,7 +13,7 @@ pub fn is_interactive() -> bool {
 
 /// A line typed after `question` (on stderr, so stdout stays clean); empty is `None`.
 pub fn ask(question: &str) -> io::Result<Option<String>> {
-    eprint!("{question}: ");
+    note_inline!("{question}: ");
     io::stderr().flush()?;
     let mut line = String::new();
     io::stdin().lock().read_line(&mut line)?;
@@ -23,12 +23,12 @@ pub fn ask(question: &str) -> io::Result<Option<String>> {
 
 /// A secret typed without echo; the terminal is put back whatever happens.
 pub fn ask_secret(question: &str) -> io::Result<Option<Secret>> {
-    eprint!("{question} (not shown): ");
+    note_inline!("{question} (not shown): ");
     io::stderr().flush()?;
     terminal::enable_raw_mode()?;
     let typed = read_unseen();
     let _ = terminal::disable_raw_mode();
-    eprintln!();
+    note!("");
     let typed = typed?;
     Ok((!typed.trim().is_empty()).then(|| Secret::new(typed.trim())))
 }

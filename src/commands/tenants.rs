@@ -45,7 +45,7 @@ pub async fn run(command: TenantsCommand, connection: &ConnectionArgs) -> Outcom
             file.save(&path).map_err(Failure::error)?;
             for kind in [SecretKind::ClientSecret, SecretKind::Token] {
                 if let Err(err) = secrets::keyring_delete(&name, kind) {
-                    eprintln!("note: the credential store was not cleaned: {err}");
+                    note!("note: the credential store was not cleaned: {err}");
                     break;
                 }
             }

@@ -27,7 +27,11 @@ pub async fn run(client: &Client, command: UsersCommand) -> Outcome {
                 filter: args.filter,
             };
             let done = export::export(client, &options, out).await.map_err(Failure::error)?;
-            eprintln!("exported {} of {} users", done.written, done.read);
+            if done.cut {
+                // The reader took what it wanted: no count that would read as complete.
+                std::process::exit(super::CLOSED_PIPE);
+            }
+            note!("exported {} of {} users", done.written, done.read);
             Ok(())
         }
         UsersCommand::List(args) => super::list::run(client, args).await,

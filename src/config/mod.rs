@@ -85,6 +85,8 @@ pub enum ConfigError {
     HalfClientCredentials(&'static str, &'static str),
     #[error("{0} uses the scheme {1}: the Management API is reached over https (or http for a local emulator)")]
     Scheme(String, String),
+    #[error("{0} has a query or a fragment (`?` or `#`): a base URL is a scheme, a host and at most a path, as https://tenant.eu.auth0.com")]
+    QueryOrFragment(String),
     #[error("the {0} contains a line break or another control character, which cannot be sent in an HTTP header: copy it again without the line break")]
     ControlCharacters(&'static str),
 }
@@ -179,6 +181,10 @@ fn client_credentials(
 /// emulator) is kept; any other scheme is refused.
 fn with_scheme(address: &str) -> Result<String, ConfigError> {
     let trimmed = address.trim_end_matches('/');
+    // Paths are appended to the base: a query or fragment would swallow them.
+    if trimmed.contains(['?', '#']) {
+        return Err(ConfigError::QueryOrFragment(redact_urls(trimmed)));
+    }
     match trimmed.split_once("://") {
         Some(("http" | "https", _)) => Ok(trimmed.to_string()),
         Some((scheme, _)) => Err(ConfigError::Scheme(redact_urls(trimmed), scheme.to_string())),

@@ -113,3 +113,20 @@ fn only_http_and_https_and_no_line_breaks_in_secrets() {
     .unwrap();
     assert!(!target.label.contains("hunter2"), "{}", target.label);
 }
+
+#[test]
+fn a_base_url_with_a_query_or_a_fragment_is_refused() {
+    for base in [
+        "http://127.0.0.1:4000/?x=1",
+        "https://tenant.eu.auth0.com#frag",
+        "tenant.eu.auth0.com?a",
+    ] {
+        let flags = ConnectionFlags {
+            base_url: Some(base.into()),
+            token: Some(Secret::new("t")),
+            ..Default::default()
+        };
+        let err = resolve(&flags, env(&[])).unwrap_err();
+        assert!(matches!(err, ConfigError::QueryOrFragment(_)), "{base}: {err}");
+    }
+}

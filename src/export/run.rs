@@ -39,6 +39,8 @@ pub enum Format {
 pub struct Exported {
     pub read: u64,
     pub written: u64,
+    /// The output's reader went away (`| head`): the export stopped there.
+    pub cut: bool,
 }
 
 /// How often a download is tried again before giving up (an expired link is renewed).
@@ -72,7 +74,7 @@ pub async fn export(client: &Client, args: &Options, out: Box<dyn Write + Send>)
         match download(&http, &location, &tx).await {
             Ok(()) => break,
             Err(Retry::Again(reason)) if tries < DOWNLOAD_TRIES => {
-                eprintln!("note: download: {reason}; trying again");
+                note!("note: download: {reason}; trying again");
                 location = wait(client, &id).await?; // a fresh link
             }
             Err(Retry::Again(reason) | Retry::Stop(reason)) => {
@@ -95,7 +97,7 @@ async fn wait(client: &Client, id: &str) -> Result<String, String> {
         match job["status"].as_str() {
             Some("completed") => {
                 if show {
-                    eprint!("\rexport ready                    \r");
+                    note_inline!("\rexport ready                    \r");
                 }
                 return job["location"]
                     .as_str()
@@ -105,7 +107,7 @@ async fn wait(client: &Client, id: &str) -> Result<String, String> {
             Some("failed") => return Err(format!("the export job failed: {job}")),
             _ => {
                 if show {
-                    eprint!("\rexporting: {}% done", job["percentage_done"].as_u64().unwrap_or(0));
+                    note_inline!("\rexporting: {}% done", job["percentage_done"].as_u64().unwrap_or(0));
                 }
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
@@ -158,11 +160,15 @@ struct Plan {
 }
 
 impl Plan {
-    /// Writes every user; output closed by its reader (`| head`) ends the export quietly.
+    /// Writes every user; output closed by its reader (`| head`) ends the export, marked cut.
     fn write(self, input: ChannelReader, out: Box<dyn Write + Send>) -> io::Result<Exported> {
-        let mut counts = Exported { read: 0, written: 0 };
+        let mut counts = Exported {
+            read: 0,
+            written: 0,
+            cut: false,
+        };
         match self.write_into(input, out, &mut counts) {
-            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(counts),
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(Exported { cut: true, ..counts }),
             other => other.map(|()| counts),
         }
     }

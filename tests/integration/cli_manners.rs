@@ -160,3 +160,52 @@ fn every_argument_has_a_description_and_subcommands_list_only_their_flags() {
         "{list_help}"
     );
 }
+
+/// Runs the binary with its standard output a pipe whose reader is already gone.
+fn into_a_closed_pipe(args: &[&str], stderr_closed: bool) -> (std::process::ExitStatus, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let stderr = if stderr_closed {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        std::process::Stdio::from(writer)
+    } else {
+        std::process::Stdio::piped()
+    };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_auth0-meta"))
+        .args(args)
+        .env_clear()
+        .env("HOME", dir.path())
+        .env("AUTH0_META_STATE_DIR", dir.path().join("state"))
+        .stdin(std::process::Stdio::null())
+        .stdout(writer)
+        .stderr(stderr)
+        .output()
+        .unwrap();
+    (output.status, text(&output.stderr))
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_a_non_zero_status() {
+    for args in [
+        vec!["completions", "bash"],
+        vec!["man"],
+        vec!["--demo", "users", "export", "--out", "-"],
+        vec!["--demo", "users", "list", "--all", "--format", "ndjson"],
+        vec!["--demo", "users", "get", "auth0|64b1f0c2a7e9d3f5b8c1a2e4"],
+    ] {
+        let (status, stderr) = into_a_closed_pipe(&args, false);
+        assert_eq!(status.code(), Some(141), "{args:?}: {status:?} {stderr}");
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("exported"),
+            "{args:?}: {stderr}"
+        );
+        let (status, _) = into_a_closed_pipe(&args, true);
+        assert_eq!(
+            status.code(),
+            Some(141),
+            "{args:?} with standard error closed too: {status:?}"
+        );
+    }
+}
