@@ -50,6 +50,10 @@ fn a_journal_that_cannot_be_read_is_an_error_not_an_empty_history() {
     let err = journal::read(&file, "t", None).unwrap_err();
     assert!(!err.to_string().is_empty());
     assert!(journal::read_any(&file, None, Some("auth0|1")).is_err());
+    // One that cannot even be opened (its folder is a file) is an error too.
+    let blocked = dir.path().join("a-file");
+    std::fs::write(&blocked, b"").unwrap();
+    assert!(journal::read(&blocked.join("journal.jsonl"), "t", None).is_err());
     // Only a journal that does not exist yet is an empty one.
     let missing = dir.path().join("none.jsonl");
     assert_eq!(journal::read(&missing, "t", None).unwrap().entries.len(), 0);
