@@ -62,3 +62,53 @@ pub fn stale_temps(path: &Path) -> Vec<PathBuf> {
         })
         .collect()
 }
+
+/// A file written in full beside `path` under a temporary name, put in place by
+/// `finish` only: a failure midway leaves `path` as it was, and the temporary file is
+/// removed whatever happens (dropped unfinished).
+pub struct Staged {
+    temp: PathBuf,
+    path: PathBuf,
+    file: Option<fs::File>,
+}
+
+impl Staged {
+    pub fn create(path: &Path) -> std::io::Result<Self> {
+        let write = WRITES.fetch_add(1, Ordering::Relaxed);
+        let temp = dir_of(path).join(format!(".{}.{}.{write}.tmp", name_of(path), std::process::id()));
+        let file = fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        Ok(Self {
+            temp,
+            path: path.to_path_buf(),
+            file: Some(file),
+        })
+    }
+
+    /// A handle to write through (the same file).
+    pub fn writer(&self) -> std::io::Result<fs::File> {
+        match &self.file {
+            Some(file) => file.try_clone(),
+            None => Err(std::io::Error::other("already finished")),
+        }
+    }
+
+    /// Syncs the file and renames it over `path`.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        if let Some(file) = self.file.take() {
+            file.sync_all()?;
+        }
+        fs::rename(&self.temp, &self.path)?;
+        if let Ok(dir) = fs::File::open(dir_of(&self.path)) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if self.file.is_some() {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}

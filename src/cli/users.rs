@@ -72,9 +72,13 @@ pub struct ExportArgs {
     /// Keep only the users an Auth0 search query matches, applied here to every user
     #[arg(long, value_name = "QUERY")]
     pub filter: Option<String>,
-    /// Where to write; `-` for standard output
+    /// Where to write; `-` for standard output. Written beside it first, put in place
+    /// only when the export completes
     #[arg(long, value_name = "FILE", default_value = "-")]
     pub out: String,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -1,6 +1,7 @@
 //! `auth0-meta users list|get`.
 
 use crate::api::Client;
+use crate::atomic_write::Staged;
 use crate::cli::{ExportFormat, UsersCommand};
 use crate::domain::User;
 use crate::export;
@@ -10,12 +11,25 @@ use super::{Failure, Outcome};
 pub async fn run(client: &Client, command: UsersCommand) -> Outcome {
     match command {
         UsersCommand::Export(args) => {
-            let out: Box<dyn std::io::Write + Send> = if args.out == "-" {
-                Box::new(std::io::stdout())
-            } else {
-                Box::new(
-                    std::fs::File::create(&args.out).map_err(|e| Failure::usage(format!("--out {}: {e}", args.out)))?,
-                )
+            let to_file = args.out != "-";
+            let path = std::path::PathBuf::from(&args.out);
+            if to_file && !args.force && path.exists() {
+                return Err(Failure::usage(format!(
+                    "--out {}: the file exists; add --force to replace it",
+                    args.out
+                )));
+            }
+            let staged = match to_file {
+                true => Some(Staged::create(&path).map_err(|e| Failure::usage(format!("--out {}: {e}", args.out)))?),
+                false => None,
+            };
+            let out: Box<dyn std::io::Write + Send> = match &staged {
+                Some(staged) => Box::new(
+                    staged
+                        .writer()
+                        .map_err(|e| Failure::usage(format!("--out {}: {e}", args.out)))?,
+                ),
+                None => Box::new(std::io::stdout()),
             };
             let options = export::Options {
                 connection: args.connection,
@@ -26,7 +40,16 @@ pub async fn run(client: &Client, command: UsersCommand) -> Outcome {
                 },
                 filter: args.filter,
             };
-            let done = export::export(client, &options, out).await.map_err(Failure::error)?;
+            // On any failure `staged` is dropped: the temporary file goes, FILE stays as it was.
+            let done = export::export(client, &options, out).await.map_err(|e| match to_file {
+                true => Failure::error(format!("{e}; --out {} was left as it was", args.out)),
+                false => Failure::error(e),
+            })?;
+            if let Some(staged) = staged {
+                staged
+                    .finish()
+                    .map_err(|e| Failure::error(format!("--out {}: {e}", args.out)))?;
+            }
             if done.cut {
                 // The reader took what it wanted: no count that would read as complete.
                 std::process::exit(super::CLOSED_PIPE);

@@ -175,3 +175,75 @@ async fn users_export_streams_past_the_window_and_filters_locally() {
     assert!(text.lines().skip(1).all(|l| l.ends_with(",pro")));
     assert!(String::from_utf8_lossy(&run.stderr).contains("exported 777 of 3140 users"));
 }
+
+/// `users export` against the emulator at `base`, into `out`, with `extra` arguments.
+async fn export_to(base: &str, out: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let (base, out) = (base.to_string(), out.to_path_buf());
+    let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        Command::new(BIN)
+            .args(["users", "export", "--base-url", &base])
+            .args(&extra)
+            .arg("--out")
+            .arg(&out)
+            .env_clear()
+            .env("AUTH0_API_TOKEN", TOKEN)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn an_existing_file_is_replaced_only_with_force_and_only_by_a_complete_export() {
+    let emulator = common::demo_emulator().await;
+    let base = emulator.base_url();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("users.ndjson");
+    std::fs::write(&out, "yesterday's export\n").unwrap();
+    let kept = || std::fs::read_to_string(&out).unwrap() == "yesterday's export\n";
+    let only_the_file = || std::fs::read_dir(dir.path()).unwrap().count() == 1;
+
+    let refused = export_to(&base, &out, &[]).await;
+    assert_eq!(refused.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("--out") && said.contains("--force"), "{said}");
+    assert!(kept());
+
+    // Checks that fail before anything is downloaded, and a refused token.
+    for extra in [
+        &["--force", "--filter", "name:("][..],
+        &["--force", "--connection", "nope"][..],
+    ] {
+        let failed = export_to(&base, &out, extra).await;
+        assert!(!failed.status.success(), "{extra:?}");
+        assert!(kept(), "{extra:?}: the old file is as it was");
+        assert!(only_the_file(), "{extra:?}: no temporary file is left");
+    }
+    let refused_token = tokio::task::spawn_blocking({
+        let (base, out) = (base.clone(), out.clone());
+        move || {
+            Command::new(BIN)
+                .args(["users", "export", "--force", "--base-url", &base, "--out"])
+                .arg(&out)
+                .env_clear()
+                .env("AUTH0_API_TOKEN", "not-the-token")
+                .output()
+                .unwrap()
+        }
+    })
+    .await
+    .unwrap();
+    assert!(!refused_token.status.success());
+    assert!(kept() && only_the_file());
+
+    let replaced = export_to(&base, &out, &["--force"]).await;
+    assert!(
+        replaced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&replaced.stderr)
+    );
+    assert!(std::fs::read_to_string(&out).unwrap().lines().count() > 100);
+    assert!(only_the_file());
+}
