@@ -25,6 +25,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &[
             "api",
             "apply",
+            "atomic_write",
             "cli",
             "domain",
             "emulator",
