@@ -21,10 +21,15 @@ fn name_of(path: &Path) -> &str {
 
 /// Writes `bytes` to `path` so that a reader sees the old file or the new one, never half.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with_mode(path, bytes, None)
+}
+
+/// The same, the new file created with `mode` (on Unix), whatever the umask.
+pub fn write_atomically_with_mode(path: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Result<()> {
     let dir = dir_of(path);
     let write = WRITES.fetch_add(1, Ordering::Relaxed);
     let temp = dir.join(format!(".{}.{}.{write}.tmp", name_of(path), std::process::id()));
-    let written = write_temp(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    let written = write_temp(&temp, bytes, mode).and_then(|()| fs::rename(&temp, path));
     if written.is_err() {
         let _ = fs::remove_file(&temp);
     }
@@ -37,8 +42,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-fn write_temp(temp: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_temp(temp: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Result<()> {
     let mut file = fs::File::create(temp)?;
+    #[cfg(unix)]
+    if let Some(mode) = mode {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
     file.write_all(bytes)?;
     file.sync_all()
 }

@@ -6,8 +6,6 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_write::write_atomically;
-
 /// Keys that would hold a secret; the file is refused if any tenant has one.
 const SECRET_KEYS: [&str; 5] = ["client_secret", "token", "api_token", "access_token", "secret"];
 
@@ -63,6 +61,17 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
+impl AuthMethod {
+    /// How the file spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            AuthMethod::Keyring => "keyring",
+            AuthMethod::Command => "command",
+            AuthMethod::Env => "env",
+        }
+    }
+}
+
 impl TenantProfile {
     pub fn auth_method(&self) -> AuthMethod {
         self.auth.unwrap_or(
@@ -98,38 +107,75 @@ impl ConfigFile {
 
     pub fn parse(text: &str) -> Result<Self, String> {
         refuse_secrets(text)?;
-        let file: Self = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let file: Self = toml::from_str(text).map_err(|e| parse_error(text, &e))?;
         if let Some(name) = file.default_tenant.as_ref().filter(|n| !file.tenants.contains_key(*n)) {
             return Err(format!("default_tenant = \"{name}\" names no [tenants.{name}] section"));
         }
         Ok(file)
     }
-
-    /// Written atomically, readable by its owner only.
-    pub fn save(&self, path: &Path) -> Result<(), String> {
-        let text = toml::to_string_pretty(self).map_err(|e| e.to_string())?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
-        write_atomically(path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    }
 }
 
-/// Names the tenant and key of a secret in the file, never its value.
+/// Names where a secret-named key is (at any depth: `[tenants] client_secret = …` one
+/// level too high is refused too), never its value.
 fn refuse_secrets(text: &str) -> Result<(), String> {
     let Ok(table) = text.parse::<toml::Table>() else {
         return Ok(()); // the typed parse reports the syntax error
     };
-    let tenants = table.get("tenants").and_then(toml::Value::as_table);
-    for (name, tenant) in tenants.into_iter().flatten() {
-        let Some(tenant) = tenant.as_table() else { continue };
-        if let Some(key) = SECRET_KEYS.iter().find(|k| tenant.contains_key(**k)) {
-            return Err(format!(
-                "[tenants.{name}] holds `{key}`: a secret is never kept in the configuration file. Remove it, then store it with `auth0-meta tenants add {name}` (the credential store), or name a command that prints it (`client_secret_command` / `token_command`), or set it in the environment"
-            ));
+    match secret_at(&table, "") {
+        Some(at) => {
+            let (section, key) = at.rsplit_once('.').unwrap_or(("", at.as_str()));
+            let tenant = section.strip_prefix("tenants.").unwrap_or("NAME");
+            let place = if section.is_empty() {
+                "the file".to_string()
+            } else {
+                format!("[{section}]")
+            };
+            Err(format!(
+                "{place} holds `{key}`: a secret is never kept in the configuration file. Remove it, then store it with `auth0-meta tenants add {tenant}` (the credential store), or name a command that prints it (`client_secret_command` / `token_command`), or set it in the environment"
+            ))
+        }
+        None => Ok(()),
+    }
+}
+
+/// The dotted path of the first secret-named key in `table`, at any depth.
+fn secret_at(table: &toml::Table, prefix: &str) -> Option<String> {
+    for (key, item) in table {
+        let at = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        if SECRET_KEYS.contains(&key.as_str()) {
+            return Some(at);
+        }
+        if let Some(inner) = item.as_table() {
+            if let Some(found) = secret_at(inner, &at) {
+                return Some(found);
+            }
         }
     }
-    Ok(())
+    None
+}
+
+/// The parser's complaint with its line, and with every quoted value taken out: a value
+/// typed in the wrong place may be a secret, and an error is shown and logged.
+fn parse_error(text: &str, err: &toml::de::Error) -> String {
+    let mut message = String::new();
+    for (i, part) in err.message().split('"').enumerate() {
+        match i % 2 {
+            0 => message.push_str(part),
+            _ => message.push_str("\"…\""),
+        }
+    }
+    let message = message.trim().to_string();
+    match err.span() {
+        Some(span) => format!(
+            "line {}: {message}",
+            text[..span.start.min(text.len())].matches('\n').count() + 1
+        ),
+        None => message,
+    }
 }
 
 #[cfg(test)]
@@ -169,6 +215,25 @@ production = true
         let err = ConfigFile::parse(text).unwrap_err();
         assert!(err.contains("[tenants.prod] holds `client_secret`"), "{err}");
         assert!(!err.contains("hunter2"));
+    }
+
+    #[test]
+    fn a_secret_at_any_depth_is_refused_and_no_parser_message_quotes_a_value() {
+        let err = ConfigFile::parse("[tenants]\nclient_secret = \"hunter2\"\n").unwrap_err();
+        assert!(err.contains("[tenants] holds `client_secret`"), "{err}");
+        assert!(!err.contains("hunter2"));
+        let err = ConfigFile::parse("token = \"hunter2\"\n").unwrap_err();
+        assert!(
+            err.contains("the file holds `token`") && !err.contains("hunter2"),
+            "{err}"
+        );
+        let err = ConfigFile::parse("[tenants.a.nested]\nsecret = \"hunter2\"\n").unwrap_err();
+        assert!(
+            err.contains("[tenants.a.nested] holds `secret`") && !err.contains("hunter2"),
+            "{err}"
+        );
+        let err = ConfigFile::parse("[tenants.a]\nread_only = \"hunter2\"\n").unwrap_err();
+        assert!(!err.contains("hunter2") && err.starts_with("line 2"), "{err}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Named tenants from the configuration file, their secrets (credential store or a
 //! command, never the file), and their guards (read-only, production).
 
+mod edit;
 pub mod file;
 pub mod secrets;
 pub mod select;

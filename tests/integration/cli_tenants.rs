@@ -265,3 +265,48 @@ async fn a_failed_check_exits_non_zero() {
     assert_eq!(checked.status.code(), Some(1), "{said}{}", text(&checked.stderr));
     assert!(!said.contains("refused-opaque-token"));
 }
+
+#[tokio::test]
+async fn tenants_commands_edit_the_file_in_place_through_its_link_and_keep_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("dotfiles-config.toml");
+    let original = "# my tenants, by hand\ndefault_tenant = \"a\" # the usual one\n\n[tenants.a]\n# staging\ndomain = \"a.eu.auth0.com\"\ntoken_command = \"printf x\"\n\n[tenants.b]\ndomain = \"b.eu.auth0.com\" # keep me\ntoken_command = \"printf y\"\n";
+    std::fs::write(&real, original).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::os::unix::fs::symlink(&real, dir.path().join("config.toml")).unwrap();
+
+    let used = run(dir.path(), &[], &["tenants", "use", "b"]).await;
+    assert!(used.status.success(), "{}", text(&used.stderr));
+    let added = run(
+        dir.path(),
+        &[],
+        &[
+            "tenants",
+            "add",
+            "c",
+            "--tenant-domain",
+            "c.eu.auth0.com",
+            "--token-command",
+            "printf z",
+        ],
+    )
+    .await;
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let removed = run(dir.path(), &[], &["tenants", "remove", "a"]).await;
+    assert!(removed.status.success(), "{}", text(&removed.stderr));
+
+    let link = std::fs::symlink_metadata(dir.path().join("config.toml")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is still a link");
+    let now = std::fs::read_to_string(&real).unwrap();
+    assert!(now.starts_with("# my tenants, by hand\n"), "{now}");
+    assert!(now.contains("default_tenant = \"b\""), "{now}");
+    assert!(now.contains("domain = \"b.eu.auth0.com\" # keep me"), "{now}");
+    assert!(now.contains("[tenants.c]") && !now.contains("[tenants.a]"), "{now}");
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the mode is kept");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(run(dir.path(), &[], &["tenants", "use", "c"]).await.status.success());
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "a readable-by-all file is tightened, never loosened");
+}
