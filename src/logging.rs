@@ -37,6 +37,11 @@ pub fn init(
         (Some(name), _) => level(name)?,
         (None, Some(_)) => LevelFilter::INFO,
     };
+    // An error names what chose the file: the flag, or the variable.
+    let source = match log_file {
+        Some(_) => "--log-file",
+        None => "AUTH0_META_LOG",
+    };
     let path = match log_file {
         Some(path) => path.to_path_buf(),
         None => state_dir
@@ -44,7 +49,7 @@ pub fn init(
             .join("auth0-meta.log"),
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| format!("{source}: cannot create {}: {e}", dir.display()))?;
     }
     let mut options = OpenOptions::new();
     options.create(true).append(true);
@@ -52,7 +57,7 @@ pub fn init(
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let file = options
         .open(&path)
-        .map_err(|e| format!("cannot open the log {}: {e}", path.display()))?;
+        .map_err(|e| format!("{source}: cannot open the log {}: {e}", path.display()))?;
     let layer = tracing_subscriber::fmt::layer()
         .with_writer(Mutex::new(file))
         .with_ansi(false)

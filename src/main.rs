@@ -39,7 +39,37 @@ async fn main() -> ExitCode {
     }
 }
 
+/// The variables this tool reads. One set to bytes that are not text would be taken
+/// for unset by `std::env::var(…).ok()`: a wrong tenant or state directory, silently.
+const VARIABLES: [&str; 13] = [
+    "AUTH0_DOMAIN",
+    "AUTH0_API_TOKEN",
+    "AUTH0_ACCESS_TOKEN",
+    "AUTH0_CLIENT_ID",
+    "AUTH0_CLIENT_SECRET",
+    "AUTH0_META_BASE_URL",
+    "AUTH0_META_TENANT",
+    "AUTH0_META_CONFIG",
+    "AUTH0_META_STATE_DIR",
+    "AUTH0_META_LOG",
+    "XDG_CONFIG_HOME",
+    "XDG_STATE_HOME",
+    "HOME",
+];
+
+fn refuse_non_text_variables() -> Result<(), Failure> {
+    for name in VARIABLES {
+        if let Err(std::env::VarError::NotUnicode(_)) = std::env::var(name) {
+            return Err(Failure::usage(format!(
+                "{name} is set to something that is not UTF-8 text; set it again (or unset it)"
+            )));
+        }
+    }
+    Ok(())
+}
+
 async fn run(cli: Cli) -> commands::Outcome {
+    refuse_non_text_variables()?;
     let env = |name: &str| std::env::var(name).ok();
     let state_dir = Storage::locate("", env).map(|s| s.root);
     auth0_meta::logging::init(cli.connection.log_file.as_deref(), env, state_dir).map_err(Failure::usage)?;
@@ -249,9 +279,13 @@ async fn start_demo(cli: &Cli) -> Result<(Emulator, Target), Failure> {
         state_file: cli.demo_state.clone(),
         ..EmulatorConfig::local(token.clone())
     };
-    let emulator = Emulator::start(config, DEMO_TENANT)
-        .await
-        .map_err(|e| Failure::error(e.to_string()))?;
+    let emulator = Emulator::start(config, DEMO_TENANT).await.map_err(|e| {
+        match &cli.demo_state {
+            // The file is the one thing a user gave here: the error names its flag.
+            Some(path) => Failure::usage(format!("--demo-state {}: {e}", path.display())),
+            None => Failure::error(e.to_string()),
+        }
+    })?;
     let target = Target {
         base_url: emulator.base_url(),
         label: emulator.base_url(),

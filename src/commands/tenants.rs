@@ -182,6 +182,7 @@ fn added(add: AddTenant, file: &mut ConfigFile) -> Result<TenantProfile, Failure
         read_only: add.read_only,
         production: add.production,
         base_url: add.base_url,
+        command_timeout: None,
     })
 }
 

@@ -70,6 +70,13 @@ impl TenantProfile {
         set_flag(table, "read_only", self.read_only);
         set_flag(table, "production", self.production);
         set(table, "base_url", self.base_url.as_deref());
+        match self.command_timeout {
+            Some(secs) if table.get("command_timeout").and_then(Item::as_integer) == i64::try_from(secs).ok() => {}
+            Some(secs) => replace(table, "command_timeout", value(i64::try_from(secs).unwrap_or(i64::MAX))),
+            None => {
+                table.remove("command_timeout");
+            }
+        }
     }
 }
 

@@ -55,6 +55,10 @@ pub struct TenantProfile {
     /// Another Management API base, such as an emulator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
+    /// Seconds a `*_command` may take before it is stopped (30 when not set): a password
+    /// manager waiting for a passphrase nobody types must not hang the tool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command_timeout: Option<u64>,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -72,7 +76,14 @@ impl AuthMethod {
     }
 }
 
+/// How long a `*_command` may run when the tenant does not say.
+pub const COMMAND_TIMEOUT_SECS: u64 = 30;
+
 impl TenantProfile {
+    pub fn command_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.command_timeout.unwrap_or(COMMAND_TIMEOUT_SECS))
+    }
+
     pub fn auth_method(&self) -> AuthMethod {
         self.auth.unwrap_or(
             if self.client_secret_command.is_some() || self.token_command.is_some() {

@@ -3,7 +3,9 @@
 //! shell as AWS `credential_process` and git credential helpers are. Errors name the
 //! tenant and the way, never the secret or the command's output.
 
+use std::io::Read;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use crate::secret::Secret;
 
@@ -80,29 +82,60 @@ pub fn keyring_delete(tenant: &str, kind: SecretKind) -> Result<(), String> {
 
 /// Runs `command` (split as a shell would split words, but with no shell) and takes
 /// its standard output, trimmed, as the secret. Its standard error reaches the user,
-/// so a password manager can ask for a passphrase.
-pub fn run_command(tenant: &str, key: &str, command: &str) -> Result<Secret, String> {
+/// so a password manager can ask for a passphrase. One that runs longer than `timeout`
+/// is stopped, and named.
+pub fn run_command(tenant: &str, key: &str, command: &str, timeout: Duration) -> Result<Secret, String> {
     let words = shlex::split(command).filter(|w| !w.is_empty());
     let Some((program, args)) = words.as_ref().and_then(|w| w.split_first()) else {
         return Err(format!("[tenants.{tenant}] {key} is empty or has an unclosed quote"));
     };
-    let output = Command::new(program)
+    let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::inherit())
+        .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
-        .output()
+        .spawn()
         .map_err(|e| format!("[tenants.{tenant}] {key}: cannot run `{program}`: {e}"))?;
-    if !output.status.success() {
+    let mut stdout = child.stdout.take();
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        if let Some(stdout) = stdout.as_mut() {
+            let _ = stdout.read_to_end(&mut out);
+        }
+        out
+    });
+    let deadline = Instant::now() + timeout;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "[tenants.{tenant}] {key}: `{program}` did not finish within {} s and was stopped (command_timeout = … in [tenants.{tenant}] allows longer)",
+                    timeout.as_secs()
+                ));
+            }
+            Err(e) => return Err(format!("[tenants.{tenant}] {key}: `{program}`: {e}")),
+        }
+    };
+    let stdout = reader.join().unwrap_or_default();
+    if !status.success() {
         return Err(format!(
-            "[tenants.{tenant}] {key}: `{program}` failed ({}); run it yourself to see why",
-            output.status
+            "[tenants.{tenant}] {key}: `{program}` failed ({status}); run it yourself to see why"
         ));
     }
-    let text = String::from_utf8(output.stdout)
+    let text = String::from_utf8(stdout)
         .map_err(|_| format!("[tenants.{tenant}] {key}: `{program}` printed something that is not text"))?;
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(format!("[tenants.{tenant}] {key}: `{program}` printed nothing"));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(format!(
+            "[tenants.{tenant}] {key}: `{program}` printed more than one line (or a control character); a secret is one line: make the command print the secret alone"
+        ));
     }
     Ok(Secret::new(trimmed))
 }
@@ -111,23 +144,46 @@ pub fn run_command(tenant: &str, key: &str, command: &str) -> Result<Secret, Str
 mod tests {
     use super::*;
 
+    const LONG: Duration = Duration::from_secs(30);
+
+    #[test]
+    fn a_command_that_hangs_is_stopped_and_named() {
+        let started = Instant::now();
+        let err = run_command("dev", "token_command", "sleep 30", Duration::from_millis(200)).unwrap_err();
+        assert!(
+            err.contains("[tenants.dev] token_command: `sleep` did not finish"),
+            "{err}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+
+    #[test]
+    fn output_of_several_lines_is_refused_naming_the_command() {
+        let err = run_command("dev", "token_command", "printf 'a\\nb\\n'", LONG).unwrap_err();
+        assert!(
+            err.contains("[tenants.dev] token_command") && err.contains("more than one line"),
+            "{err}"
+        );
+        assert!(!err.contains("AUTH0_API_TOKEN"));
+    }
+
     #[test]
     fn a_command_runs_without_a_shell_and_its_output_is_trimmed() {
-        let secret = run_command("dev", "token_command", "printf '  s3cr3t value\\n'").unwrap();
+        let secret = run_command("dev", "token_command", "printf '  s3cr3t value\\n'", LONG).unwrap();
         assert_eq!(secret.expose(), "s3cr3t value");
-        let err = run_command("dev", "token_command", "echo $HOME && false").unwrap();
+        let err = run_command("dev", "token_command", "echo $HOME && false", LONG).unwrap();
         assert_eq!(err.expose(), "$HOME && false", "no shell expands or chains anything");
     }
 
     #[test]
     fn a_failing_command_is_named_without_its_output() {
-        let err = run_command("dev", "client_secret_command", "sh -c 'echo leaked; exit 3'").unwrap_err();
+        let err = run_command("dev", "client_secret_command", "sh -c 'echo leaked; exit 3'", LONG).unwrap_err();
         assert!(err.contains("`sh` failed") && !err.contains("leaked"), "{err}");
-        let err = run_command("dev", "client_secret_command", "true").unwrap_err();
+        let err = run_command("dev", "client_secret_command", "true", LONG).unwrap_err();
         assert!(err.contains("printed nothing"), "{err}");
-        let err = run_command("dev", "client_secret_command", "no-such-program-here").unwrap_err();
+        let err = run_command("dev", "client_secret_command", "no-such-program-here", LONG).unwrap_err();
         assert!(err.contains("cannot run"), "{err}");
-        let err = run_command("dev", "client_secret_command", "'unclosed").unwrap_err();
+        let err = run_command("dev", "client_secret_command", "'unclosed", LONG).unwrap_err();
         assert!(err.contains("unclosed quote"), "{err}");
     }
 

@@ -115,7 +115,12 @@ fn layer(
     }
     let method = profile.auth_method();
     let token = match (method, &profile.token_command) {
-        (AuthMethod::Command, Some(command)) => Some(secrets::run_command(name, "token_command", command)?),
+        (AuthMethod::Command, Some(command)) => Some(secrets::run_command(
+            name,
+            "token_command",
+            command,
+            profile.command_timeout(),
+        )?),
         (AuthMethod::Keyring, _) => secrets::keyring_get(name, SecretKind::Token)?,
         _ => None,
     };
@@ -124,7 +129,12 @@ fn layer(
         return Ok(layer);
     }
     let secret = match (method, &profile.client_secret_command) {
-        (AuthMethod::Command, Some(command)) => Some(secrets::run_command(name, "client_secret_command", command)?),
+        (AuthMethod::Command, Some(command)) => Some(secrets::run_command(
+            name,
+            "client_secret_command",
+            command,
+            profile.command_timeout(),
+        )?),
         (AuthMethod::Keyring, _) => secrets::keyring_get(name, SecretKind::ClientSecret)?,
         _ => None,
     };

@@ -209,3 +209,45 @@ fn a_closed_pipe_ends_quietly_with_a_non_zero_status() {
         );
     }
 }
+
+#[test]
+fn a_variable_that_is_not_text_is_named_not_ignored() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["AUTH0_META_STATE_DIR", "AUTH0_META_CONFIG", "AUTH0_API_TOKEN"] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_auth0-meta"))
+            .args(["--demo", "users", "list"])
+            .env_clear()
+            .env("HOME", dir.path())
+            .env(name, std::ffi::OsStr::from_bytes(b"/tmp/\xff\xfe"))
+            .output()
+            .unwrap();
+        let said = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{name}: {said}");
+        assert!(said.contains(name) && said.contains("not UTF-8"), "{name}: {said}");
+    }
+}
+
+#[test]
+fn errors_name_the_flag_they_concern() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_json = dir.path().join("not-json.txt");
+    std::fs::write(&not_json, "hello").unwrap();
+    let dir_path = dir.path().to_str().unwrap().to_string();
+    for (args, flag) in [
+        (
+            vec!["--demo", "--demo-state", not_json.to_str().unwrap(), "users", "list"],
+            "--demo-state",
+        ),
+        (
+            vec!["--demo", "users", "export", "--force", "--out", &dir_path],
+            "--out",
+        ),
+        (vec!["--demo", "--log-file", &dir_path, "users", "list"], "--log-file"),
+    ] {
+        let output = auth0_meta(dir.path(), &[], &args);
+        let said = text(&output.stderr);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(said.contains(flag), "{args:?}: {said}");
+    }
+}
