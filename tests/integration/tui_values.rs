@@ -5,7 +5,7 @@ use crate::common;
 
 use auth0_meta::domain::MetadataField;
 use auth0_meta::tui::msg::{Intent, Msg};
-use auth0_meta::tui::state::{Confirm, Overlay, Status};
+use auth0_meta::tui::state::{Confirm, EditorPurpose, Overlay, Status};
 use auth0_meta::tui::update::update;
 use common::tui::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -137,4 +137,28 @@ fn a_string_can_be_edited_over_several_lines() {
         ["surfing and", "sailing", "at dawn"],
         "every line is shown"
     );
+}
+
+#[test]
+fn a_string_holding_controls_is_edited_as_json_and_keeps_its_bytes() {
+    let hostile = "v\u{7f}\u{202e}x\u{1b}[2J";
+    let eve = user(9, Some((json!({ "k": hostile }), json!({}))));
+    let mut state = opened(100, 30, eve);
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Edit);
+    let Some(Overlay::Editor(editor)) = &state.overlay else {
+        panic!("{:?}", state.status)
+    };
+    assert!(matches!(editor.purpose, EditorPurpose::Json { .. }));
+    assert_eq!(editor.text(), r#""v\u007f\u202ex\u001b[2J""#, "shown escaped");
+    ctrl(&mut state, 's');
+    assert!(state.overlay.is_none(), "{:?}", state.status);
+    assert_eq!(draft(&state, MetadataField::User)["k"], hostile, "saved as it was");
+    // Changing the visible text changes just what was typed.
+    press(&mut state, Intent::Edit);
+    key(&mut state, KeyCode::End);
+    key(&mut state, KeyCode::Left);
+    typed(&mut state, "!");
+    ctrl(&mut state, 's');
+    assert_eq!(draft(&state, MetadataField::User)["k"], format!("{hostile}!"));
 }
