@@ -3,6 +3,7 @@
 //! checks a query with it before sending (so a query that works in the demo works on a
 //! real tenant), and a user export is filtered with it locally.
 
+mod clauses;
 mod matching;
 mod parse;
 mod query;

@@ -30,6 +30,7 @@ mod emulator_synthetic;
 mod export_job;
 mod hostile_terminal;
 mod journal_reading;
+mod lucene_operators;
 mod module_graph;
 mod soak;
 mod tui_apply_http;
