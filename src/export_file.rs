@@ -5,14 +5,42 @@
 
 use serde_json::{Map, Value};
 
-/// The value at a dotted name (`user_metadata.plan`), if any.
+/// The value at a dotted name (`user_metadata.plan`, `identities[0].connection`), if any.
 pub fn field_at<'a>(user: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
     let mut parts = name.split('.');
-    let mut node = user.get(parts.next()?)?;
+    let (first, indexes) = with_indexes(parts.next()?)?;
+    let mut node = user.get(first)?;
+    for index in indexes {
+        node = node.get(index)?;
+    }
     for part in parts {
-        node = node.get(part)?;
+        let (key, indexes) = with_indexes(part)?;
+        node = node.get(key)?;
+        for index in indexes {
+            node = node.get(index)?;
+        }
     }
     Some(node)
+}
+
+/// The root attribute a field name starts from: `user_metadata.plan` → `user_metadata`,
+/// `identities[0].connection` → `identities`.
+pub fn root_of(name: &str) -> &str {
+    let first = name.split('.').next().unwrap_or(name);
+    first.split('[').next().unwrap_or(first)
+}
+
+/// `identities[0][1]` → (`identities`, [0, 1]); `None` for a malformed index.
+fn with_indexes(part: &str) -> Option<(&str, Vec<usize>)> {
+    let Some((key, rest)) = part.split_once('[') else {
+        return Some((part, Vec::new()));
+    };
+    let indexes = rest
+        .strip_suffix(']')?
+        .split("][")
+        .map(|n| n.parse().ok())
+        .collect::<Option<Vec<usize>>>()?;
+    Some((key, indexes))
 }
 
 /// One CSV cell for a value: strings as text, anything else as JSON.
@@ -49,6 +77,20 @@ pub fn csv_line(user: &Map<String, Value>, fields: &[String]) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn fields_are_reached_by_dotted_names_and_indexes() {
+        let user =
+            json!({"identities": [{"connection": "db"}, {"connection": "google"}], "user_metadata": {"a": {"b": 1}}});
+        let user = user.as_object().unwrap();
+        assert_eq!(field_at(user, "identities[0].connection"), Some(&json!("db")));
+        assert_eq!(field_at(user, "identities[1].connection"), Some(&json!("google")));
+        assert_eq!(field_at(user, "identities[2].connection"), None);
+        assert_eq!(field_at(user, "user_metadata.a.b"), Some(&json!(1)));
+        assert_eq!(field_at(user, "identities[x]"), None);
+        assert_eq!(root_of("identities[0].connection"), "identities");
+        assert_eq!(root_of("user_metadata.a.b"), "user_metadata");
+    }
 
     #[test]
     fn cells_are_quoted_and_formulas_neutralised() {

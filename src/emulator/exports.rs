@@ -20,6 +20,27 @@ type Reply = Result<Response, Auth0Error>;
 /// The fields a CSV export has when the request names none.
 const DEFAULT_CSV_FIELDS: [&str; 4] = ["user_id", "email", "name", "created_at"];
 
+/// What a JSON export holds when the request names no fields: a predefined set without
+/// metadata, as Auth0 documents (metadata is exported only when named).
+const PREDEFINED_JSON_FIELDS: [&str; 16] = [
+    "user_id",
+    "email",
+    "email_verified",
+    "username",
+    "phone_number",
+    "name",
+    "given_name",
+    "family_name",
+    "nickname",
+    "picture",
+    "identities",
+    "created_at",
+    "updated_at",
+    "last_login",
+    "logins_count",
+    "blocked",
+];
+
 pub async fn start_export(State(shared): State<Arc<Shared>>, headers: HeaderMap, bytes: Bytes) -> Reply {
     lock(&shared.tokens).authorize(&headers)?.require(&["read:users"])?;
     let body: Value = serde_json::from_slice(&bytes).map_err(|e| Auth0Error::invalid_body(e.to_string()))?;
@@ -87,11 +108,13 @@ fn spec_of(shared: &Shared, body: &Value) -> Result<ExportSpec, Auth0Error> {
             "Payload validation error: 'Array is too long (more than 30 items)' on property fields.",
         ));
     }
-    if fields.is_empty() && format == "csv" {
-        fields = DEFAULT_CSV_FIELDS
-            .iter()
-            .map(|f| (f.to_string(), f.to_string()))
-            .collect();
+    if fields.is_empty() {
+        let predefined: &[&str] = if format == "csv" {
+            &DEFAULT_CSV_FIELDS
+        } else {
+            &PREDEFINED_JSON_FIELDS
+        };
+        fields = predefined.iter().map(|f| (f.to_string(), f.to_string())).collect();
     }
     Ok(ExportSpec {
         format,

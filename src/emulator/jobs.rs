@@ -144,9 +144,11 @@ pub fn write(
         let header: Vec<&str> = spec.fields.iter().map(|(_, as_)| as_.as_str()).collect();
         writeln!(gz, "{}", header.join(","))?;
     }
-    // Whole generated users of the default connection are written from text, after the rest.
-    let fast =
-        spec.format == "json" && names.is_empty() && spec.connection.as_deref().is_none_or(|c| c == DEFAULT_DATABASE);
+    // Generated users of the default connection whose every root key is asked for, under
+    // its own name, are written whole from text, after the rest.
+    let fast = spec.format == "json"
+        && spec.connection.as_deref().is_none_or(|c| c == DEFAULT_DATABASE)
+        && covers_generated(spec);
     let users = seed.into_iter().chain(
         synthetic
             .numbers()
@@ -175,6 +177,14 @@ pub fn write(
     gz.finish()?.flush()
 }
 
+/// True when `spec` asks for every root key a generated user has, each under its name.
+fn covers_generated(spec: &ExportSpec) -> bool {
+    let plain = |name: &str| spec.fields.iter().any(|(n, as_)| n == name && as_ == name);
+    synthetic::user(0)
+        .as_object()
+        .is_some_and(|user| user.keys().all(|k| plain(k)))
+}
+
 fn in_connection(spec: &ExportSpec, user: &Value) -> bool {
     spec.connection.as_ref().is_none_or(|name| {
         user["identities"]
@@ -188,8 +198,6 @@ fn in_connection(spec: &ExportSpec, user: &Value) -> bool {
 fn encode(user: &Map<String, Value>, spec: &ExportSpec, names: &[String], line: &mut Vec<u8>) -> io::Result<()> {
     if spec.format == "csv" {
         line.extend_from_slice(csv_line(user, names).as_bytes());
-    } else if names.is_empty() {
-        serde_json::to_writer(&mut *line, user).map_err(io::Error::other)?;
     } else {
         let picked: Map<String, Value> = spec
             .fields

@@ -2,6 +2,7 @@
 //! search, streamed from the download link to NDJSON or CSV, with Auth0's search
 //! applied locally by `--filter`.
 
+pub mod fields;
 pub mod run;
 
 pub use run::{export, Exported, Format, Options};

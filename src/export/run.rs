@@ -10,6 +10,7 @@ use flate2::read::GzDecoder;
 use futures_util::StreamExt;
 use serde_json::{json, Map, Value};
 
+use super::fields::job_fields;
 use crate::api::Client;
 use crate::export_file::{csv_line, field_at};
 use crate::lucene::{self, Query};
@@ -51,7 +52,12 @@ pub async fn export(client: &Client, args: &Options, out: Box<dyn Write + Send>)
         Some(q) => Some(lucene::parse(q).map_err(|e| format!("--filter: {e}"))?),
         None => None,
     };
-    let mut body = json!({"format": "json"});
+    // Always an explicit list: without one, Auth0 exports a predefined set without metadata.
+    let fields: Vec<Value> = job_fields(&args.fields, filter.as_ref())?
+        .into_iter()
+        .map(|name| json!({ "name": name }))
+        .collect();
+    let mut body = json!({"format": "json", "fields": fields});
     if let Some(name) = &args.connection {
         let found = client.connection_named(name).await.map_err(|e| e.to_string())?;
         let id = found.and_then(|c| c["id"].as_str().map(String::from));

@@ -49,6 +49,38 @@ impl Query {
     }
 }
 
+impl Query {
+    /// Every field the query reads (a term without a field reads the default ones), so an
+    /// export can ask for them.
+    pub fn fields(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut stack = vec![self];
+        while let Some(query) = stack.pop() {
+            let named: Vec<&str> = match query {
+                Query::All(list) | Query::Any(list) => {
+                    stack.extend(list.iter().rev()); // read in the query's order
+                    Vec::new()
+                }
+                Query::Not(inner) => {
+                    stack.push(inner);
+                    Vec::new()
+                }
+                Query::Exists(field) | Query::Term { field: Some(field), .. } if field == "email.domain" => {
+                    vec!["email"]
+                }
+                Query::Exists(field) | Query::Term { field: Some(field), .. } => vec![field.as_str()],
+                Query::Term { field: None, .. } => DEFAULT_FIELDS.to_vec(),
+            };
+            for name in named {
+                if !out.iter().any(|f| f == name) {
+                    out.push(name.to_string());
+                }
+            }
+        }
+        out
+    }
+}
+
 /// The scalar values a field name reaches; an array's items count as values.
 fn values_at<'a>(user: &'a Map<String, Value>, field: &str) -> Vec<&'a Value> {
     nodes_at(user, field)

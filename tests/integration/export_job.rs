@@ -72,7 +72,28 @@ async fn an_export_job_runs_to_a_gzip_file_behind_a_link_that_needs_no_credentia
         "the whole tenant, past the 1000 window"
     );
     let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
-    assert!(first["user_metadata"].is_object(), "whole metadata in JSON format");
+    assert!(first["email"].is_string(), "{first}");
+    assert!(
+        first.get("user_metadata").is_none() && first.get("app_metadata").is_none(),
+        "without `fields` a predefined set, without metadata, as Auth0 documents: {first}"
+    );
+    let (_, named) = completed(
+        &base,
+        json!({"format": "json", "fields": [{"name": "user_id"}, {"name": "user_metadata"}]}),
+    )
+    .await;
+    let (_, bytes) = fetch(named["location"].as_str().unwrap()).await;
+    let text = gunzip(&bytes);
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert!(
+        first["user_metadata"].is_object(),
+        "named, the whole metadata in JSON format: {first}"
+    );
+    let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["user_id", "user_metadata"], "exactly the fields named");
+    let last: Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    let keys: Vec<&String> = last.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["user_id", "user_metadata"], "generated users too");
 
     // Asking for the job again gives a new link; the old one is gone.
     let id = job["id"].as_str().unwrap();
@@ -246,4 +267,52 @@ async fn an_existing_file_is_replaced_only_with_force_and_only_by_a_complete_exp
     );
     assert!(std::fs::read_to_string(&out).unwrap().lines().count() > 100);
     assert!(only_the_file());
+}
+
+#[tokio::test]
+async fn users_export_names_its_fields_so_metadata_comes_back() {
+    let emulator = common::demo_emulator().await;
+    let dir = tempfile::tempdir().unwrap();
+    let whole = dir.path().join("whole.ndjson");
+    let done = export_to(&emulator.base_url(), &whole, &[]).await;
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let users: Vec<Value> = std::fs::read_to_string(&whole)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(users.len(), 140);
+    assert!(
+        users.iter().any(|u| u["app_metadata"]["plan"] == "pro"),
+        "metadata is exported"
+    );
+    assert!(users
+        .iter()
+        .all(|u| u["user_id"].is_string() && u["identities"].is_array()));
+
+    let narrow = dir.path().join("narrow.ndjson");
+    let done = export_to(
+        &emulator.base_url(),
+        &narrow,
+        &[
+            "--fields",
+            "email,identities[0].connection",
+            "--filter",
+            "app_metadata.plan:pro",
+        ],
+    )
+    .await;
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let text = std::fs::read_to_string(&narrow).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        27,
+        "the filter reads app_metadata though it is not written"
+    );
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        first.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["email", "identities[0].connection"]
+    );
+    assert_eq!(first["identities[0].connection"], "Username-Password-Authentication");
 }
