@@ -100,6 +100,9 @@ pub enum MetadataCommand {
         /// Send it; without this only the preview is printed
         #[arg(long)]
         yes: bool,
+        /// Replace an object or array with a value of another kind
+        #[arg(long)]
+        force: bool,
     },
     /// Delete the key or item at PATH
     Unset {

@@ -5,6 +5,7 @@ use crate::api::Client;
 use crate::apply::{apply, Applied, Journaled, Request};
 use crate::cli::MetadataCommand;
 use crate::domain::field_path::join;
+use crate::domain::kind::replaces_container;
 use crate::domain::number::precision_warning;
 use crate::domain::validate::{parse_literal, Severity};
 use crate::domain::{apply_edits, plan_set, Edit, FieldPath, History, MetadataField, MetadataPair, User};
@@ -14,20 +15,21 @@ use crate::storage::Storage;
 use super::{Failure, Outcome};
 
 pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCommand) -> Outcome {
-    let (id, path, change, yes) = match command {
+    let (id, path, change, yes, force) = match command {
         MetadataCommand::Set {
             id,
             path,
             json_value,
             yes,
+            force,
         } => {
             let value = parse_literal(&json_value).map_err(|e| Failure::usage(format!("JSON_VALUE: {e}")))?;
             if let Some(warning) = precision_warning(&value) {
                 note!("warning: {}", super::for_a_person(&warning.to_string()));
             }
-            (id, path, Some(value), yes)
+            (id, path, Some(value), yes, force)
         }
-        MetadataCommand::Unset { id, path, yes } => (id, path, None, yes),
+        MetadataCommand::Unset { id, path, yes } => (id, path, None, yes, false),
     };
     let at: FieldPath = path.parse().map_err(|e| Failure::usage(format!("PATH: {e}")))?;
     if yes {
@@ -35,6 +37,20 @@ pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCo
     }
     let user = client.get_user(&id).await?;
     let mut edited = user.metadata_pair();
+    let document = edited.get(at.field).to_value();
+    let replaced = match (&change, at.path.get(&document)) {
+        (Some(new), Some(old)) => replaces_container(old, new),
+        _ => None,
+    };
+    if let Some(what) = replaced {
+        // As the TUI's type change asks first: a bare word must not wipe a whole object.
+        if !force {
+            return Err(Failure::usage(format!(
+                "{at} {what}: not done; add --force to replace it (or name a key inside it)"
+            )));
+        }
+        note!("warning: {}", super::for_a_person(&format!("{at} {what}")));
+    }
     let edits = match change {
         Some(value) => plan_set(&edited.get(at.field).to_value(), &at.path, value),
         None => Ok(vec![Edit::Remove { path: at.path.clone() }]),

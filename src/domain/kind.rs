@@ -96,6 +96,34 @@ fn zero() -> Value {
 
 /// A JSON number from text, refusing what JSON would not accept (`NaN`, `inf`, `0x1f`).
 /// A whole number written with a fraction or exponent (`1e3`) is kept as the integer.
+/// Why writing `new` where `old` stands throws a container away, if it does: `replaces an
+/// object of 2 keys with a string`. A container replaced by one of its own kind is an
+/// edit of it, not a loss.
+pub fn replaces_container(old: &Value, new: &Value) -> Option<String> {
+    let to = ValueKind::of(new);
+    let size = match old {
+        Value::Object(map) if to != ValueKind::Object => format!("an object of {} key{}", map.len(), plural(map.len())),
+        Value::Array(items) if to != ValueKind::Array => {
+            format!("an array of {} item{}", items.len(), plural(items.len()))
+        }
+        _ => return None,
+    };
+    let article = if matches!(to, ValueKind::Object | ValueKind::Array) {
+        "an"
+    } else {
+        "a"
+    };
+    Some(format!("replaces {size} with {article} {}", to.name()))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 pub fn parse_number(text: &str) -> Option<Value> {
     match serde_json::from_str::<Value>(text) {
         Ok(number @ Value::Number(_)) => Some(super::number::tidy(number)),
@@ -106,6 +134,21 @@ pub fn parse_number(text: &str) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replacing_a_container_by_another_kind_is_named() {
+        use serde_json::json;
+        assert_eq!(
+            replaces_container(&json!({"a": 1, "b": 2}), &json!("x")).as_deref(),
+            Some("replaces an object of 2 keys with a string")
+        );
+        assert_eq!(
+            replaces_container(&json!([1]), &json!({"a": 1})).as_deref(),
+            Some("replaces an array of 1 item with an object")
+        );
+        assert_eq!(replaces_container(&json!({"a": 1}), &json!({"b": 2})), None);
+        assert_eq!(replaces_container(&json!("x"), &json!({"b": 2})), None);
+    }
     use serde_json::json;
 
     #[test]

@@ -333,3 +333,40 @@ fn output_into_a_closed_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.code(), Some(141), "the output was cut: {stderr}");
 }
+
+#[test]
+fn metadata_set_refuses_to_replace_an_object_with_a_scalar_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("tenant.json");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "--demo",
+            "--demo-state",
+            state.to_str().unwrap(),
+            "metadata",
+            "set",
+            "auth0|fab36728a78beb7e0787c0de",
+        ];
+        args.extend_from_slice(extra);
+        Command::new(BIN)
+            .args(&args)
+            .env_clear()
+            .env("HOME", dir.path())
+            .env("AUTH0_META_STATE_DIR", dir.path().join("state"))
+            .output()
+            .unwrap()
+    };
+    let refused = run(&["user_metadata.addresses.work", "gone", "--yes"]);
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("replaces an object of 2 keys with a string") && said.contains("--force"),
+        "{said}"
+    );
+    // The README's example, as written, works on the demo tenant.
+    let leaf = run(&["user_metadata.addresses.work.city", "Porto", "--yes"]);
+    assert!(leaf.status.success(), "{}", String::from_utf8_lossy(&leaf.stderr));
+    let forced = run(&["user_metadata.addresses.work", "gone", "--yes", "--force"]);
+    assert!(forced.status.success(), "{}", String::from_utf8_lossy(&forced.stderr));
+    assert!(String::from_utf8_lossy(&forced.stderr).contains("warning"));
+}
