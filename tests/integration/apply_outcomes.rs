@@ -225,4 +225,7 @@ fn a_line_cut_by_a_crash_does_not_swallow_the_next_entry() {
     let read = journal::read(&file, "t", None).unwrap();
     assert_eq!(read.entries.len(), 2, "both whole entries are read");
     assert_eq!(read.damaged, 1, "the cut line is counted");
+    let one = journal::read(&file, "t", Some("auth0|2")).unwrap();
+    assert_eq!(one.entries.len(), 1, "one user's entries only");
+    assert_eq!(one.damaged, 1, "the cut line is counted when reading one user too");
 }

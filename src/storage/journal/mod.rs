@@ -6,6 +6,8 @@ mod entry;
 
 pub use entry::{Entry, Outcome};
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fs::{self, OpenOptions};
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::Path;
@@ -20,6 +22,19 @@ struct OutcomeLine {
     id: String,
     time: String,
     outcome: Outcome,
+}
+
+/// Who a line is about: an entry has a tenant and a user, an outcome line an outcome.
+#[derive(Deserialize)]
+struct Head<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(default, borrow)]
+    tenant: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    user_id: Option<Cow<'a, str>>,
+    #[serde(default)]
+    outcome: Option<serde::de::IgnoredAny>,
 }
 
 /// What reading the journal found.
@@ -80,25 +95,64 @@ pub fn read_any(path: &Path, tenant: Option<&str>, user_id: Option<&str>) -> io:
     };
     let mut journal = Journal::default();
     let mut outcomes = Vec::new();
+    let mut wanted: HashSet<String> = HashSet::new();
+    // The journal is written by serde_json, so a user's entries hold their id exactly as
+    // it writes it: lines without it (and without an outcome) are skipped unparsed.
+    let user_needle = user_id.map(|id| format!("\"user_id\":{}", serde_json::Value::from(id)));
     for line in BufReader::new(file).split(b'\n') {
         let line = line?;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        if let Ok(entry) = serde_json::from_slice::<Entry>(&line) {
-            if tenant.is_none_or(|t| entry.tenant == t) && user_id.is_none_or(|id| entry.user_id == id) {
-                journal.entries.push(entry);
+        if let Some(needle) = &user_needle {
+            let about = memchr::memmem::find(&line, needle.as_bytes()).is_some();
+            if !about && memchr::memmem::find(&line, b"\"outcome\":").is_none() {
+                // Another user's entry. A line a crash cut short does not end its object.
+                if line.trim_ascii_end().last() != Some(&b'}') {
+                    journal.damaged += 1;
+                }
+                continue;
             }
-        } else if let Ok(outcome) = serde_json::from_slice::<OutcomeLine>(&line) {
-            outcomes.push(outcome);
-        } else {
+        }
+        // Who a line is about is read first; the values it carries are parsed only for
+        // the entries asked for, so one user's history costs a scan, not a parse, of the rest.
+        let Ok(head) = serde_json::from_slice::<Head>(&line) else {
             journal.damaged += 1;
+            continue;
+        };
+        match (&head.tenant, &head.user_id, head.outcome.is_some()) {
+            (Some(t), Some(u), _) => {
+                if tenant.is_none_or(|want| want == t) && user_id.is_none_or(|want| want == u) {
+                    match serde_json::from_slice::<Entry>(&line) {
+                        Ok(entry) => {
+                            wanted.insert(entry.id.clone());
+                            journal.entries.push(entry);
+                        }
+                        Err(_) => journal.damaged += 1,
+                    }
+                }
+            }
+            (_, _, true) if wanted.contains(head.id.as_ref()) => match serde_json::from_slice::<OutcomeLine>(&line) {
+                Ok(outcome) => outcomes.push(outcome),
+                Err(_) => journal.damaged += 1,
+            },
+            (_, _, true) => {}
+            _ => journal.damaged += 1,
         }
     }
-    for line in outcomes {
-        if let Some(entry) = journal.entries.iter_mut().find(|e| e.id == line.id) {
-            entry.outcome = Some(line.outcome);
-        }
+    // One pass with an index: folding outcomes stays linear in the journal's length.
+    let at: std::collections::HashMap<&str, usize> = journal
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let found: Vec<(usize, Outcome)> = outcomes
+        .into_iter()
+        .filter_map(|line| Some((*at.get(line.id.as_str())?, line.outcome)))
+        .collect();
+    for (i, outcome) in found {
+        journal.entries[i].outcome = Some(outcome);
     }
     Ok(journal)
 }
