@@ -236,6 +236,7 @@ fn every_screen_shows_hostile_data_visibly_and_sends_none_of_it_raw() {
         "user_metadata.nest",
         "1",
         "--yes",
+        "--force",
     ];
     for args in [
         vec!["--base-url", &base, "users", "list"],
