@@ -211,3 +211,24 @@ fn the_json_editor_checks_its_text_only_when_a_key_changed_it() {
         "a change is checked"
     );
 }
+
+#[test]
+fn setting_a_value_to_what_it_is_makes_no_edit_and_no_draft() {
+    let mut state = jane_state();
+    to_row(&mut state, 1); // hobby: "surfing"
+    press(&mut state, Intent::Edit);
+    clear(&mut state);
+    typed(&mut state, "surfing");
+    let effects = key(&mut state, KeyCode::Enter);
+    assert!(state.overlay.is_none());
+    assert!(effects.is_empty(), "no draft is saved: {effects:?}");
+    assert!(
+        matches!(&state.status, Status::Info(text) if text.starts_with("no change")),
+        "{:?}",
+        state.status
+    );
+    assert!(
+        state.user().unwrap().history.next_step(true).is_none(),
+        "nothing to undo"
+    );
+}

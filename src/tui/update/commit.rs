@@ -5,7 +5,9 @@ use serde_json::Value;
 
 use super::drafts;
 use super::nav::keep_tree_cursor_visible;
+use crate::domain::metadata::same;
 use crate::domain::number::precision_warning;
+use crate::domain::FieldPath;
 use crate::domain::{Edit, EditError, MetadataField};
 use crate::tui::effect::Effect;
 use crate::tui::state::{field_index, State, Status, TreePane};
@@ -26,6 +28,16 @@ pub fn commit(state: &mut State, field: MetadataField, edit: Edit) -> Result<Vec
     let history = &mut view.history;
     let pane = &mut view.panes[field_index(field)];
     let target = edit.target();
+    // Setting a value to what it already is changes nothing: no edit, no draft, no ✎.
+    if let Edit::Set { path, value } = &edit {
+        if !path.is_root() && pane.current().at(path).is_some_and(|now| same(&now, value)) {
+            state.status = Status::Info(format!(
+                "no change: {} already holds that value",
+                FieldPath::new(field, path.clone())
+            ));
+            return Ok(Vec::new());
+        }
+    }
     let mut described = edit.describe();
     if let Some(warning) = written_value(&edit).and_then(precision_warning) {
         described.push_str(&format!(" (warning: {warning})"));
