@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_write::write_atomically;
 use crate::domain::{Edit, MetadataField};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,10 +50,10 @@ pub fn drafted_users(dir: &Path) -> Vec<String> {
 
 pub fn save(path: &Path, draft: &Draft) -> io::Result<()> {
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
+        super::private::create_dir(dir)?;
     }
     let bytes = serde_json::to_vec_pretty(draft).map_err(io::Error::other)?;
-    write_atomically(path, &bytes)
+    super::private::write(path, &bytes)
 }
 
 /// The draft at `path`, or `None` when there is none. A draft that cannot be read is

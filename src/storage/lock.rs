@@ -2,7 +2,7 @@
 //! draft, held while the user is open. The operating system releases it when the holder
 //! ends, however it ends, so a lock left by a dead process is simply free again.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -35,9 +35,9 @@ impl std::fmt::Display for Holder {
 /// Takes the lock at `path`, or says who holds it.
 pub fn acquire(path: &Path) -> io::Result<Result<DraftLock, Holder>> {
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
+        super::private::create_dir(dir)?;
     }
-    let mut file = OpenOptions::new()
+    let mut file = super::private::options()
         .create(true)
         .truncate(false)
         .read(true)

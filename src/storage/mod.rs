@@ -6,6 +6,7 @@ pub mod drafts;
 mod file_name;
 pub mod journal;
 pub mod lock;
+pub mod private;
 pub mod queries;
 
 use std::path::PathBuf;

@@ -3,8 +3,6 @@
 use std::fs;
 use std::path::Path;
 
-use crate::atomic_write::write_atomically;
-
 pub const KEPT: usize = 100;
 
 /// Earlier queries, oldest first; a missing or damaged file is no history.
@@ -17,10 +15,10 @@ pub fn load(file: &Path) -> Vec<String> {
 
 pub fn save(file: &Path, queries: &[String]) -> std::io::Result<()> {
     if let Some(dir) = file.parent() {
-        fs::create_dir_all(dir)?;
+        super::private::create_dir(dir)?;
     }
     let kept = &queries[queries.len().saturating_sub(KEPT)..];
-    write_atomically(file, &serde_json::to_vec(kept).map_err(std::io::Error::other)?)
+    super::private::write(file, &serde_json::to_vec(kept).map_err(std::io::Error::other)?)
 }
 
 #[cfg(test)]

@@ -264,3 +264,25 @@ fn v_hands_the_node_to_the_editor_and_takes_the_change_back() {
     session.send("q");
     assert!(session.wait_exit().success());
 }
+
+#[test]
+fn state_files_are_the_owners_alone_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    // A umask that would leave everything readable by all.
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 000; AUTH0_META_STATE_DIR='{}' HOME='{}' '{}' --demo metadata set 'auth0|fab36728a78beb7e0787c0de' user_metadata.addresses.work.city Porto --yes",
+            state.display(),
+            dir.path().display(),
+            env!("CARGO_BIN_EXE_auth0-meta")
+        ))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&state), 0o700, "the state directory");
+    assert_eq!(mode(&state.join("journal.jsonl")), 0o600, "the journal");
+}

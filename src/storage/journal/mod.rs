@@ -8,7 +8,7 @@ pub use entry::{Entry, Outcome};
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
@@ -65,10 +65,14 @@ pub fn record_outcome(path: &Path, id: &str, outcome: &Outcome) -> io::Result<()
 /// mid-append) gets one first, so the new line is never glued to the damaged one.
 fn append_line(path: &Path, mut line: Vec<u8>) -> io::Result<()> {
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
+        super::private::create_dir(dir)?;
     }
     line.push(b'\n');
-    let mut file = OpenOptions::new().create(true).read(true).append(true).open(path)?;
+    let mut file = super::private::options()
+        .create(true)
+        .read(true)
+        .append(true)
+        .open(path)?;
     if file.metadata()?.len() > 0 {
         file.seek(SeekFrom::End(-1))?;
         let mut last = [0u8; 1];
