@@ -98,12 +98,14 @@ async fn run(cli: Cli) -> commands::Outcome {
     let flags = cli.connection.flags();
     let chosen = select::choose(&file, cli.connection.tenant.as_deref(), &flags, &env).map_err(Failure::usage)?;
     let target = select::resolve(chosen.as_ref(), &flags, &env).map_err(Failure::usage)?;
+    // The guards follow the tenant reached, however it was named.
+    let guards = Guards::for_target(&file, chosen.as_ref(), &target, cli.connection.read_only);
     let place = Place {
         client: Client::new(&target)?,
         tenant: target.tenant(),
         label: target.label,
         demo: false,
-        guards: Guards::of(chosen.as_ref(), cli.connection.read_only),
+        guards,
     };
     run_on(place, cli, palette).await
 }

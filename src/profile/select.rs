@@ -34,6 +34,34 @@ impl Guards {
     }
 }
 
+impl Guards {
+    /// The guards of the tenant this run reaches, however it was named: a profile whose
+    /// domain or base URL is the target's guards it too, so `AUTH0_DOMAIN=prod.example`
+    /// or `--base-url` cannot step around `read_only = true` on the profile for it.
+    pub fn for_target(file: &ConfigFile, chosen: Option<&Chosen>, target: &Target, read_only_flag: bool) -> Self {
+        let here = address(&target.base_url);
+        let same = |p: &TenantProfile| {
+            p.base_url.as_deref().is_some_and(|b| address(b) == here)
+                || p.domain.as_deref().is_some_and(|d| address(d) == here)
+        };
+        let matching: Vec<(&String, &TenantProfile)> = file.tenants.iter().filter(|(_, p)| same(p)).collect();
+        let mut guards = Self::of(chosen, read_only_flag);
+        guards.read_only |= matching.iter().any(|(_, p)| p.read_only);
+        guards.production |= matching.iter().any(|(_, p)| p.production);
+        if guards.name.is_none() {
+            guards.name = matching.first().map(|(name, _)| name.to_string());
+        }
+        guards
+    }
+}
+
+/// A domain or base URL as one comparable address: no scheme, lower case, no trailing `/`.
+fn address(text: &str) -> String {
+    let text = text.trim();
+    let rest = text.split_once("://").map_or(text, |(_, rest)| rest);
+    rest.trim_end_matches('/').to_ascii_lowercase()
+}
+
 /// The configured tenant this run uses, if any.
 pub fn choose(
     file: &ConfigFile,
@@ -242,6 +270,25 @@ read_only = true
             target.credentials,
             Credentials::Token(crate::secret::Secret::new("dev-token"))
         );
+    }
+
+    #[test]
+    fn guards_follow_the_tenant_however_it_is_named() {
+        let file = ConfigFile::parse(
+            "[tenants.prod]\ndomain = \"prod.example\"\nread_only = true\nproduction = true\n\n[tenants.emu]\nbase_url = \"http://127.0.0.1:4000/\"\nread_only = true\n",
+        )
+        .unwrap();
+        let target = |base: &str| Target {
+            base_url: base.into(),
+            label: base.into(),
+            credentials: crate::config::Credentials::Token(crate::secret::Secret::new("t")),
+        };
+        let prod = Guards::for_target(&file, None, &target("https://PROD.example/"), false);
+        assert!(prod.read_only && prod.production, "{prod:?}");
+        assert_eq!(prod.name.as_deref(), Some("prod"));
+        assert!(Guards::for_target(&file, None, &target("http://127.0.0.1:4000"), false).read_only);
+        let other = Guards::for_target(&file, None, &target("https://dev.example"), false);
+        assert!(!other.read_only && !other.production);
     }
 
     #[test]

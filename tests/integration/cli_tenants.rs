@@ -310,3 +310,37 @@ async fn tenants_commands_edit_the_file_in_place_through_its_link_and_keep_its_m
     let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "a readable-by-all file is tightened, never loosened");
 }
+
+#[tokio::test]
+async fn a_read_only_tenant_is_guarded_however_it_is_named() {
+    let emulator = start(EmulatorConfig::local(TOKEN), DEMO_TENANT).await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = format!(
+        "[tenants.prod]\nbase_url = \"{}/\"\ntoken_command = \"printf {TOKEN}\"\nread_only = true\n",
+        emulator.base_url()
+    );
+    std::fs::write(dir.path().join("config.toml"), config).unwrap();
+    let base = emulator.base_url();
+    let write = [
+        "--base-url",
+        &base,
+        "metadata",
+        "set",
+        JANE,
+        "user_metadata.hobby",
+        "chess",
+        "--yes",
+    ];
+    let refused = run(dir.path(), &[("AUTH0_API_TOKEN", TOKEN)], &write).await;
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    let refused = run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", TOKEN), ("AUTH0_META_BASE_URL", &base)],
+        &write[2..],
+    )
+    .await;
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    let (client, _) = client(&emulator);
+    let hobby = client.get_user(JANE).await.unwrap().metadata_pair().user_metadata["hobby"].clone();
+    assert_eq!(hobby, "surfing", "nothing was sent");
+}
