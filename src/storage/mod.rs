@@ -11,7 +11,7 @@ pub mod queries;
 
 use std::path::PathBuf;
 
-use file_name::encode;
+use file_name::encode_bounded as encode;
 
 /// The state directory and the tenant whose files are meant.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -203,3 +203,27 @@ async fn a_second_instance_finds_the_user_locked_and_takes_over_once_it_is_gone(
     assert_eq!(lock_answer(&mut second_rx).await, None, "taken over");
     second.finish().await;
 }
+
+#[test]
+fn a_draft_for_a_very_long_non_ascii_id_is_saved_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let storage = auth0_meta::storage::Storage {
+        root: dir.path().to_path_buf(),
+        tenant: "demo".into(),
+    };
+    let id = format!("oauth2|{}", "ü".repeat(150));
+    let file = storage.draft_file(&id);
+    let draft = Draft {
+        tenant: "demo".into(),
+        user_id: id.clone(),
+        saved_at: 1,
+        edits: vec![],
+        cleared: vec![auth0_meta::domain::MetadataField::User],
+        base: Default::default(),
+    };
+    drafts::save(&file, &draft).unwrap();
+    assert_eq!(drafts::load(&file).unwrap().map(|d| d.user_id), Some(id.clone()));
+    assert_eq!(drafts::drafted_users(&storage.drafts_dir()), [id.clone()]);
+    let lock = auth0_meta::storage::lock::acquire(&storage.lock_file(&id)).unwrap();
+    assert!(lock.is_ok(), "the lock is taken");
+}
