@@ -38,12 +38,13 @@ pub struct Target {
 
 impl Target {
     /// The tenant's name in the journal and drafts: its domain, or the host of the base
-    /// URL; never a port, which changes from run to run for a local emulator.
+    /// URL, with its port on a loopback address, where two emulators on other ports are
+    /// two tenants whose drafts and journals must not mix.
     pub fn tenant(&self) -> String {
         if self.label != redact_urls(&self.base_url) {
             return self.label.clone();
         }
-        host_of(&self.base_url)
+        tenant_of_url(&self.base_url)
     }
 }
 
@@ -58,9 +59,34 @@ fn host_of(url: &str) -> String {
     host_port.split(':').next().unwrap_or(host_port).to_string()
 }
 
-/// The host of a base URL, as the journal names a tenant reached through one.
+/// The host of a base URL, as the journal names a tenant reached through one (with its
+/// port on a loopback address).
 pub fn host_of_url(url: &str) -> Option<String> {
-    Some(host_of(url)).filter(|h| !h.is_empty())
+    Some(tenant_of_url(url)).filter(|h| !h.is_empty())
+}
+
+/// `https://t.eu.auth0.com/` → `t.eu.auth0.com`; `http://127.0.0.1:4000` → `127.0.0.1:4000`.
+fn tenant_of_url(url: &str) -> String {
+    let host = host_of(url);
+    let loopback = host == "localhost" || host == "::1" || host.starts_with("127.");
+    match port_of(url) {
+        Some(port) if loopback => format!("{host}:{port}"),
+        _ => host,
+    }
+}
+
+fn port_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let after_host = match host_port.strip_prefix('[') {
+        Some(inner) => inner.split_once(']').map(|(_, rest)| rest)?,
+        None => host_port,
+    };
+    after_host
+        .rsplit_once(':')
+        .map(|(_, port)| port)
+        .filter(|p| !p.is_empty())
 }
 
 /// The tenant's journal name from flags and environment alone, without credentials:
@@ -72,7 +98,7 @@ pub fn tenant_hint(flags: &ConnectionFlags, env: impl Fn(&str) -> Option<String>
     }
     non_empty(flags.base_url.clone())
         .or_else(|| env("AUTH0_META_BASE_URL"))
-        .map(|base| host_of(&base))
+        .map(|base| tenant_of_url(&base))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -130,3 +130,17 @@ fn a_base_url_with_a_query_or_a_fragment_is_refused() {
         assert!(matches!(err, ConfigError::QueryOrFragment(_)), "{base}: {err}");
     }
 }
+
+#[test]
+fn a_loopback_tenant_is_named_with_its_port_and_a_real_one_without() {
+    let target = |base: &str| Target {
+        base_url: base.into(),
+        label: base.into(),
+        credentials: Credentials::Token(Secret::new("t")),
+    };
+    assert_eq!(target("http://127.0.0.1:4000").tenant(), "127.0.0.1:4000");
+    assert_eq!(target("http://[::1]:8443/").tenant(), "::1:8443");
+    assert_eq!(target("http://localhost:9").tenant(), "localhost:9");
+    assert_eq!(target("https://t.eu.auth0.com:443").tenant(), "t.eu.auth0.com");
+    assert_eq!(target("https://t.eu.auth0.com").tenant(), "t.eu.auth0.com");
+}

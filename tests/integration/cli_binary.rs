@@ -262,13 +262,15 @@ async fn history_lists_applied_changes_and_revert_puts_them_back() {
         "{text}"
     );
     assert!(text.contains(&format!("(reverts {id})")), "{text}");
-    let named = plain(&["history", "--tenant", "127.0.0.1"]);
+    // A tenant on a loopback address is named with its port.
+    let tenant = format!("127.0.0.1:{}", emulator.addr().port());
+    let named = plain(&["history", "--tenant", &tenant]);
     assert_eq!(
         String::from_utf8_lossy(&named.stdout).lines().count(),
         2,
         "both entries of that tenant"
     );
-    let dry = plain(&["revert", &id, "--dry-run", "--tenant", "127.0.0.1"]);
+    let dry = plain(&["revert", &id, "--dry-run", "--tenant", &tenant]);
     assert!(dry.status.success(), "{}", String::from_utf8_lossy(&dry.stderr));
     assert!(String::from_utf8_lossy(&dry.stdout).contains("user_metadata.hobby: \"chess\" → \"surfing\""));
 }

@@ -124,10 +124,10 @@ fn kills_at_random_moments_lose_nothing() {
         .local_addr()
         .unwrap()
         .port();
-    // The CLI names a tenant reached by base URL by its host.
+    // The CLI names a tenant reached by base URL by its host, and on loopback its port.
     let storage = Storage {
         root: state_dir.clone(),
-        tenant: "127.0.0.1".into(),
+        tenant: format!("127.0.0.1:{port}"),
     };
     let mut emulator = Emulator::start(&state_file, port);
     let (mut cli_kills, mut emulator_kills, mut applied) = (0, 0, Vec::new());

@@ -163,7 +163,8 @@ fn quitting_during_a_slow_send_waits_for_the_outcome() {
     session.wait_for("waiting for the outcome before quitting", true);
     let status = session.wait_exit();
     assert!(status.success(), "{status:?}");
-    let journal = auth0_meta::storage::journal::read(&dir.path().join("journal.jsonl"), "127.0.0.1", None).unwrap();
+    let tenant = format!("127.0.0.1:{}", emulator.addr().port());
+    let journal = auth0_meta::storage::journal::read(&dir.path().join("journal.jsonl"), &tenant, None).unwrap();
     assert_eq!(journal.entries.len(), 1, "{journal:?}");
     assert_eq!(journal.entries[0].result().map(|o| o.word()), Some("applied"));
     drop(runtime);
