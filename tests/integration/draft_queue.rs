@@ -223,7 +223,7 @@ fn a_draft_for_a_very_long_non_ascii_id_is_saved_and_listed() {
     };
     drafts::save(&file, &draft).unwrap();
     assert_eq!(drafts::load(&file).unwrap().map(|d| d.user_id), Some(id.clone()));
-    assert_eq!(drafts::drafted_users(&storage.drafts_dir()), [id.clone()]);
+    assert_eq!(drafts::drafted_users(&storage.drafts_dir()), std::slice::from_ref(&id));
     let lock = auth0_meta::storage::lock::acquire(&storage.lock_file(&id)).unwrap();
     assert!(lock.is_ok(), "the lock is taken");
 }

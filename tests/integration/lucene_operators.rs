@@ -132,3 +132,16 @@ fn malformed_operators_are_refused_with_a_position() {
         assert!(err.position >= 1, "{query}: {err}");
     }
 }
+
+#[test]
+fn groups_side_by_side_do_not_add_up_to_a_depth() {
+    let many = vec!["(name:john* OR name:jane*)"; 40].join(" AND ");
+    let parsed = parse(&many).expect("40 groups side by side nest one level");
+    let users = users();
+    let found: Vec<u8> = users
+        .iter()
+        .filter(|(_, u)| parsed.matches(u))
+        .map(|(n, _)| *n)
+        .collect();
+    assert_eq!(found, [1, 2, 3]);
+}
