@@ -145,3 +145,23 @@ fn groups_side_by_side_do_not_add_up_to_a_depth() {
         .collect();
     assert_eq!(found, [1, 2, 3]);
 }
+
+#[test]
+fn escapes_in_words_and_phrases_are_read_as_characters() {
+    let user = |name: &str| {
+        json!({"user_id": "auth0|9", "name": name})
+            .as_object()
+            .cloned()
+            .unwrap()
+    };
+    let escaped_space = parse(r"name:John\ Smith").unwrap();
+    assert!(escaped_space.matches(&user("John Smith")));
+    assert!(!escaped_space.matches(&user("John")));
+    let quoted = parse(r#"name:"say \"hi\" now""#).unwrap();
+    assert!(quoted.matches(&user(r#"say "hi" now"#)));
+    assert!(!quoted.matches(&user("say hi now")));
+    // A backslash at the very end is kept as it is, never read past the query.
+    assert!(parse(r"name:abc\").unwrap().matches(&user(r"abc\")));
+    assert!(parse(r#"name:"abc\"#).is_err(), "an unterminated phrase");
+    assert!(parse(r#"name:"abc\\""#).unwrap().matches(&user(r"abc\")));
+}
