@@ -21,6 +21,13 @@ pub struct ConfigFile {
     pub tenants: BTreeMap<String, TenantProfile>,
 }
 
+/// A tenant of the file chosen for this run, with its name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chosen {
+    pub name: String,
+    pub profile: TenantProfile,
+}
+
 /// Where a tenant's secret comes from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -3,11 +3,12 @@
 
 mod edit;
 pub mod file;
+mod guards;
 pub mod secrets;
 pub mod select;
 
-pub use file::{config_path, AuthMethod, ConfigFile, TenantProfile};
-pub use select::{Chosen, Guards};
+pub use file::{config_path, AuthMethod, Chosen, ConfigFile, TenantProfile};
+pub use guards::Guards;
 
 use std::path::PathBuf;
 
