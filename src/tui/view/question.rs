@@ -22,8 +22,13 @@ fn draw_question(title: &str, text: &str, keys: &str, frame: &mut Frame, area: R
         .title(Span::styled(format!(" {title} "), theme.title()))
         .title_bottom(Span::styled(keys.to_string(), theme.footer_key()));
     frame.render_widget(Clear, popup);
+    // Questions quote keys, paths and values: shown through `visible_json`, line by line.
+    let shown: Vec<String> = text
+        .split('\n')
+        .map(|line| crate::text::visible_json(line).into_owned())
+        .collect();
     frame.render_widget(
-        Paragraph::new(text.to_string()).wrap(Wrap { trim: true }).block(block),
+        Paragraph::new(shown.join("\n")).wrap(Wrap { trim: true }).block(block),
         popup,
     );
 }
