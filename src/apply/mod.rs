@@ -6,11 +6,11 @@
 
 mod compare;
 mod resolve;
+mod summary;
 
 pub use resolve::{resolve_unresolved, Resolution};
 
 use crate::api::{ApiError, Client};
-use crate::domain::field_path::join;
 use crate::domain::{conflicts, ConflictReport, FieldPath, LoadedUser, MetadataPair, SendBody, User};
 use crate::storage::journal::{self, Entry, Outcome};
 use crate::storage::Storage;
@@ -274,29 +274,4 @@ async fn blocking(work: impl FnOnce() -> std::io::Result<()> + Send + 'static) -
     tokio::task::spawn_blocking(work)
         .await
         .unwrap_or_else(|err| Err(std::io::Error::other(err)))
-}
-
-impl Saved {
-    /// One line for a person: what was written, and what else happened on the server.
-    pub fn summary(&self) -> String {
-        let mut text = format!("saved: {}", join(&self.written));
-        if let Some(answer) = &self.settled_after {
-            text.push_str(&format!(
-                " (the answer was unclear: {answer}; reading the user again shows it landed)"
-            ));
-        }
-        if !self.kept.is_empty() {
-            text.push_str(&format!(
-                " (kept what the server changed meanwhile: {})",
-                join(&self.kept)
-            ));
-        }
-        if !self.changed_meanwhile.is_empty() {
-            text.push_str(&format!(
-                "; but {} changed on the server while sending",
-                join(&self.changed_meanwhile)
-            ));
-        }
-        text
-    }
 }

@@ -51,7 +51,7 @@ pub fn print_bytes(bytes: &[u8]) {
 }
 
 /// Ends the program for a failed write to standard output (see `print_bytes`).
-pub fn output_failed(err: &std::io::Error) -> ! {
+fn output_failed(err: &std::io::Error) -> ! {
     if err.kind() == std::io::ErrorKind::BrokenPipe {
         std::process::exit(CLOSED_PIPE);
     }

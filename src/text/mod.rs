@@ -4,10 +4,7 @@
 
 mod visible;
 
-pub use visible::{
-    escape_json, has_hidden, hides_in_an_editor, is_hidden, is_invisible, json_visible, visible, visible_json,
-    visible_key, visible_lines,
-};
+pub use visible::{escape_json, hides_in_an_editor, is_hidden, json_visible, visible, visible_json, visible_key};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 

@@ -20,7 +20,7 @@ pub fn is_hidden(c: char) -> bool {
 
 /// Characters that take no room and change nothing a reader sees: in a key or an id
 /// they make two different names look alike. (In a value, they join emoji and scripts.)
-pub fn is_invisible(c: char) -> bool {
+fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}')
 }
 
@@ -33,12 +33,6 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// A key or an id: hidden and zero-width characters as `\uXXXX`.
 pub fn visible_key(text: &str) -> Cow<'_, str> {
     escape(text, |c| is_hidden(c) || is_invisible(c))
-}
-
-/// Text of several lines (a message, a JSON document shown whole): line breaks stay,
-/// every other hidden character as `\uXXXX`.
-pub fn visible_lines(text: &str) -> Cow<'_, str> {
-    escape(text, |c| c != '\n' && is_hidden(c))
 }
 
 /// A line of JSON text (a diff, a preview): object keys as `visible_key`, the rest as
@@ -111,7 +105,7 @@ pub fn hides_in_an_editor(text: &str) -> bool {
 }
 
 /// True when `text` holds something `visible_key` would change.
-pub fn has_hidden(text: &str) -> bool {
+fn has_hidden(text: &str) -> bool {
     text.chars().any(|c| is_hidden(c) || is_invisible(c))
 }
 
@@ -162,11 +156,6 @@ mod tests {
         );
         assert_eq!(visible_json(r#"{"a": "x\"y"}"#), r#"{"a": "x\"y"}"#);
         assert_eq!(visible_json("\"k\u{7f}\":1"), "\"k\\u007f\":1");
-    }
-
-    #[test]
-    fn lines_keep_their_breaks() {
-        assert_eq!(visible_lines("a\nb\u{1b}"), "a\nb\\u001b");
     }
 
     #[test]

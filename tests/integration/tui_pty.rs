@@ -6,7 +6,7 @@ use crate::common;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::pty::{Session, PATIENCE};
+use common::pty::{editor_script, find_jane, Session, PATIENCE};
 
 #[test]
 fn find_jane_read_her_hobby_and_quit_cleanly() {
@@ -39,20 +39,6 @@ fn open_jane(dir: &std::path::Path) -> Session {
         &[("AUTH0_META_STATE_DIR", dir)],
     );
     find_jane(session)
-}
-
-/// Searches for jane.doe and opens her, once the list is in.
-fn find_jane(mut session: Session) -> Session {
-    session.wait_for("140 users", true);
-    session.send("/");
-    session.wait_for("search users", true);
-    session.send("email:jane.doe*\r");
-    session.wait_for("1 user", true);
-    session.send("\r");
-    session.wait_for("┌ user_metadata · ", true);
-    // Edits wait for the server's copy (and any draft): the spinner goes when it is in.
-    session.wait_for("loading auth0|", false);
-    session
 }
 
 #[test]
@@ -232,11 +218,8 @@ fn yp_copies_the_path_through_the_terminal() {
 /// the tree and in the preview, and the terminal is the program's again.
 #[test]
 fn v_hands_the_node_to_the_editor_and_takes_the_change_back() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("editor.sh");
-    std::fs::write(&script, "#!/bin/sh\nprintf '\"kitesurfing\"' > \"$1\"\n").unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let script = editor_script(dir.path(), "printf '\"kitesurfing\"' > \"$1\"\n");
     let state = dir.path().join("tenant.json");
     let session = Session::start_with(
         &["--demo", "--demo-state", state.to_str().unwrap()],

@@ -2,9 +2,7 @@
 //! does (alternate screen left, cursor shown, mouse released, drafts written), and a
 //! Ctrl-C typed into `$EDITOR` is the editor's alone.
 
-use std::os::unix::fs::PermissionsExt;
-
-use crate::common::pty::Session;
+use crate::common::pty::{editor_script, find_jane, Session};
 
 fn open_demo(dir: &std::path::Path, env: &[(&str, &std::path::Path)]) -> Session {
     let state = dir.join("tenant.json");
@@ -50,22 +48,13 @@ fn sigterm_and_sighup_restore_the_terminal() {
 #[test]
 fn a_ctrl_c_in_the_editor_is_the_editors() {
     let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("editor.sh");
     // Ctrl-C reaches the whole foreground process group: the editor survives it (as
     // editors do) and writes; auth0-meta must survive it too.
-    std::fs::write(
-        &script,
-        "#!/bin/sh\ntrap '' INT\nkill -INT 0\nsleep 0.2\nprintf '\"kitesurfing\"' > \"$1\"\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut session = open_demo(dir.path(), &[("EDITOR", &script), ("VISUAL", &script)]);
-    session.send("/");
-    session.wait_for("search users", true);
-    session.send("email:jane.doe*\r");
-    session.wait_for("1 user", true);
-    session.send("\r");
-    session.wait_for("loading auth0|", false);
+    let script = editor_script(
+        dir.path(),
+        "trap '' INT\nkill -INT 0\nsleep 0.2\nprintf '\"kitesurfing\"' > \"$1\"\n",
+    );
+    let mut session = find_jane(open_demo(dir.path(), &[("EDITOR", &script), ("VISUAL", &script)]));
     session.wait_for("surfing", true);
     session.send("j");
     session.wait_for("path user_metadata.hobby", true);
@@ -88,16 +77,8 @@ fn a_ctrl_c_in_the_editor_is_the_editors() {
 #[test]
 fn an_editor_that_fails_after_writing_keeps_its_text() {
     let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("editor.sh");
-    std::fs::write(&script, "#!/bin/sh\nprintf '\"kitesurfing\"' > \"$1\"\nexit 1\n").unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut session = open_demo(dir.path(), &[("EDITOR", &script), ("VISUAL", &script)]);
-    session.send("/");
-    session.wait_for("search users", true);
-    session.send("email:jane.doe*\r");
-    session.wait_for("1 user", true);
-    session.send("\r");
-    session.wait_for("loading auth0|", false);
+    let script = editor_script(dir.path(), "printf '\"kitesurfing\"' > \"$1\"\nexit 1\n");
+    let mut session = find_jane(open_demo(dir.path(), &[("EDITOR", &script), ("VISUAL", &script)]));
     session.send("j");
     session.wait_for("path user_metadata.hobby", true);
     session.send("v");

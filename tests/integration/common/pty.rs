@@ -139,3 +139,26 @@ impl Drop for Session {
         let _ = self.child.kill();
     }
 }
+
+/// Searches for jane.doe and opens her, once the list is in.
+pub fn find_jane(mut session: Session) -> Session {
+    session.wait_for("140 users", true);
+    session.send("/");
+    session.wait_for("search users", true);
+    session.send("email:jane.doe*\r");
+    session.wait_for("1 user", true);
+    session.send("\r");
+    session.wait_for("┌ user_metadata · ", true);
+    // Edits wait for the server's copy (and any draft): the spinner goes when it is in.
+    session.wait_for("loading auth0|", false);
+    session
+}
+
+/// An executable `$EDITOR` stand-in in `dir` running `body` (its file is `$1`).
+pub fn editor_script(dir: &std::path::Path, body: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let script = dir.join("editor.sh");
+    std::fs::write(&script, format!("#!/bin/sh\n{body}")).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
