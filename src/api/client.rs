@@ -14,7 +14,7 @@ use super::error::{refusal, ApiError};
 use super::log;
 use super::page::{ListQuery, UserPage};
 use super::rate::RateLimit;
-use super::retry::{backoff, retry_wait, Again};
+use super::retry::{backoff, retry_wait, with_retry_after, Again, Resend};
 use super::token::TokenSource;
 pub use super::wire::{body_bytes, encode_segment};
 use super::wire::{read_body, read_user};
@@ -122,10 +122,20 @@ impl Client {
         self.call_loaded(Method::GET, &Self::user_path(id), None, true).await
     }
 
-    /// `patch_user`, the answer read as `get_user_loaded` reads it. Sent once.
+    /// `patch_user`, the answer read as `get_user_loaded` reads it. Sent once, even
+    /// after a 429: its `Refusal::retry_after` says how long to wait, and the caller
+    /// checks the user again before sending anything (`apply`), since others may have
+    /// written meanwhile.
     pub async fn patch_user_loaded(&self, id: &str, body: &Value) -> Result<LoadedUser, ApiError> {
-        self.call_loaded(Method::PATCH, &Self::user_path(id), Some(body), true)
-            .await
+        let bytes = self
+            .call_bytes_as(Method::PATCH, &Self::user_path(id), &[], Some(body), Resend::NotOn429)
+            .await?;
+        Self::read_loaded(bytes, true).await
+    }
+
+    /// Waits as the client waits between tries (tests record instead of sleeping).
+    pub async fn sleep(&self, wait: Duration) {
+        (self.sleeper)(wait).await
     }
 
     async fn call_loaded(
@@ -136,6 +146,10 @@ impl Client {
         shown: bool,
     ) -> Result<LoadedUser, ApiError> {
         let bytes = self.call_bytes(method, path, &[], body).await?;
+        Self::read_loaded(bytes, shown).await
+    }
+
+    async fn read_loaded(bytes: Vec<u8>, shown: bool) -> Result<LoadedUser, ApiError> {
         // Off the runtime's workers, which the event loop shares.
         let read = tokio::task::spawn_blocking(move || read_user(bytes, shown)).await;
         read.map_err(|e| e.to_string())
@@ -216,6 +230,17 @@ impl Client {
         params: &[(&str, String)],
         body: Option<&Value>,
     ) -> Result<Vec<u8>, ApiError> {
+        self.call_bytes_as(method, path, params, body, Resend::AsAllowed).await
+    }
+
+    async fn call_bytes_as(
+        &self,
+        method: Method,
+        path: &str,
+        params: &[(&str, String)],
+        body: Option<&Value>,
+        resend: Resend,
+    ) -> Result<Vec<u8>, ApiError> {
         let url = format!("{}{path}", self.base_url);
         let idempotent = matches!(method, Method::GET | Method::DELETE);
         let mut renewed = false;
@@ -262,6 +287,9 @@ impl Client {
                 renewed,
             };
             let retry_wait = retry_wait(status, &headers, again, &self.tokens).await;
+            if status == StatusCode::TOO_MANY_REQUESTS && resend == Resend::NotOn429 {
+                return Err(with_retry_after(refusal(status, &bytes), retry_wait));
+            }
             renewed |= status == StatusCode::UNAUTHORIZED && retry_wait.is_some();
             match retry_wait {
                 Some(wait) => {

@@ -14,6 +14,9 @@ pub struct Refusal {
     pub status: u16,
     pub code: Option<String>,
     pub message: String,
+    /// For a 429 that was not sent again (a write, whose caller re-checks first): how
+    /// long Auth0 asked to wait.
+    pub retry_after: Option<std::time::Duration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -125,5 +128,6 @@ pub(super) fn refusal(status: StatusCode, bytes: &[u8]) -> ApiError {
         status: status.as_u16(),
         code,
         message,
+        retry_after: None,
     })
 }

@@ -48,3 +48,21 @@ fn jitter() -> Duration {
 pub fn backoff(tries: u32) -> Duration {
     Duration::from_millis(250 << tries.min(6).saturating_sub(1)) + jitter()
 }
+
+/// Whether a request may be sent again after a 429.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Resend {
+    AsAllowed,
+    /// A metadata write: its caller re-checks the user before sending it again.
+    NotOn429,
+}
+
+pub fn with_retry_after(err: super::ApiError, wait: Option<Duration>) -> super::ApiError {
+    match err {
+        super::ApiError::Api(refusal) => super::ApiError::Api(super::error::Refusal {
+            retry_after: wait,
+            ..refusal
+        }),
+        other => other,
+    }
+}

@@ -6,6 +6,7 @@
 
 mod compare;
 mod resolve;
+mod settle;
 mod summary;
 
 pub use resolve::{resolve_unresolved, Resolution};
@@ -14,7 +15,7 @@ use crate::api::{ApiError, Client};
 use crate::domain::{conflicts, ConflictReport, FieldPath, LoadedUser, MetadataPair, SendBody, User};
 use crate::storage::journal::{self, Entry, Outcome};
 use crate::storage::Storage;
-use compare::{differing, differing_in};
+use settle::Sent;
 
 /// A change to send, computed against `loaded`.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,32 +91,60 @@ pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request
         check = request.check,
         "applying a change"
     );
-    let (base, kept) = match check(client, request).await? {
-        Checked::Clear { base, kept } => (base, kept),
-        Checked::Conflict(applied) => return Ok(applied),
-    };
-    let entry = match write_ahead(storage, request, &base).await {
-        Ok(entry) => entry,
-        Err(not_sent) => return Ok(not_sent),
-    };
-    let expected = request.body.body().apply_to(&base);
-    let sent = Sent {
-        client,
-        request,
-        base: &base,
-        expected: &expected,
-    };
-    let answer = client
-        .patch_user_loaded(&request.user_id, &request.body.to_json())
-        .await;
-    let (outcome, applied) = sent.settle(answer).await;
-    let journal = match (storage, &entry) {
-        (Some(storage), Some(entry)) => record(storage, &entry.id, &outcome).await,
-        _ => Journaled::Off,
-    };
-    match applied {
-        Ok(Applied::Saved(saved)) => Ok(Applied::Saved(Saved { kept, journal, ..saved })),
-        other => other,
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let (base, kept) = match check(client, request).await? {
+            Checked::Clear { base, kept } => (base, kept),
+            Checked::Conflict(applied) => return Ok(applied),
+        };
+        let entry = match write_ahead(storage, request, &base).await {
+            Ok(entry) => entry,
+            Err(not_sent) => return Ok(not_sent),
+        };
+        let answer = client
+            .patch_user_loaded(&request.user_id, &request.body.to_json())
+            .await;
+        if let Some(wait) = rate_limited(&answer).filter(|_| tries < crate::api::MAX_TRIES) {
+            // Refused before anything changed. Others may write during the wait, so
+            // the user is checked again before the change is sent again, and the next
+            // entry records what that check saw.
+            let outcome = Outcome::Failed {
+                status: Some(429),
+                message: format!("rate limited, not applied; checked again and sent again after {wait:.1?}"),
+            };
+            if let (Some(storage), Some(entry)) = (storage, &entry) {
+                record(storage, &entry.id, &outcome).await;
+            }
+            client.sleep(wait).await;
+            continue;
+        }
+        let expected = request.body.body().apply_to(&base);
+        let sent = Sent {
+            client,
+            request,
+            base: &base,
+            expected: &expected,
+        };
+        let (outcome, applied) = sent.settle(answer).await;
+        let journal = match (storage, &entry) {
+            (Some(storage), Some(entry)) => record(storage, &entry.id, &outcome).await,
+            _ => Journaled::Off,
+        };
+        return match applied {
+            Ok(Applied::Saved(saved)) => Ok(Applied::Saved(Saved { kept, journal, ..saved })),
+            other => other,
+        };
+    }
+}
+
+/// The wait Auth0 asked for, when the PATCH was refused for the rate limit.
+fn rate_limited(answer: &Result<LoadedUser, ApiError>) -> Option<std::time::Duration> {
+    match answer {
+        Err(ApiError::Api(refusal)) if refusal.status == 429 => {
+            Some(refusal.retry_after.unwrap_or(std::time::Duration::from_secs(1)))
+        }
+        _ => None,
     }
 }
 
@@ -173,87 +202,6 @@ async fn write_ahead(
         Err(err) => Err(Applied::NotSent(format!(
             "the journal could not be written ({err}), and nothing is sent that it cannot record"
         ))),
-    }
-}
-
-/// A PATCH that has left, and what to compare the server's copy with.
-struct Sent<'a> {
-    client: &'a Client,
-    request: &'a Request,
-    base: &'a MetadataPair,
-    expected: &'a MetadataPair,
-}
-
-impl Sent<'_> {
-    /// Turns the PATCH's answer into an established outcome, reading the user again
-    /// where the answer leaves it open.
-    async fn settle(&self, answer: Result<LoadedUser, ApiError>) -> (Outcome, Result<Applied, ApiError>) {
-        let err = match answer {
-            Ok(user) => return self.saved(user, None),
-            Err(err) if !unclear(&err) => {
-                let outcome = Outcome::Failed {
-                    status: err.status(),
-                    message: err.to_string(),
-                };
-                return (outcome, Err(err));
-            }
-            Err(err) => err,
-        };
-        let written = self.request.body.written();
-        let now = match self.client.get_user_loaded(&self.request.user_id).await {
-            Ok(now) => now,
-            Err(again) => {
-                let reason = format!("{err}; reading the user again failed too: {again}");
-                return unknown(reason, written);
-            }
-        };
-        let held = &now.docs;
-        if differing_in(&written, self.expected, held).is_empty() {
-            self.saved(now, Some(err.to_string()))
-        } else if differing_in(&written, self.base, held).is_empty() {
-            let outcome = Outcome::Failed {
-                status: err.status(),
-                message: format!("{err} (the server still holds what was there before)"),
-            };
-            (outcome, Err(err))
-        } else {
-            unknown(err.to_string(), differing_in(&written, self.expected, held))
-        }
-    }
-
-    fn saved(&self, user: LoadedUser, settled_after: Option<String>) -> (Outcome, Result<Applied, ApiError>) {
-        let changed_meanwhile = differing(self.expected, &user.docs);
-        let outcome = Outcome::Applied {
-            updated_at: user.user.str("updated_at").map(String::from),
-            changed_meanwhile: changed_meanwhile.iter().map(ToString::to_string).collect(),
-        };
-        let saved = Saved {
-            user,
-            written: self.request.body.written(),
-            kept: Vec::new(),
-            changed_meanwhile,
-            settled_after,
-            journal: Journaled::Off,
-        };
-        (outcome, Ok(Applied::Saved(saved)))
-    }
-}
-
-fn unknown(reason: String, differing: Vec<FieldPath>) -> (Outcome, Result<Applied, ApiError>) {
-    let outcome = Outcome::Unknown {
-        reason: reason.clone(),
-        differing: differing.iter().map(ToString::to_string).collect(),
-    };
-    (outcome, Ok(Applied::Unknown { reason, differing }))
-}
-
-/// An answer that does not say whether the change landed: no answer, a cut connection,
-/// a server error, or a success whose body could not be read. A 4xx is a clear refusal.
-fn unclear(err: &ApiError) -> bool {
-    match err {
-        ApiError::Api(refusal) => refusal.status >= 500,
-        ApiError::Transport { .. } | ApiError::Timeout { .. } | ApiError::Decode(_) => true,
-        ApiError::Token { .. } => false,
     }
 }
 

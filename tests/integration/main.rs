@@ -10,6 +10,7 @@ mod common;
 mod api_auth_retries;
 mod api_client;
 mod apply_outcomes;
+mod apply_retries;
 mod apply_settling;
 mod cli_binary;
 mod cli_manners;

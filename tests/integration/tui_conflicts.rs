@@ -106,6 +106,7 @@ fn a_failed_send_keeps_the_edits_and_says_why() {
         status: 429,
         code: Some("too_many_requests".into()),
         message: "Global limit has been reached".into(),
+        retry_after: None,
     });
     update(
         &mut state,

@@ -156,6 +156,7 @@ fn errors_land_in_the_status_line_in_auth0_words() {
         status: 403,
         code: Some("insufficient_scope".into()),
         message: "Insufficient scope, expected any of: read:users".into(),
+        retry_after: None,
     });
     update(
         &mut state,
