@@ -9,11 +9,11 @@ mod resolve;
 mod settle;
 mod summary;
 
-pub use resolve::{resolve_unresolved, Resolution};
+pub use resolve::{resolve_unresolved, Resolution, LANDING_GRACE};
 
 use crate::api::{ApiError, Client};
 use crate::domain::{conflicts, ConflictReport, FieldPath, LoadedUser, MetadataPair, SendBody, User};
-use crate::storage::journal::{self, Entry, Outcome};
+use crate::storage::journal::{self, Entry, OpenEntry, Outcome};
 use crate::storage::Storage;
 use settle::Sent;
 
@@ -113,8 +113,8 @@ pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request
                 status: Some(429),
                 message: format!("rate limited, not applied; checked again and sent again after {wait:.1?}"),
             };
-            if let (Some(storage), Some(entry)) = (storage, &entry) {
-                record(storage, &entry.id, &outcome).await;
+            if let Some(entry) = entry {
+                record(entry, &outcome).await;
             }
             client.sleep(wait).await;
             continue;
@@ -127,9 +127,9 @@ pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request
             expected: &expected,
         };
         let (outcome, applied) = sent.settle(answer).await;
-        let journal = match (storage, &entry) {
-            (Some(storage), Some(entry)) => record(storage, &entry.id, &outcome).await,
-            _ => Journaled::Off,
+        let journal = match entry {
+            Some(entry) => record(entry, &outcome).await,
+            None => Journaled::Off,
         };
         return match applied {
             Ok(Applied::Saved(saved)) => Ok(Applied::Saved(Saved { kept, journal, ..saved })),
@@ -187,30 +187,29 @@ async fn check(client: &Client, request: &Request) -> Result<Checked, ApiError> 
     })
 }
 
-/// Writes the journal entry before anything leaves; nothing is sent that it cannot
-/// record. `None` without a state directory.
+/// Writes the journal entry before anything leaves, holding it open (locked) until its
+/// outcome is recorded; nothing is sent that it cannot record. `None` without a state
+/// directory.
 async fn write_ahead(
     storage: Option<&Storage>,
     request: &Request,
     base: &MetadataPair,
-) -> Result<Option<Entry>, Applied> {
+) -> Result<Option<OpenEntry>, Applied> {
     let Some(storage) = storage else { return Ok(None) };
     let entry = Entry::new(&storage.tenant, &request.user_id, &request.body, base).reverting(request.reverts.clone());
-    let (file, ahead) = (storage.journal_file(), entry.clone());
-    match blocking(move || journal::append(&file, &ahead)).await {
-        Ok(()) => Ok(Some(entry)),
+    let storage = storage.clone();
+    match blocking(move || journal::write_ahead(&storage, &entry)).await {
+        Ok(open) => Ok(Some(open)),
         Err(err) => Err(Applied::NotSent(format!(
             "the journal could not be written ({err}), and nothing is sent that it cannot record"
         ))),
     }
 }
 
-async fn record(storage: &Storage, id: &str, outcome: &Outcome) -> Journaled {
-    let (file, id_owned, outcome) = (storage.journal_file(), id.to_string(), outcome.clone());
-    match blocking(move || journal::record_outcome(&file, &id_owned, &outcome)).await {
-        Ok(()) => Journaled::Written {
-            entry_id: id.to_string(),
-        },
+async fn record(entry: OpenEntry, outcome: &Outcome) -> Journaled {
+    let (entry_id, outcome) = (entry.id.clone(), outcome.clone());
+    match blocking(move || entry.settle(&outcome)).await {
+        Ok(()) => Journaled::Written { entry_id },
         Err(err) => Journaled::Failed {
             reason: err.to_string(),
         },
@@ -218,7 +217,7 @@ async fn record(storage: &Storage, id: &str, outcome: &Outcome) -> Journaled {
 }
 
 /// Journal work (it fsyncs) on the blocking pool.
-async fn blocking(work: impl FnOnce() -> std::io::Result<()> + Send + 'static) -> std::io::Result<()> {
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> std::io::Result<T> + Send + 'static) -> std::io::Result<T> {
     tokio::task::spawn_blocking(work)
         .await
         .unwrap_or_else(|err| Err(std::io::Error::other(err)))

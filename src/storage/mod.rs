@@ -57,4 +57,10 @@ impl Storage {
     pub fn journal_file(&self) -> PathBuf {
         self.root.join("journal.jsonl")
     }
+
+    /// The tenant's journal entries still waiting for their outcome: one locked
+    /// marker file each (`journal::OpenEntry`).
+    pub fn open_entries_dir(&self) -> PathBuf {
+        self.root.join("journal.open").join(encode(&self.tenant))
+    }
 }

@@ -194,7 +194,7 @@ async fn an_unclear_answer_then_a_third_value_is_unknown() {
 }
 
 #[tokio::test]
-async fn only_each_users_newest_interrupted_entry_is_settled() {
+async fn an_interrupted_entry_a_newer_change_followed_is_unknown_with_that_reason() {
     let (emulator, dir) = (demo_emulator().await, tempfile::tempdir().unwrap());
     let (client, _) = client(&emulator);
     let storage = storage(&dir);
@@ -210,7 +210,7 @@ async fn only_each_users_newest_interrupted_entry_is_settled() {
     for (id, loaded, value) in sends {
         let request = request(id, loaded, set_hobby(value));
         let entry = Entry::new(&storage.tenant, id, &request.body, &request.loaded);
-        journal::append(&storage.journal_file(), &entry).unwrap();
+        drop(journal::write_ahead(&storage, &entry).unwrap()); // its writer died
         ids.push(entry.id);
     }
     client
@@ -222,11 +222,21 @@ async fn only_each_users_newest_interrupted_entry_is_settled() {
         .iter()
         .map(|r| (r.entry_id.as_str(), r.outcome.word()))
         .collect();
-    assert_eq!(found, [(ids[1].as_str(), "failed"), (ids[2].as_str(), "applied")]);
-    let read = journal::read(&storage.journal_file(), &storage.tenant, None).unwrap();
+    assert_eq!(
+        found,
+        [
+            (ids[0].as_str(), "unknown"),
+            (ids[1].as_str(), "failed"),
+            (ids[2].as_str(), "applied")
+        ]
+    );
+    let Outcome::Unknown { reason, .. } = &settled[0].outcome else {
+        panic!()
+    };
+    assert!(reason.contains(&ids[2]), "names the newer change: {reason}");
     assert!(
-        read.entries[0].result().is_none(),
-        "Jane's older entry cannot be told apart"
+        resolve_unresolved(&client, &storage).await.unwrap().is_empty(),
+        "settled once"
     );
 }
 
@@ -240,7 +250,7 @@ async fn an_interrupted_send_overtaken_by_a_third_value_names_the_key() {
         pair.user_metadata.insert("lang".into(), json!("fr"));
     });
     let entry = Entry::new(&storage.tenant, JANE, &request.body, &request.loaded);
-    journal::append(&storage.journal_file(), &entry).unwrap();
+    drop(journal::write_ahead(&storage, &entry).unwrap());
     // `lang` landed as sent; `hobby` holds a third value.
     client
         .patch_user(JANE, &json!({"user_metadata": {"hobby": "darts", "lang": "fr"}}))

@@ -34,6 +34,7 @@ mod export_job;
 mod export_out;
 mod hostile_terminal;
 mod journal_reading;
+mod journal_writers;
 mod lucene_operators;
 mod module_graph;
 mod soak;

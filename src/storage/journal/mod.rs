@@ -3,8 +3,10 @@
 //! outcome. Readers fold the two together and skip lines a crash left unreadable.
 
 mod entry;
+mod open;
 
 pub use entry::{Entry, Outcome};
+pub use open::{release, take_abandoned, write_ahead, OpenEntry};
 
 use std::borrow::Cow;
 use std::collections::HashSet;

@@ -48,7 +48,7 @@ pub const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     ("export", &["api", "export_file", "lucene"]),
-    ("apply", &["api", "domain", "storage"]),
+    ("apply", &["api", "domain", "storage", "timestamp"]),
     ("preview", &["api", "domain"]),
     ("storage", &["atomic_write", "domain", "random", "timestamp"]),
     (
