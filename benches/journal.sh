@@ -30,3 +30,16 @@ if command -v jq >/dev/null; then
   echo "jq -c 'select(.user_id == \"auth0|user42\")' over the same file:"
   measure jq -c 'select(.user_id == "auth0|user42")' "$DIR/journal.jsonl" | wc -l
 fi
+# A write must not slow down with the journal's length: the same `metadata set --yes`
+# against the demo emulator, with this journal and with an empty state directory.
+# (synced first: the generator's unwritten pages would otherwise be flushed by the
+# write's own fsync and timed with it)
+EMPTY="$(mktemp -d)"
+trap 'rm -rf "$DIR" "$EMPTY"' EXIT
+sync
+for state in "$EMPTY" "$DIR" "$DIR"; do
+  lines=0; [ -f "$state/journal.jsonl" ] && lines=$(wc -l <"$state/journal.jsonl")
+  echo "metadata set --yes with $lines journal lines:"
+  AUTH0_META_STATE_DIR="$state" measure "$BIN" --demo metadata set 'auth0|fab36728a78beb7e0787c0de' \
+    user_metadata.bench 1 --yes >/dev/null
+done

@@ -57,3 +57,4 @@ mod tui_snapshots;
 mod tui_snapshots_nav;
 mod tui_update;
 mod tui_values;
+mod tui_write_guard;

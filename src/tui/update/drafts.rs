@@ -10,8 +10,6 @@ use crate::storage::drafts::{Draft, DraftEdit};
 use crate::storage::lock::Holder;
 use crate::timestamp::format_millis;
 use crate::tui::effect::{DraftEffect, Effect};
-use crate::tui::keymap::{key_for, USER};
-use crate::tui::msg::Intent;
 use crate::tui::state::{ConflictScreen, Overlay, Phase, State, Status, UserView};
 
 /// Records, for each root key the pending edits touch that has no base yet, the
@@ -55,6 +53,9 @@ fn note_base(view: &mut UserView) {
 
 /// Saves the pending edits, or deletes the draft when none are left.
 pub fn save(state: &mut State) -> Vec<Effect> {
+    if !super::may_write::owns_draft(state) {
+        return Vec::new(); // another instance's draft is never written from here
+    }
     if let Some(view) = state.user_mut() {
         note_base(view);
     }
@@ -91,6 +92,9 @@ pub fn save(state: &mut State) -> Vec<Effect> {
 }
 
 pub fn delete(state: &State) -> Vec<Effect> {
+    if !super::may_write::owns_draft(state) {
+        return Vec::new();
+    }
     match (&state.storage, state.user()) {
         (Some(storage), Some(view)) => vec![Effect::Draft(DraftEffect::Delete {
             file: storage.draft_file(view.user.id()),
@@ -136,10 +140,7 @@ pub fn locked(state: &mut State, user_id: &str, held_by: Option<Holder>) -> Vec<
         Some(holder) => {
             view.read_only = Some(holder.to_string());
             view.phase = Phase::Ready;
-            state.status = Status::Error(format!(
-                "read-only: another auth0-meta ({holder}) has this user open; {} takes over once it is closed",
-                key_for(USER.bindings, Intent::TakeOver)
-            ));
+            state.status = Status::Error(super::may_write::held_elsewhere(&holder.to_string()));
             Vec::new()
         }
     }

@@ -81,7 +81,7 @@ pub fn history_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
 /// Puts back what `entry` replaced, as ordinary edits, and shows the preview; or, when a
 /// key changed on the server since the entry was applied, the conflict view first.
 fn revert(state: &mut State, entry: &Entry) -> Vec<Effect> {
-    if let Some(reason) = state.read_only_reason() {
+    if let Some(reason) = super::may_write::refusal(state) {
         state.status = Status::Error(reason);
         return Vec::new();
     }

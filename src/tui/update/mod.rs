@@ -17,6 +17,7 @@ mod find;
 mod hand_off;
 mod history;
 pub mod list;
+mod may_write;
 mod menus;
 mod mouse;
 mod nav;

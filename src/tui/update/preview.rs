@@ -53,7 +53,7 @@ pub fn preview_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             state.status = Status::Error("not sent: fix the errors the preview lists".into());
         }
         Intent::Submit => {
-            if let Some(reason) = state.read_only_reason() {
+            if let Some(reason) = super::may_write::refusal(state) {
                 state.status = Status::Error(reason);
                 return Vec::new();
             }

@@ -5,22 +5,21 @@ use super::edit::start;
 use super::find;
 use super::hand_off;
 use super::history::open_history;
+use super::may_write;
 use super::nav::{keep_tree_cursor_visible, move_cursor, movement};
 use super::preview::open_preview;
 use super::session::back;
 use crate::domain::Tree;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::{key_for, USER};
 use crate::tui::msg::Intent;
-use crate::tui::state::{Phase, State, Status, TreePane};
+use crate::tui::state::{State, Status, TreePane};
 
 pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     let rows = state.tree_rows();
-    let tenant_read_only = state.read_only_reason();
+    let refusal = may_write::refusal(state);
     let Some(view) = state.user_mut() else {
         return Vec::new();
     };
-    let ready = view.phase == Phase::Ready;
     let read_only = view.read_only.clone();
     if intent == Intent::Back && view.search.is_some() {
         view.search = None;
@@ -43,7 +42,7 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         }
         Intent::NextMatch | Intent::PrevMatch => return find::step(state, intent == Intent::NextMatch),
         edit if is_edit(edit) => {
-            return match why_not_editable(ready, tenant_read_only, read_only) {
+            return match refusal {
                 Some(reason) => {
                     state.status = Status::Error(reason);
                     Vec::new()
@@ -65,23 +64,6 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     }
     keep_tree_cursor_visible(state);
     Vec::new()
-}
-
-/// Why the open user cannot be edited now, if it cannot: still loading, a read-only
-/// tenant, or another instance holding it.
-fn why_not_editable(ready: bool, tenant_read_only: Option<String>, held_by: Option<String>) -> Option<String> {
-    if !ready {
-        return Some("the user is still loading: edits wait for the server's copy".into());
-    }
-    if tenant_read_only.is_some() {
-        return tenant_read_only;
-    }
-    held_by.map(|holder| {
-        format!(
-            "read-only: another auth0-meta ({holder}) has this user open; {} takes over once it is closed",
-            key_for(USER.bindings, Intent::TakeOver)
-        )
-    })
 }
 
 /// `T`: take the lock another instance held, once it is gone.
