@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::domain::diff::{diff, lines, DiffLine, LineKind};
 use crate::domain::field_path::join;
-use crate::domain::{ConflictReport, FieldPath, User};
+use crate::domain::{ConflictReport, FieldPath, MetadataField, User};
 
 /// Values are wrapped to this width.
 const WIDTH: usize = 88;
@@ -28,30 +28,43 @@ pub struct ConflictScreen {
     pub scroll: usize,
     /// Found when a saved draft was restored: discarding the draft is a choice too.
     pub from_draft: bool,
+    /// For a restored draft, per conflicting root key, what "keep mine" sends: the
+    /// key as the draft made it (its edits on the copy it was made on). A rebase
+    /// sends the edits made again on the server's copy instead.
+    pub keep_mine: Vec<(MetadataField, String, Option<Value>)>,
 }
 
 impl ConflictScreen {
     pub fn new(report: ConflictReport, server: User) -> Self {
-        let lines = describe(&report);
+        let lines = describe(&report, None);
         Self {
             report,
             server,
             lines,
             scroll: 0,
             from_draft: false,
+            keep_mine: Vec::new(),
         }
     }
 
-    /// The conflict between a restored draft and the server: "as loaded" is the draft's base.
-    pub fn for_draft(report: ConflictReport, server: User) -> Self {
-        let mut screen = Self::new(report, server);
-        screen.from_draft = true;
-        for (_, _, text) in &mut screen.lines {
-            *text = text
-                .replace("since you loaded this user", "since this draft was made")
-                .replace("as loaded", "when the draft was made");
+    /// The conflict between a restored draft and the server. In `report`, "loaded" is
+    /// the draft's base and "ours" the key as the draft made it; `rebased` is, per
+    /// conflict, what the draft's edits make of the server's copy.
+    pub fn for_draft(report: ConflictReport, server: User, rebased: Vec<Option<Value>>) -> Self {
+        let keep_mine = report
+            .overwritten
+            .iter()
+            .map(|c| (c.field, c.key.clone(), c.ours.clone()))
+            .collect();
+        let lines = describe(&report, Some(&rebased));
+        Self {
+            report,
+            server,
+            lines,
+            scroll: 0,
+            from_draft: true,
+            keep_mine,
         }
-        screen
     }
 
     pub fn scroll_to(&mut self, target: isize, rows: usize) {
@@ -60,28 +73,54 @@ impl ConflictScreen {
     }
 }
 
-fn describe(report: &ConflictReport) -> Vec<(ConflictLineKind, usize, String)> {
+/// The lines for `report`; `rebased` (a restored draft's) switches the labels to the
+/// draft's sides and adds what each choice sends.
+fn describe(report: &ConflictReport, rebased: Option<&[Option<Value>]>) -> Vec<(ConflictLineKind, usize, String)> {
     use ConflictLineKind::*;
-    let mut out = vec![(
-        Text,
-        0,
-        "Changed on the server since you loaded this user, and written again by your edits:".to_string(),
-    )];
-    for conflict in &report.overwritten {
+    let draft = rebased.is_some();
+    let intro = match draft {
+        false => "Changed on the server since you loaded this user, and written again by your edits:",
+        true => "Changed on the server since this draft was made, and edited by the draft:",
+    };
+    let mut out = vec![(Text, 0, intro.to_string())];
+    for (i, conflict) in report.overwritten.iter().enumerate() {
         out.push((Text, 0, String::new()));
         let at = FieldPath::root_key(conflict.field, conflict.key.clone());
         out.push((Heading, 0, format!("── {at}")));
-        out.push((Label, 1, "they changed (as loaded → on the server now):".into()));
+        let (theirs, yours) = match draft {
+            false => (
+                "they changed (as loaded → on the server now):",
+                "you changed (as loaded → what you would send):",
+            ),
+            true => (
+                "the server changed (when the draft was made → now):",
+                "your draft changed (when it was made → as the draft made it):",
+            ),
+        };
+        out.push((Label, 1, theirs.into()));
         side(&mut out, conflict.loaded.as_ref(), conflict.server.as_ref());
-        out.push((Label, 1, "you changed (as loaded → what you would send):".into()));
+        out.push((Label, 1, yours.into()));
         side(&mut out, conflict.loaded.as_ref(), conflict.ours.as_ref());
-        for (label, value) in [
-            ("as loaded:", &conflict.loaded),
-            ("on the server now:", &conflict.server),
-            ("you would send:", &conflict.ours),
-        ] {
+        let rebased = rebased.and_then(|r| r.get(i)).cloned().flatten();
+        let values: Vec<(&str, Option<&Value>)> = match draft {
+            false => vec![
+                ("as loaded:", conflict.loaded.as_ref()),
+                ("on the server now:", conflict.server.as_ref()),
+                ("you would send:", conflict.ours.as_ref()),
+            ],
+            true => vec![
+                ("when the draft was made:", conflict.loaded.as_ref()),
+                ("on the server now:", conflict.server.as_ref()),
+                (
+                    "keep mine sends (the draft as made; their change is replaced):",
+                    conflict.ours.as_ref(),
+                ),
+                ("rebase sends (the draft's edits on their copy):", rebased.as_ref()),
+            ],
+        };
+        for (label, value) in values {
             out.push((Label, 1, label.into()));
-            let text = value.as_ref().map_or_else(|| "(absent)".to_string(), Value::to_string);
+            let text = value.map_or_else(|| "(absent)".to_string(), Value::to_string);
             for chunk in wrap(&text) {
                 out.push((Dim, 2, chunk));
             }

@@ -41,6 +41,7 @@ mod soak;
 mod tui_apply_http;
 mod tui_conflicts;
 mod tui_copy;
+mod tui_drafts_truth;
 mod tui_edit;
 mod tui_find;
 mod tui_guards;

@@ -31,6 +31,7 @@ pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         return Vec::new();
     };
     match intent {
+        Intent::Overwrite if screen.from_draft => super::restore::keep_mine(state, screen.keep_mine),
         Intent::Overwrite => overwrite(state, screen.server),
         Intent::Rebase => rebase(state, screen.server),
         Intent::Discard => {

@@ -4,16 +4,15 @@
 use serde_json::Value;
 
 use super::nav::keep_tree_cursor_visible;
-use crate::domain::field_path::join;
-use crate::domain::{apply_edits, Conflict, ConflictReport, Edit, FieldPath, MetadataField, MetadataPair, User};
-use crate::storage::drafts::{Draft, DraftEdit};
+use crate::domain::{apply_edits, Edit, MetadataField, MetadataPair, User};
+use crate::storage::drafts::DraftEdit;
 use crate::storage::lock::Holder;
-use crate::timestamp::format_millis;
 use crate::tui::effect::{DraftEffect, Effect};
-use crate::tui::state::{ConflictScreen, Overlay, Phase, State, Status, UserView};
+use crate::tui::state::{Phase, State, Status, UserView};
 
 /// Records, for each root key the pending edits touch that has no base yet, the
-/// server's value as loaded; forgets the base when nothing is pending.
+/// server's value as loaded, and forgets the base of keys no pending edit touches any
+/// more (an undone edit): a restored draft is only ever checked on keys it edits.
 fn note_base(view: &mut UserView) {
     if view.history.is_empty() {
         view.draft_base.clear();
@@ -31,24 +30,26 @@ fn note_base(view: &mut UserView) {
             touched.push((*field, path.root_key().map(String::from)));
         }
     }
+    let mut base = serde_json::Map::new();
     for (field, key) in touched {
         let original = view.pane_for(field).original.clone();
         let keys: Vec<&String> = match &key {
             Some(key) => vec![key],
             None => original.keys().collect(),
         };
-        let base = view
-            .draft_base
+        let noted = view.draft_base.get(field.name()).and_then(Value::as_object);
+        let entry = base
             .entry(field.name())
             .or_insert_with(|| Value::Object(Default::default()));
-        if let Value::Object(map) = base {
+        if let Value::Object(map) = entry {
             for key in keys {
-                if !map.contains_key(key) {
-                    map.insert(key.clone(), original.get(key).cloned().unwrap_or(Value::Null));
-                }
+                let value = noted.and_then(|n| n.get(key)).cloned();
+                let value = value.unwrap_or_else(|| original.get(key).cloned().unwrap_or(Value::Null));
+                map.insert(key.clone(), value);
             }
         }
     }
+    view.draft_base = base;
 }
 
 /// Saves the pending edits, or deletes the draft when none are left.
@@ -177,56 +178,6 @@ pub fn pending(view: &UserView) -> Vec<(MetadataField, Edit)> {
     view.history.tagged_edits().map(|(f, e)| (*f, e.clone())).collect()
 }
 
-pub fn restored(state: &mut State, user_id: &str, result: Result<Option<Draft>, String>) -> Vec<Effect> {
-    let Some(view) = state.user_mut().filter(|v| v.user.id() == user_id) else {
-        return Vec::new();
-    };
-    view.phase = Phase::Ready;
-    match result {
-        Ok(Some(draft)) if !draft.edits.is_empty() => {
-            let count = draft.edits.len();
-            for field in &draft.cleared {
-                view.pane_for_mut(*field).clear_requested = true;
-            }
-            let failed = replay(view, draft.edits.into_iter().map(|d| (d.field, d.edit)).collect());
-            view.draft_base = draft.base;
-            let changed = changed_since(view);
-            let at = format_millis(draft.saved_at);
-            let mut notice = format!(
-                "draft from {} UTC restored: {count} edit{}",
-                at.get(11..16).unwrap_or(&at),
-                if count == 1 { "" } else { "s" }
-            );
-            if failed > 0 {
-                notice.push_str(&format!(" ({failed} no longer apply and were dropped)"));
-            }
-            keep_tree_cursor_visible(state);
-            if changed.has_conflicts() {
-                let keys: Vec<FieldPath> = changed
-                    .overwritten
-                    .iter()
-                    .map(|c| FieldPath::root_key(c.field, c.key.clone()))
-                    .collect();
-                notice.push_str(&format!(
-                    "; but {} changed on the server since: decide before editing on",
-                    join(&keys)
-                ));
-                let server = state.user().map(server_copy);
-                if let Some(server) = server {
-                    state.overlay = Some(Overlay::Conflict(Box::new(ConflictScreen::for_draft(changed, server))));
-                }
-                state.status = Status::Error(notice);
-            } else {
-                state.status = Status::Info(notice);
-            }
-        }
-        Ok(_) if state.is_busy() => state.status = Status::Idle,
-        Ok(_) => {}
-        Err(err) => state.status = Status::Error(format!("the saved draft could not be read: {err}")),
-    }
-    Vec::new()
-}
-
 /// A draft write's outcome: while writes fail, the header says drafts are NOT saved
 /// and leaving no longer offers to keep a draft.
 pub fn saved(state: &mut State, result: Result<(), String>) {
@@ -243,33 +194,6 @@ pub fn saved(state: &mut State, result: Result<(), String>) {
             state.drafts_failing = Some(reason);
         }
     }
-}
-
-/// Root keys of the draft's base that the server has changed since: each would be
-/// overwritten by sending the draft.
-fn changed_since(view: &UserView) -> ConflictReport {
-    let stored = view.stored();
-    let mut report = ConflictReport::default();
-    for (name, keys) in &view.draft_base {
-        let (Some(field), Some(keys)) = (MetadataField::from_name(name), keys.as_object()) else {
-            continue;
-        };
-        for (key, base) in keys {
-            let base = Some(base.clone()).filter(|v| !v.is_null());
-            let now = stored.get(field).get(key).cloned();
-            if now != base {
-                let ours = view.pane_for(field).current().get(key).cloned();
-                report.overwritten.push(Conflict {
-                    field,
-                    key: key.clone(),
-                    loaded: base,
-                    server: now,
-                    ours,
-                });
-            }
-        }
-    }
-    report
 }
 
 /// The user as the server holds it, metadata included (the view keeps it in panes).

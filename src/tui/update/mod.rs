@@ -22,6 +22,7 @@ mod menus;
 mod mouse;
 mod nav;
 mod preview;
+mod restore;
 mod search;
 pub mod session;
 mod user;
@@ -81,7 +82,7 @@ fn dispatch(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.rate = rate.or(state.rate);
             applied::applied(state, &id, result)
         }
-        Msg::DraftLoaded { user_id, result } => drafts::restored(state, &user_id, result),
+        Msg::DraftLoaded { user_id, result } => restore::restored(state, &user_id, result),
         Msg::JournalLoaded { user_id, result } => history::journal_loaded(state, &user_id, result),
         Msg::JournalResolved(result) => {
             history::resolved(state, result);

@@ -86,6 +86,8 @@ pub fn show_saved(state: &mut State, saved: LoadedUser) {
         reload_panes(view, saved.docs, saved.trees);
         view.user = saved.user;
         view.history.clear();
+        // What was sent is the server's now: a later draft is based on the new copy.
+        view.draft_base.clear();
         view.reverting = None;
         for pane in &mut view.panes {
             pane.clear_requested = false;
