@@ -43,6 +43,20 @@ pub struct UserView {
     pub search: Option<TreeSearch>,
     /// The last query searched, offered again by `/`.
     pub last_query: String,
+    /// What a rebase replaced, so `u` right after it (or after undoing every edit made
+    /// since) puts it all back, dropped edits included.
+    pub before_rebase: Option<Box<BeforeRebase>>,
+}
+
+/// The view as it was before a rebase: the copy loaded then and the edits on it.
+#[derive(Debug, Clone)]
+pub struct BeforeRebase {
+    pub user: User,
+    pub docs: crate::domain::MetadataPair,
+    pub edits: Vec<(MetadataField, crate::domain::Edit)>,
+    pub draft_base: serde_json::Map<String, serde_json::Value>,
+    /// The history's length right after the rebase.
+    pub mark: usize,
 }
 
 impl UserView {
@@ -58,6 +72,7 @@ impl UserView {
             draft_base: serde_json::Map::new(),
             search: None,
             last_query: String::new(),
+            before_rebase: None,
         }
     }
 

@@ -53,6 +53,7 @@ mod tui_leaving;
 mod tui_list;
 mod tui_mouse;
 mod tui_pty;
+mod tui_reload_rebase;
 mod tui_signals;
 mod tui_snapshots;
 mod tui_snapshots_nav;

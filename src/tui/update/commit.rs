@@ -70,6 +70,11 @@ pub fn commit_or_report(state: &mut State, field: MetadataField, edit: Edit) -> 
 
 pub fn undo_redo(state: &mut State, undo: bool) -> Vec<Effect> {
     let word = if undo { "undo" } else { "redo" };
+    if undo {
+        if let Some(effects) = drafts::undo_rebase(state) {
+            return effects;
+        }
+    }
     let Some(view) = state.user_mut() else {
         return Vec::new();
     };

@@ -2,15 +2,16 @@
 //! our edits on the server's copy and previews again; overwrite sends as it stands.
 
 use super::drafts;
+use super::drafts::reload_panes;
 use super::nav::movement;
 use super::preview::open_preview;
-use super::session::reload_panes;
 use crate::domain::User;
 use crate::preview::Preview;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::{key_for, PREVIEW};
+use crate::tui::keymap::{key_for, PREVIEW, USER};
 use crate::tui::msg::Intent;
 use crate::tui::state::{Overlay, PreviewScreen, State, Status};
+use crate::tui::user_view::BeforeRebase;
 
 pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     let rows = state.overlay_rows();
@@ -63,22 +64,36 @@ fn overwrite(state: &mut State, server: User) -> Vec<Effect> {
 }
 
 /// Takes the server's copy as the new original, makes the pending edits again on top,
-/// and shows the preview again.
+/// and shows the preview again. Edits that no longer apply are named; `u` undoes the
+/// whole rebase and brings them back.
 fn rebase(state: &mut State, mut server: User) -> Vec<Effect> {
     let Some(view) = state.user_mut() else {
         return Vec::new();
     };
     let edits = drafts::pending(view);
-    // The server's copy is the new base of the draft.
-    view.draft_base.clear();
+    let mut before = BeforeRebase {
+        user: view.user.clone(),
+        docs: view.stored(),
+        edits: edits.clone(),
+        draft_base: std::mem::take(&mut view.draft_base), // the server's copy is the new base
+        mark: 0,
+    };
     reload_panes(view, server.take_metadata(), [None, None]);
     view.user = server;
-    let failed = drafts::replay(view, edits);
+    let dropped = drafts::replay(view, edits);
+    before.mark = view.history.len();
+    view.before_rebase = Some(Box::new(before));
     let mut effects = drafts::save(state);
     effects.extend(open_preview(state));
-    if failed > 0 {
+    if !dropped.is_empty() {
+        let n = dropped.len();
         state.status = Status::Error(format!(
-            "{failed} edits no longer apply to the server's copy and were dropped"
+            "rebased, but {n} edit{} no longer appl{} to the server's copy and {} dropped: {}; {} (after the preview) brings back the copy and edits from before the rebase",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "ies" } else { "y" },
+            if n == 1 { "was" } else { "were" },
+            drafts::name_dropped(&dropped),
+            key_for(USER.bindings, Intent::Undo)
         ));
     }
     effects

@@ -4,9 +4,11 @@
 use serde_json::Value;
 
 use super::nav::keep_tree_cursor_visible;
-use crate::domain::{apply_edits, Edit, MetadataField, MetadataPair, User};
+use crate::domain::tree::Prebuilt;
+use crate::domain::{apply_edits, Edit, MetadataField, MetadataPair, Refused, User};
 use crate::storage::drafts::DraftEdit;
 use crate::storage::lock::Holder;
+use crate::text::{cut, visible_json};
 use crate::tui::effect::{DraftEffect, Effect};
 use crate::tui::state::{Phase, State, Status, UserView};
 
@@ -161,17 +163,35 @@ pub fn load(state: &State) -> Vec<Effect> {
 }
 
 /// Makes `edits` anew on the panes' current originals; returns how many no longer apply.
-pub fn replay(view: &mut UserView, edits: Vec<(MetadataField, Edit)>) -> usize {
+pub fn replay(view: &mut UserView, edits: Vec<(MetadataField, Edit)>) -> Vec<Refused> {
     view.history.clear();
     let mut docs = view.stored();
-    let failed = apply_edits(&mut docs, &mut view.history, edits).len();
+    let refused = apply_edits(&mut docs, &mut view.history, edits);
     let MetadataPair {
         user_metadata,
         app_metadata,
     } = docs;
     view.panes[0].set_draft(Some(user_metadata));
     view.panes[1].set_draft(Some(app_metadata));
-    failed
+    refused
+}
+
+/// Names edits that no longer apply, with their values and why: "user_metadata: set
+/// devices[1].trusted = true (…)".
+pub fn name_dropped(refused: &[Refused]) -> String {
+    let named: Vec<String> = refused
+        .iter()
+        .map(|r| {
+            let value = match &r.edit {
+                Edit::Set { value, .. } | Edit::InsertKey { value, .. } | Edit::InsertItem { value, .. } => {
+                    format!(" = {}", cut(&visible_json(&value.to_string()), 40))
+                }
+                _ => String::new(),
+            };
+            format!("{}: {}{value} ({})", r.field, r.edit.describe(), r.error)
+        })
+        .collect();
+    named.join("; ")
 }
 
 pub fn pending(view: &UserView) -> Vec<(MetadataField, Edit)> {
@@ -212,6 +232,7 @@ pub fn discard(state: &mut State) -> Vec<Effect> {
     if let Some(view) = state.user_mut() {
         view.history.clear();
         view.draft_base.clear();
+        view.before_rebase = None;
         view.reverting = None;
         for pane in &mut view.panes {
             pane.clear_requested = false;
@@ -220,4 +241,36 @@ pub fn discard(state: &mut State) -> Vec<Effect> {
     }
     keep_tree_cursor_visible(state);
     effects
+}
+
+/// Shows the server's copy in both panes, keeping each cursor on its node.
+pub fn reload_panes(view: &mut UserView, mut docs: MetadataPair, mut trees: [Option<Prebuilt>; 2]) {
+    for (pane, tree) in view.panes.iter_mut().zip(&mut trees) {
+        let path = pane.tree.locate(pane.cursor).map(|at| at.path);
+        pane.reload_with(std::mem::take(docs.get_mut(pane.field)), tree.take());
+        if let Some(path) = path {
+            pane.cursor = pane.tree.row_of(&path);
+        }
+    }
+}
+
+/// `u` right after a rebase (or once every edit since is undone): the copy loaded
+/// before and the edits made on it come back, dropped ones included.
+pub fn undo_rebase(state: &mut State) -> Option<Vec<Effect>> {
+    let view = state.user_mut()?;
+    if view.before_rebase.as_ref().is_none_or(|b| b.mark != view.history.len()) {
+        return None;
+    }
+    let before = *view.before_rebase.take()?;
+    reload_panes(view, before.docs, [None, None]);
+    view.user = before.user;
+    let count = before.edits.len();
+    let _ = replay(view, before.edits);
+    view.draft_base = before.draft_base;
+    state.status = Status::Info(format!(
+        "rebase undone: your {count} edit{} are back on the copy loaded before (sending checks it against the server again)",
+        if count == 1 { "" } else { "s" }
+    ));
+    keep_tree_cursor_visible(state);
+    Some(save(state))
 }

@@ -42,8 +42,14 @@ pub fn restored(state: &mut State, user_id: &str, result: Result<Option<Draft>, 
                 at.get(11..16).unwrap_or(&at),
                 if count == 1 { "" } else { "s" }
             );
-            if failed > 0 {
-                notice.push_str(&format!(" ({failed} no longer apply and were dropped)"));
+            if !failed.is_empty() {
+                notice.push_str(&format!(
+                    " ({} no longer appl{} to the server's copy and {} dropped: {})",
+                    failed.len(),
+                    if failed.len() == 1 { "ies" } else { "y" },
+                    if failed.len() == 1 { "was" } else { "were" },
+                    super::drafts::name_dropped(&failed)
+                ));
             }
             keep_tree_cursor_visible(state);
             if let Some(screen) = conflict {

@@ -2,14 +2,15 @@
 //! (and any saved draft), showing a saved change, and going back or quitting.
 
 use super::drafts;
+use super::drafts::reload_panes;
 use super::nav::{keep_list_cursor_visible, keep_tree_cursor_visible, report};
 use crate::api::ApiError;
-use crate::domain::tree::Prebuilt;
-use crate::domain::{LoadedUser, MetadataField, MetadataPair, User};
+use crate::domain::field_path::join;
+use crate::domain::{conflicts, FieldPath, LoadedUser, MetadataField, MetadataPair, User};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{key_for, GLOBAL};
 use crate::tui::msg::Intent;
-use crate::tui::state::{Overlay, Phase, Screen, State, Status, TreePane, UserView};
+use crate::tui::state::{ConflictScreen, Overlay, Phase, Screen, State, Status, TreePane, UserView};
 
 /// Shows what the list had at once, and fetches the full, current user.
 pub fn open(state: &mut State, mut user: User) -> Vec<Effect> {
@@ -37,20 +38,45 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<LoadedUser, ApiEr
         }
     };
     let pending = drafts::pending(view);
+    let first = view.phase == Phase::Opening;
+    if !first && !pending.is_empty() {
+        // `R` with edits pending: a server change to a root key they write is a
+        // conflict, decided as at a send, never a silent rebase.
+        let report = conflicts(&view.stored(), &docs, &view.body());
+        if report.has_conflicts() {
+            let mut server = user;
+            for field in MetadataField::BOTH {
+                server.0.insert(field.name().to_string(), docs.get(field).to_value());
+            }
+            state.overlay = Some(Overlay::Conflict(Box::new(ConflictScreen::new(report, server))));
+            state.status = Status::Error(format!(
+                "reloaded {id}: the server changed keys your pending edits write; decide before going on"
+            ));
+            return Vec::new();
+        }
+    }
+    let changed = changed_root_keys(&view.stored(), &docs);
     reload_panes(view, docs, trees);
     view.user = user;
-    let failed = if pending.is_empty() {
-        0
+    let dropped = if pending.is_empty() {
+        Vec::new()
     } else {
         drafts::replay(view, pending)
     };
-    let first = view.phase == Phase::Opening;
-    state.status = if failed > 0 {
+    let kept = view.history.len();
+    state.status = if !dropped.is_empty() {
         Status::Error(format!(
-            "{failed} pending edits no longer apply to the server's copy and were dropped"
+            "{} pending edit{} no longer appl{} to the server's copy and {} dropped: {}",
+            dropped.len(),
+            if dropped.len() == 1 { "" } else { "s" },
+            if dropped.len() == 1 { "ies" } else { "y" },
+            if dropped.len() == 1 { "was" } else { "were" },
+            drafts::name_dropped(&dropped)
         ))
-    } else {
+    } else if first {
         Status::Idle
+    } else {
+        Status::Info(reload_summary(id, &changed, kept))
     };
     keep_tree_cursor_visible(state);
     if !first {
@@ -69,23 +95,13 @@ pub fn user_loaded(state: &mut State, id: &str, result: Result<LoadedUser, ApiEr
     effects
 }
 
-/// Shows the server's copy in both panes, keeping each cursor on its node.
-pub fn reload_panes(view: &mut UserView, mut docs: MetadataPair, mut trees: [Option<Prebuilt>; 2]) {
-    for (pane, tree) in view.panes.iter_mut().zip(&mut trees) {
-        let path = pane.tree.locate(pane.cursor).map(|at| at.path);
-        pane.reload_with(std::mem::take(docs.get_mut(pane.field)), tree.take());
-        if let Some(path) = path {
-            pane.cursor = pane.tree.row_of(&path);
-        }
-    }
-}
-
 /// After a successful PATCH: what the server answered becomes the original, nothing pending.
 pub fn show_saved(state: &mut State, saved: LoadedUser) {
     if let Some(view) = state.user_mut().filter(|v| v.user.id() == saved.id()) {
         reload_panes(view, saved.docs, saved.trees);
         view.user = saved.user;
         view.history.clear();
+        view.before_rebase = None;
         // What was sent is the server's now: a later draft is based on the new copy.
         view.draft_base.clear();
         view.reverting = None;
@@ -160,4 +176,33 @@ pub fn leave(state: &mut State, quit: bool, mut before: Vec<Effect>) -> Vec<Effe
     }
     keep_list_cursor_visible(state);
     before
+}
+
+/// The root keys whose values differ between two copies of the metadata.
+fn changed_root_keys(before: &MetadataPair, now: &MetadataPair) -> Vec<FieldPath> {
+    let mut changed = Vec::new();
+    for field in MetadataField::BOTH {
+        let (a, b) = (before.get(field), now.get(field));
+        let keys = a.keys().chain(b.keys().filter(|k| !a.contains_key(k)));
+        for key in keys {
+            if !a.same_at(b, key) {
+                changed.push(FieldPath::root_key(field, key.clone()));
+            }
+        }
+    }
+    changed
+}
+
+/// What `R` did: which root keys the server changed, and that pending edits are kept.
+fn reload_summary(id: &str, changed: &[FieldPath], pending: usize) -> String {
+    let what = match changed.len() {
+        0 => "nothing changed on the server".to_string(),
+        _ => format!("changed on the server: {}", join(changed)),
+    };
+    let kept = match pending {
+        0 => String::new(),
+        1 => "; your 1 pending edit is kept on the new copy".to_string(),
+        n => format!("; your {n} pending edits are kept on the new copy"),
+    };
+    format!("reloaded {id}: {what}{kept}")
 }
