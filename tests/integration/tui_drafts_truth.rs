@@ -134,3 +134,53 @@ fn a_draft_conflict_shows_what_the_draft_changed_and_the_two_choices_differ() {
         "a rebase keeps the server's change"
     );
 }
+
+#[tokio::test]
+async fn cancelling_a_revert_leaves_nothing_pending() {
+    let (emulator, dir) = (demo_emulator().await, tempfile::tempdir().unwrap());
+    let (client, _) = client(&emulator);
+    let storage = Storage {
+        root: dir.path().to_path_buf(),
+        tenant: "demo".into(),
+    };
+    let mut state = open_jane(&client, &storage).await;
+    to_row(&mut state, 1);
+    let effects = press(&mut state, Intent::Delete); // hobby
+    settle(&mut state, &client, effects).await;
+    press(&mut state, Intent::Preview);
+    let effects = key(&mut state, KeyCode::Char('y'));
+    settle(&mut state, &client, effects).await;
+    for cancel in [KeyCode::Esc, KeyCode::Char('c')] {
+        if cancel == KeyCode::Char('c') {
+            // Someone changed hobby since: the revert's conflict view, cancelled.
+            client
+                .patch_user(JANE, &json!({"user_metadata": {"hobby": "golf"}}))
+                .await
+                .unwrap();
+            let effects = press(&mut state, Intent::Reload);
+            settle(&mut state, &client, effects).await;
+        }
+        let effects = press(&mut state, Intent::History);
+        settle(&mut state, &client, effects).await;
+        key(&mut state, KeyCode::Enter);
+        let effects = key(&mut state, KeyCode::Enter);
+        settle(&mut state, &client, effects).await;
+        match cancel {
+            KeyCode::Esc => assert!(matches!(state.overlay, Some(Overlay::Preview(_))), "{:?}", state.status),
+            _ => assert!(
+                matches!(state.overlay, Some(Overlay::Conflict(_))),
+                "{:?}",
+                state.status
+            ),
+        }
+        let effects = key(&mut state, cancel);
+        settle(&mut state, &client, effects).await;
+        assert!(!state.user().unwrap().is_dirty(), "{cancel:?}: the revert is abandoned");
+        assert!(!storage.draft_file(JANE).exists(), "{cancel:?}: no draft left");
+        assert!(
+            matches!(&state.status, Status::Info(t) if t.contains("revert cancelled")),
+            "{:?}",
+            state.status
+        );
+    }
+}

@@ -73,7 +73,11 @@ fn a_reload_that_finds_a_key_the_edits_write_changed_opens_the_conflict_view() {
     };
     assert_eq!(screen.report.overwritten[0].key, "addresses");
     let original = &state.user().unwrap().pane_for(MetadataField::User).original;
-    assert_eq!(original.get("addresses").unwrap()["home"]["zip"], 1000, "still on the copy loaded");
+    assert_eq!(
+        original.get("addresses").unwrap()["home"]["zip"],
+        1000,
+        "still on the copy loaded"
+    );
 }
 
 #[test]
@@ -112,5 +116,9 @@ fn a_rebase_names_the_edits_it_drops_and_u_brings_them_back() {
     press(&mut state, Intent::Undo);
     assert_eq!(city(&state), "Porto", "the dropped edit is back: {:?}", state.status);
     let original = &state.user().unwrap().pane_for(MetadataField::User).original;
-    assert_eq!(original.get("addresses").unwrap()["home"]["city"], "Lisbon", "on the copy from before");
+    assert_eq!(
+        original.get("addresses").unwrap()["home"]["city"],
+        "Lisbon",
+        "on the copy from before"
+    );
 }

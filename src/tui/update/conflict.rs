@@ -40,10 +40,10 @@ pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             state.status = Status::Info("draft discarded: the user is shown as the server holds it".into());
             effects
         }
-        _ => {
+        _ => drafts::abandon_revert(state).unwrap_or_else(|| {
             state.status = Status::Info("not sent: the edits are still pending".into());
             Vec::new()
-        }
+        }),
     }
 }
 

@@ -274,3 +274,13 @@ pub fn undo_rebase(state: &mut State) -> Option<Vec<Effect>> {
     keep_tree_cursor_visible(state);
     Some(save(state))
 }
+
+/// Cancelling a revert's preview or conflict abandons the revert: its edits were made
+/// only to send it (a revert starts with nothing pending), so none is left behind for
+/// an unrelated send to carry. `None` when no revert is pending.
+pub fn abandon_revert(state: &mut State) -> Option<Vec<Effect>> {
+    state.user().and_then(|view| view.reverting.as_ref())?;
+    let effects = discard(state);
+    state.status = Status::Info("revert cancelled: nothing was sent and nothing is pending".into());
+    Some(effects)
+}

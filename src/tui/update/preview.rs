@@ -48,7 +48,10 @@ pub fn preview_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             let at = screen.section_after(intent == Intent::NextSection);
             screen.scroll_to(at as isize, rows);
         }
-        Intent::Cancel => state.overlay = None,
+        Intent::Cancel => {
+            state.overlay = None;
+            return super::drafts::abandon_revert(state).unwrap_or_default();
+        }
         Intent::Submit if screen.preview.is_blocked() => {
             state.status = Status::Error("not sent: fix the errors the preview lists".into());
         }
