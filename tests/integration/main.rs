@@ -37,6 +37,7 @@ mod journal_reading;
 mod journal_writers;
 mod lucene_operators;
 mod module_graph;
+mod rebase_items;
 mod soak;
 mod tui_apply_http;
 mod tui_conflicts;

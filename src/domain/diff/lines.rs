@@ -101,9 +101,13 @@ fn array_lines(items: &[ItemDiff], depth: usize, out: &mut Vec<DiffLine>) {
                 fold(out, depth, &mut same, "unchanged item", "unchanged items");
                 value_lines(LineKind::Added, &format!("[{new}]"), value, depth, out);
             }
-            ItemDiff::Changed { new, diff, .. } => {
+            ItemDiff::Changed { new, diff, name, .. } => {
                 fold(out, depth, &mut same, "unchanged item", "unchanged items");
-                nested(&format!("[{new}]"), diff, depth, out);
+                let label = match name {
+                    Some(name) => format!("[{new}] {name}"),
+                    None => format!("[{new}]"),
+                };
+                nested(&label, diff, depth, out);
             }
         }
     }

@@ -10,6 +10,7 @@ pub use lines::{lines, summary, DiffLine, LineKind};
 
 use serde_json::{Map, Value};
 
+use super::identity::ItemNames;
 use super::metadata::{same, Metadata};
 
 /// How one value changed.
@@ -41,10 +42,25 @@ pub enum KeyDiff {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ItemDiff {
-    Same { old: usize, new: usize },
-    Removed { old: usize, value: Value },
-    Added { new: usize, value: Value },
-    Changed { old: usize, new: usize, diff: Diff },
+    Same {
+        old: usize,
+        new: usize,
+    },
+    Removed {
+        old: usize,
+        value: Value,
+    },
+    Added {
+        new: usize,
+        value: Value,
+    },
+    /// `name` tells the item apart by its identity (`(id "dev-2", "iPad")`).
+    Changed {
+        old: usize,
+        new: usize,
+        diff: Diff,
+        name: Option<String>,
+    },
 }
 
 impl Diff {
@@ -157,6 +173,7 @@ pub fn diff_objects<O: Object>(old: &O, new: &O) -> Diff {
 /// The diff of two arrays, item by item.
 pub fn diff_arrays(old: &[Value], new: &[Value]) -> Diff {
     let matched = lcs(old, new);
+    let names = ItemNames::new(new);
     let mut items = Vec::new();
     let (mut i, mut j) = (0, 0);
     for (mi, mj) in matched.into_iter().chain(std::iter::once((old.len(), new.len()))) {
@@ -171,6 +188,7 @@ pub fn diff_arrays(old: &[Value], new: &[Value]) -> Diff {
                     old: i + k,
                     new: j + k,
                     diff: diff(a, b),
+                    name: a.is_object().then(|| names.name(j + k)).flatten(),
                 });
             } else {
                 items.push(ItemDiff::Removed {

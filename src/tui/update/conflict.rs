@@ -5,12 +5,12 @@ use super::drafts;
 use super::drafts::reload_panes;
 use super::nav::movement;
 use super::preview::open_preview;
-use crate::domain::User;
+use crate::domain::{rebase_edits, User};
 use crate::preview::Preview;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::{key_for, PREVIEW, USER};
+use crate::tui::keymap::{key_for, CONFLICT, PREVIEW, USER};
 use crate::tui::msg::Intent;
-use crate::tui::state::{Overlay, PreviewScreen, State, Status};
+use crate::tui::state::{ConflictScreen, Overlay, PreviewScreen, State, Status};
 use crate::tui::user_view::BeforeRebase;
 
 pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
@@ -34,7 +34,7 @@ pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     match intent {
         Intent::Overwrite if screen.from_draft => super::restore::keep_mine(state, screen.keep_mine),
         Intent::Overwrite => overwrite(state, screen.server),
-        Intent::Rebase => rebase(state, screen.server),
+        Intent::Rebase => rebase(state, screen),
         Intent::Discard => {
             let effects = drafts::discard(state);
             state.status = Status::Info("draft discarded: the user is shown as the server holds it".into());
@@ -66,15 +66,28 @@ fn overwrite(state: &mut State, server: User) -> Vec<Effect> {
 /// Takes the server's copy as the new original, makes the pending edits again on top,
 /// and shows the preview again. Edits that no longer apply are named; `u` undoes the
 /// whole rebase and brings them back.
-fn rebase(state: &mut State, mut server: User) -> Vec<Effect> {
+fn rebase(state: &mut State, screen: Box<ConflictScreen>) -> Vec<Effect> {
     let Some(view) = state.user_mut() else {
         return Vec::new();
     };
-    let edits = drafts::pending(view);
+    let mut server = screen.server.clone();
+    // An edit inside an array follows its item to where it is on the server's copy.
+    let edits = match rebase_edits(&view.stored(), &server.metadata_pair(), &drafts::pending(view)) {
+        Ok(edits) => edits,
+        Err(unplaced) => {
+            state.overlay = Some(Overlay::Conflict(screen));
+            state.status = Status::Error(format!(
+                "not rebased: your edit to {unplaced}, so it cannot be placed; {} overwrites, {} cancels",
+                key_for(CONFLICT.bindings, Intent::Overwrite),
+                key_for(CONFLICT.bindings, Intent::Cancel)
+            ));
+            return Vec::new();
+        }
+    };
     let mut before = BeforeRebase {
         user: view.user.clone(),
         docs: view.stored(),
-        edits: edits.clone(),
+        edits: drafts::pending(view),
         draft_base: std::mem::take(&mut view.draft_base), // the server's copy is the new base
         mark: 0,
     };

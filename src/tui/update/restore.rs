@@ -10,6 +10,7 @@ use super::drafts::{pending, replay, save, server_copy};
 use super::nav::keep_tree_cursor_visible;
 use super::preview::open_preview;
 use crate::domain::field_path::join;
+use crate::domain::rebase_edits;
 use crate::domain::{
     apply_edits, Conflict, ConflictReport, Edit, FieldPath, History, JsonPath, MetadataField, MetadataPair,
 };
@@ -33,8 +34,11 @@ pub fn restored(state: &mut State, user_id: &str, result: Result<Option<Draft>, 
                 view.pane_for_mut(*field).clear_requested = true;
             }
             let edits: Vec<(MetadataField, Edit)> = draft.edits.into_iter().map(|d| (d.field, d.edit)).collect();
-            let failed = replay(view, edits.clone());
             view.draft_base = draft.base;
+            // Edits inside arrays follow their items onto the server's copy; an item
+            // not found there exactly once shows in the conflict view below.
+            let placed = rebase_edits(&base_docs(view), &view.stored(), &edits).unwrap_or_else(|_| edits.clone());
+            let failed = replay(view, placed);
             let conflict = draft_conflict(view, &edits);
             let at = format_millis(draft.saved_at);
             let mut notice = format!(
@@ -94,6 +98,18 @@ pub fn draft_conflict(view: &UserView, edits: &[(MetadataField, Edit)]) -> Optio
 
 /// The documents as the draft made them: its base put back, its edits made on it.
 fn as_made(view: &UserView, edits: &[(MetadataField, Edit)]) -> MetadataPair {
+    let mut docs = base_docs(view);
+    let _ = apply_edits(
+        &mut docs,
+        &mut History::<MetadataField>::default(),
+        edits.iter().cloned(),
+    );
+    docs
+}
+
+/// The server's copy with the draft's base put back: the copy the draft was made on,
+/// as far as the keys it edits go.
+fn base_docs(view: &UserView) -> MetadataPair {
     let mut docs = view.stored();
     for (name, keys) in &view.draft_base {
         let (Some(field), Some(keys)) = (MetadataField::from_name(name), keys.as_object()) else {
@@ -107,11 +123,6 @@ fn as_made(view: &UserView, edits: &[(MetadataField, Edit)]) -> MetadataPair {
             }
         }
     }
-    let _ = apply_edits(
-        &mut docs,
-        &mut History::<MetadataField>::default(),
-        edits.iter().cloned(),
-    );
     docs
 }
 
