@@ -17,6 +17,7 @@ mod cli_manners;
 mod cli_tenants;
 mod cli_tenants_file;
 mod cli_writes;
+mod conflict_properties;
 mod domain_checks;
 mod domain_diff;
 mod domain_edits;
