@@ -189,7 +189,7 @@ pub struct EmulatorArgs {
     /// Enable POST /__emulator/faults for tests ({"status":503,"count":2,"delay_ms":0})
     #[arg(long)]
     pub faults: bool,
-    /// Refuse profiles over 10 KB (Auth0 only warns until 2027-03-04)
+    /// Refuse writes leaving a profile over the 100 KB allowance, as Auth0 does after 2027-03-04 (over the 10 KB cap it only warns)
     #[arg(long)]
     pub enforce_profile_limit: bool,
     /// N generated users on top of the seed, for exports of a large tenant (made on demand, not stored)

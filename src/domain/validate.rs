@@ -11,8 +11,12 @@ use serde_json::Value;
 use super::field::MetadataField;
 use super::path::JsonPath;
 
-/// Auth0's profile cap (10 KB), enforced from 2027-03-04; until then a warning.
-pub const PROFILE_SOFT_LIMIT: usize = 10 * 1024;
+/// Auth0's profile cap (10 KB): over it a write succeeds and Auth0 logs a warning.
+/// (Auth0's "Migrate Oversized User Profiles".)
+pub const PROFILE_CAP: usize = 10 * 1024;
+/// The extended allowance, about ten times the cap: over it writes fail once a tenant
+/// is migrated, and for every tenant after 2027-03-04.
+pub const PROFILE_ALLOWANCE: usize = 100 * 1024;
 /// The Management API accepts at most 1 MB in a request body.
 pub const BODY_LIMIT: usize = 1024 * 1024;
 
@@ -48,18 +52,38 @@ pub enum Severity {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    DotInKey { field: MetadataField, path: JsonPath },
-    DollarInKey { field: MetadataField, path: JsonPath },
-    ReservedKey { key: String },
-    NullRootValue { field: MetadataField, key: String },
-    ProfileOverSoftLimit { bytes: usize },
-    BodyTooLarge { bytes: usize },
+    DotInKey {
+        field: MetadataField,
+        path: JsonPath,
+    },
+    DollarInKey {
+        field: MetadataField,
+        path: JsonPath,
+    },
+    ReservedKey {
+        key: String,
+    },
+    NullRootValue {
+        field: MetadataField,
+        key: String,
+    },
+    /// Over the cap, within the allowance: accepted, with a warning in Auth0's logs.
+    ProfileOverCap {
+        bytes: usize,
+    },
+    /// Over the allowance: refused once the tenant is migrated, and after 2027-03-04.
+    ProfileOverAllowance {
+        bytes: usize,
+    },
+    BodyTooLarge {
+        bytes: usize,
+    },
 }
 
 impl Problem {
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::ProfileOverSoftLimit { .. } => Severity::Warning,
+            Problem::ProfileOverCap { .. } | Problem::ProfileOverAllowance { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -87,10 +111,13 @@ impl fmt::Display for Problem {
                 "{field}.{} is null: Auth0 deletes a root key sent as null instead of storing it; delete the key or give it a value",
                 JsonPath::root().key(key.clone())
             ),
-            Problem::ProfileOverSoftLimit { bytes } => write!(
+            Problem::ProfileOverCap { bytes } => write!(
                 f,
-                "the profile would be {} bytes, over Auth0's {PROFILE_SOFT_LIMIT}-byte profile limit: accepted for now, refused from 2027-03-04",
-                bytes
+                "the profile would be {bytes} bytes, over Auth0's {PROFILE_CAP}-byte profile cap: accepted, and Auth0 logs a warning"
+            ),
+            Problem::ProfileOverAllowance { bytes } => write!(
+                f,
+                "the profile would be {bytes} bytes, over Auth0's extended allowance of {PROFILE_ALLOWANCE} bytes: refused once the tenant is migrated, and from 2027-03-04 on every tenant"
             ),
             Problem::BodyTooLarge { bytes } => write!(
                 f,
@@ -185,8 +212,10 @@ pub fn check_sizes(profile_bytes: usize, body_bytes: usize) -> Vec<Problem> {
     if body_bytes > BODY_LIMIT {
         problems.push(Problem::BodyTooLarge { bytes: body_bytes });
     }
-    if profile_bytes > PROFILE_SOFT_LIMIT {
-        problems.push(Problem::ProfileOverSoftLimit { bytes: profile_bytes });
+    if profile_bytes > PROFILE_ALLOWANCE {
+        problems.push(Problem::ProfileOverAllowance { bytes: profile_bytes });
+    } else if profile_bytes > PROFILE_CAP {
+        problems.push(Problem::ProfileOverCap { bytes: profile_bytes });
     }
     problems
 }

@@ -55,7 +55,9 @@ pub struct EmulatorConfig {
     /// Seconds an issued token lives.
     pub token_lifetime: u64,
     pub faults: bool,
-    /// Refuse profiles over 10 KB instead of accepting them (Auth0 warns until 2027-03-04).
+    /// Refuse writes that leave a profile over the extended allowance (100 KB), as
+    /// Auth0 does for a migrated tenant and for all after 2027-03-04; over the 10 KB
+    /// cap it only warns.
     pub enforce_profile_limit: bool,
     pub state_file: Option<PathBuf>,
     /// Generated users on top of the seed, for a tenant of any size (exports).

@@ -222,7 +222,7 @@ async fn patch_user(
     }
     let limit = shared
         .enforce_profile_limit
-        .then_some(crate::domain::validate::PROFILE_SOFT_LIMIT);
+        .then_some(crate::domain::validate::PROFILE_ALLOWANCE);
     let mut store = lock(&shared.store);
     store.update(&id, body, limit)?;
     // The changed user's text, serialized once for this answer and the reads after it.

@@ -213,7 +213,8 @@ impl Store {
 
     /// Applies a checked PATCH body: metadata by Auth0's root-level merge, other
     /// attributes replaced, `null` unsetting them.
-    /// `max_profile_bytes` refuses a result over Auth0's profile cap, for the strict mode.
+    /// `max_profile_bytes` refuses a result over Auth0's extended allowance, for the
+    /// strict mode.
     pub fn update(&mut self, id: &str, body: &UserObject, max_profile_bytes: Option<usize>) -> Result<(), Auth0Error> {
         let mut user = self.get(id).map(Cow::into_owned).ok_or_else(Auth0Error::not_found)?;
         patch_attributes(&mut user, body)?;

@@ -74,10 +74,18 @@ fn a_null_root_value_is_an_error_that_says_why() {
 }
 
 #[test]
-fn a_profile_over_10_kb_is_a_warning_and_a_body_over_1_mb_an_error() {
+fn a_profile_over_the_cap_or_the_allowance_is_a_warning_and_a_body_over_1_mb_an_error() {
     assert!(check_sizes(10 * 1024, 100).is_empty());
     let over = check_sizes(10 * 1024 + 1, 100);
-    assert!(matches!(&over[..], [p @ Problem::ProfileOverSoftLimit { .. }] if p.severity() == Severity::Warning));
+    assert!(matches!(&over[..], [p @ Problem::ProfileOverCap { .. }] if p.severity() == Severity::Warning));
+    assert!(over[0].to_string().contains("Auth0 logs a warning"), "{}", over[0]);
+    assert!(matches!(
+        &check_sizes(100 * 1024, 100)[..],
+        [Problem::ProfileOverCap { .. }]
+    ));
+    let far = check_sizes(100 * 1024 + 1, 100);
+    assert!(matches!(&far[..], [p @ Problem::ProfileOverAllowance { .. }] if p.severity() == Severity::Warning));
+    assert!(far[0].to_string().contains("2027-03-04"), "{}", far[0]);
     let big = check_sizes(100, 1024 * 1024 + 1);
     assert!(matches!(&big[..], [p @ Problem::BodyTooLarge { .. }] if p.severity() == Severity::Error));
 }

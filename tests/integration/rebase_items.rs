@@ -191,3 +191,45 @@ async fn a_rebase_that_cannot_find_the_item_keeps_the_conflict_and_names_it() {
         state.status
     );
 }
+
+#[test]
+fn an_inserted_item_goes_before_the_same_item_or_stays_appended() {
+    let old = pair(json!(["a", "b"]));
+    let new = pair(json!(["z", "a", "b"]));
+    let insert = |index| {
+        let array = JsonPath::root().key("devices");
+        (
+            MetadataField::User,
+            Edit::InsertItem {
+                array,
+                index,
+                value: json!("n"),
+            },
+        )
+    };
+    let moved = rebase_edits(&old, &new, &[insert(1), insert(3)]).unwrap();
+    assert_eq!(moved, [insert(2), insert(4)], "before b, then appended");
+    let gone = pair(json!(["z"]));
+    assert!(
+        rebase_edits(&old, &gone, &[insert(1)]).is_err(),
+        "b is gone: not guessed"
+    );
+}
+
+#[test]
+fn items_are_named_by_their_identity_and_a_label() {
+    use auth0_meta::domain::identity::{describe_item, Identity};
+    let devices = [json!({"id": "a", "model": "X1"}), json!({"id": "b", "model": "X2"})];
+    assert_eq!(describe_item(&devices, 1).unwrap(), r#"(id "b", "X2")"#);
+    let named = [
+        json!({"name": "iPad", "kind": "tablet"}),
+        json!({"name": "Pixel", "kind": "phone"}),
+    ];
+    assert_eq!(
+        describe_item(&named, 0).unwrap(),
+        r#"(name "iPad", "tablet")"#,
+        "the identifying key is not its own label"
+    );
+    assert_eq!(Identity::of(&devices, 0).unwrap().to_string(), r#"id "a""#);
+    assert_eq!(Identity::of(&[json!(7), json!(8)], 1).unwrap().to_string(), "8");
+}

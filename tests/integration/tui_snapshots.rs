@@ -306,8 +306,8 @@ mod large {
             "{screen}"
         );
         assert!(
-            screen.contains("10240-byte profile limit"),
-            "the 10 KB warning is on the first screen:\n{screen}"
+            screen.contains("extended allowance of 102400"),
+            "the size warning is on the first screen:\n{screen}"
         );
         insta::assert_snapshot!(render(&state, PLAIN).backend());
     }
