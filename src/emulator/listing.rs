@@ -147,14 +147,19 @@ impl ListParams {
             param(params, "q").filter(|q| !q.trim().is_empty()),
             param(params, "search_engine"),
         ) {
-            (_, Some(engine)) if engine != "v3" && engine != "v2" => {
-                return Err(Auth0Error::invalid_query(format!(
-                    "Query validation error: search_engine {engine} is not available to this tenant; use v3"
-                )))
+            // v1 and v2 are retired; Auth0 refuses both, with these words.
+            (_, Some(engine)) if engine != "v3" => {
+                return Err(Auth0Error::bad_request(
+                    "operation_not_supported",
+                    &format!("You are not allowed to use search_engine={engine}."),
+                ))
             }
             (None, _) => None,
             (Some(q), _) => {
                 let query = lucene::parse(q).map_err(|e| Auth0Error::invalid_query(e.to_string()))?;
+                if !lucene::unknown_fields(&query).is_empty() {
+                    return Err(Auth0Error::invalid_query(lucene::UNKNOWN_FIELD.to_string()));
+                }
                 lucene::check_supported(&query).map_err(Auth0Error::invalid_query)?;
                 Some(query)
             }
@@ -178,8 +183,9 @@ impl ListParams {
         count: usize,
     ) -> Result<Value, Auth0Error> {
         // A page number so large that it overflows is past the window too.
+        // A page that straddles the window is refused like one past it.
         let start = match self.page.checked_mul(self.per_page) {
-            Some(start) if self.per_page == 0 || start < WINDOW => start,
+            Some(start) if self.per_page == 0 || start + self.per_page <= WINDOW => start,
             _ => {
                 return Err(Auth0Error::bad_request(
                     "invalid_paging",

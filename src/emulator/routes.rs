@@ -260,5 +260,7 @@ async fn delete_user(State(shared): State<Arc<Shared>>, headers: HeaderMap, Path
         .require(&["delete:users", "delete:current_user"])?;
     check_id(&id)?;
     lock(&shared.store).delete(&id)?;
-    Ok(StatusCode::NO_CONTENT.into_response())
+    // Real 204s carry a JSON content type, though they have no body.
+    let kind = [(header::CONTENT_TYPE, "application/json; charset=utf-8")];
+    Ok((StatusCode::NO_CONTENT, kind).into_response())
 }

@@ -24,7 +24,7 @@ impl Query {
             Query::All(all) => all.iter().all(|q| q.matches(user)),
             Query::Any(any) => any.iter().any(|q| q.matches(user)),
             Query::Not(inner) => !inner.matches(user),
-            Query::Exists(field) => !nodes_at(user, field).is_empty(),
+            Query::Exists(field) => nodes_at(user, field).into_iter().any(indexed),
             Query::Term {
                 field: Some(field),
                 matcher,
@@ -113,6 +113,17 @@ fn nodes_at<'a>(user: &'a Map<String, Value>, field: &str) -> Vec<&'a Value> {
     }
     nodes.retain(|v| !v.is_null());
     nodes
+}
+
+/// Whether Auth0's index holds anything for a value: not for `null`, `[]` or `{}`, nor
+/// for containers holding only those.
+fn indexed(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Array(items) => items.iter().any(indexed),
+        Value::Object(map) => map.values().any(indexed),
+        _ => true,
+    }
 }
 
 fn text_of(value: &Value) -> String {

@@ -11,4 +11,4 @@ mod supported;
 
 pub use parse::parse;
 pub use query::{Bound, Matcher, Query, QueryError, MAX_DEPTH};
-pub use supported::check_supported;
+pub use supported::{check_supported, unknown_fields, UNKNOWN_FIELD};

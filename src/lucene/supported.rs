@@ -1,10 +1,61 @@
-//! Forms the parser reads but Auth0's user search refuses or ignores: wildcards and
-//! ranges on `user_metadata`, and a leading wildcard with fewer than 3 characters.
+//! Forms the parser reads but Auth0's user search refuses or ignores: fields it does not
+//! index, wildcards and ranges on `user_metadata`, and a leading wildcard with fewer than
+//! 3 characters.
 
 use super::query::{Matcher, Query};
 
+/// Auth0's words for a query naming a field it does not index.
+pub const UNKNOWN_FIELD: &str = "filter can not be used with unknown field";
+
+/// The profile attributes Auth0's user search indexes (besides both metadata fields).
+const SEARCHABLE: &[&str] = &[
+    "user_id",
+    "email",
+    "email.domain",
+    "email_verified",
+    "name",
+    "given_name",
+    "family_name",
+    "nickname",
+    "username",
+    "phone_number",
+    "phone_verified",
+    "picture",
+    "created_at",
+    "updated_at",
+    "last_login",
+    "last_ip",
+    "logins_count",
+    "blocked",
+    "identities.connection",
+    "identities.provider",
+    "identities.user_id",
+    "identities.isSocial",
+];
+
+/// The fields `query` names that Auth0 does not index, in the query's order.
+pub fn unknown_fields(query: &Query) -> Vec<String> {
+    query
+        .fields()
+        .into_iter()
+        .filter(|field| {
+            let metadata = ["user_metadata", "app_metadata"]
+                .iter()
+                .any(|m| field == m || field.strip_prefix(m).is_some_and(|rest| rest.starts_with('.')));
+            !metadata && !SEARCHABLE.contains(&field.as_str())
+        })
+        .collect()
+}
+
 /// Why Auth0 would not run `query` as written, in a sentence for the search input.
 pub fn check_supported(query: &Query) -> Result<(), String> {
+    let unknown = unknown_fields(query);
+    if !unknown.is_empty() {
+        return Err(format!(
+            "Auth0 does not search {}: {UNKNOWN_FIELD} (metadata is searched as user_metadata.… or app_metadata.…)",
+            unknown.join(", ")
+        ));
+    }
     let mut stack = vec![query];
     while let Some(query) = stack.pop() {
         match query {

@@ -29,6 +29,7 @@ mod draft_queue;
 mod emulator_fidelity;
 mod emulator_hostile;
 mod emulator_large;
+mod emulator_rules;
 mod emulator_search;
 mod emulator_synthetic;
 mod export_job;

@@ -94,7 +94,7 @@ fn a_query_resets_paging() {
 #[test]
 fn earlier_queries_come_back_with_up_and_down() {
     let mut state = listed(100, 30);
-    for query in ["a:1", "b:2"] {
+    for query in ["name:a", "email:b"] {
         press(&mut state, Intent::Search);
         update(&mut state, key(KeyCode::Char('x')));
         if let Some(Overlay::Search(input)) = &mut state.overlay {
@@ -108,10 +108,10 @@ fn earlier_queries_come_back_with_up_and_down() {
     let Some(Overlay::Search(input)) = &state.overlay else {
         panic!()
     };
-    assert_eq!(input.text.lines(), ["a:1"]);
+    assert_eq!(input.text.lines(), ["name:a"]);
     update(&mut state, key(KeyCode::Esc));
     assert!(state.overlay.is_none());
-    assert_eq!(state.list.query, "b:2", "Esc cancels without searching");
+    assert_eq!(state.list.query, "email:b", "Esc cancels without searching");
 }
 
 #[test]
@@ -276,4 +276,21 @@ fn a_query_auth0_would_refuse_is_not_sent_and_the_input_says_why() {
         "user_metadata.hobby:surf*",
         "the text typed is kept"
     );
+}
+
+#[test]
+fn a_query_on_a_field_auth0_does_not_index_is_refused_before_it_is_sent() {
+    let mut state = listed(100, 30);
+    press(&mut state, Intent::Search);
+    if let Some(Overlay::Search(input)) = &mut state.overlay {
+        input.text = ratatui_textarea::TextArea::new(vec!["plan:pro".to_string()]);
+    }
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(effects.is_empty(), "{effects:?}");
+    let Some(Overlay::Search(input)) = &state.overlay else {
+        panic!("the input stays open with the text as typed")
+    };
+    let error = input.error.clone().unwrap();
+    assert!(error.contains("plan") && error.contains("unknown field"), "{error}");
+    assert_eq!(input.text.lines(), ["plan:pro"]);
 }
