@@ -151,7 +151,7 @@ impl ListParams {
             (_, Some(engine)) if engine != "v3" => {
                 return Err(Auth0Error::bad_request(
                     "operation_not_supported",
-                    &format!("You are not allowed to use search_engine={engine}."),
+                    format!("You are not allowed to use search_engine={engine}."),
                 ))
             }
             (None, _) => None,
