@@ -34,6 +34,7 @@ macro_rules! note_inline {
 pub mod api;
 pub mod apply;
 pub mod atomic_write;
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -115,6 +115,8 @@ async fn run(cli: Cli) -> commands::Outcome {
 async fn run_without_tenant(cli: Cli) -> Result<commands::Outcome, Cli> {
     Ok(match cli.command {
         Some(Command::Emulator(args)) => commands::run_emulator(args).await,
+        // A file needs no tenant and no credentials.
+        Some(Command::Audit(args)) if args.from.is_some() => commands::run_audit_file(args),
         Some(Command::Tenants(command)) => commands::run_tenants(command, &cli.connection).await,
         Some(Command::Completions { shell }) => {
             // Made whole first: clap_complete panics on a failed write (a closed pipe).
@@ -251,6 +253,7 @@ async fn run_command(
     match command {
         Command::Users(users) => commands::run_users(client, users).await,
         Command::Metadata(metadata) => commands::run_metadata(client, located, metadata).await,
+        Command::Audit(args) => commands::run_audit(client, args).await,
         Command::Revert {
             entry_id,
             yes,

@@ -9,9 +9,11 @@ use crate::config::ConnectionFlags;
 use crate::palette::Palette;
 use crate::secret::Secret;
 
+mod audit;
 mod palette_arg;
 pub mod tenants;
 mod users;
+pub use audit::{AuditArgs, AuditFormat};
 pub use tenants::TenantsCommand;
 pub use users::*;
 
@@ -107,6 +109,8 @@ pub enum Command {
     /// Change one metadata value, with the same preview the TUI shows
     #[command(subcommand)]
     Metadata(MetadataCommand),
+    /// Audit the tenant: profile sizes against Auth0's cap, a census of metadata paths, findings
+    Audit(AuditArgs),
     /// List the changes applied from here (the journal), for one user or all; needs no credentials
     History {
         /// Only this user's changes
@@ -222,7 +226,8 @@ pub fn command() -> clap::Command {
         .filter(|id| !matches!(*id, "base_url" | "domain" | "tenant"))
         .collect();
     let no_theme: &[&str] = &["theme"];
-    let hidden: [(&[&str], &[&str]); 15] = [
+    let hidden: [(&[&str], &[&str]); 16] = [
+        (&["audit"], no_theme),
         (&["emulator"], none),
         (&["completions"], none),
         (&["man"], none),

@@ -20,6 +20,8 @@ macro_rules! tell {
     };
 }
 
+mod audit;
+mod audit_table;
 mod emulator;
 mod history;
 mod list;
@@ -28,6 +30,7 @@ mod prompt;
 mod tenants;
 mod users;
 
+pub use audit::{run as run_audit, run_file as run_audit_file};
 pub use emulator::run as run_emulator;
 pub use history::{dry_run as run_revert_dry_run, list as run_history, revert as run_revert, Scope};
 pub use metadata::run as run_metadata;

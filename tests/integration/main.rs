@@ -12,6 +12,7 @@ mod api_client;
 mod apply_outcomes;
 mod apply_retries;
 mod apply_settling;
+mod audit_report;
 mod cli_binary;
 mod cli_manners;
 mod cli_tenants;

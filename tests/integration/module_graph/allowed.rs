@@ -12,13 +12,14 @@ pub const ALLOWED: &[(&str, &[&str])] = &[
             "storage", "tui",
         ],
     ),
-    ("cli", &["config", "palette", "secret"]),
+    ("cli", &["audit", "config", "palette", "secret"]),
     (
         "commands",
         &[
             "api",
             "apply",
             "atomic_write",
+            "audit",
             "cli",
             "domain",
             "emulator",
@@ -48,6 +49,7 @@ pub const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     ("export", &["api", "export_file", "lucene"]),
+    ("audit", &["domain"]),
     ("apply", &["api", "domain", "storage", "timestamp"]),
     ("preview", &["api", "domain"]),
     ("storage", &["atomic_write", "domain", "random", "timestamp"]),

@@ -1,0 +1,346 @@
+//! `auth0-meta audit`: reads users from a search, an export job or a file, one at a time,
+//! into `audit::Audit`, then prints the report (a table or JSON) or, with `--users`, the
+//! users of one finding (a second pass over the same users, spooled to a private
+//! temporary file when they came from the tenant or standard input).
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use flate2::read::MultiGzDecoder;
+use flate2::write::GzEncoder;
+use serde_json::{Map, Value};
+
+use crate::api::{Client, ListQuery};
+use crate::audit::{user_line, Audit, Options, Report};
+use crate::cli::{AuditArgs, AuditFormat};
+use crate::export;
+
+use super::{audit_table, Failure, Outcome};
+
+/// Users a search can reach: Auth0's window.
+const WINDOW: u64 = 1000;
+
+/// `audit --from FILE`: no tenant needed.
+pub fn run_file(args: AuditArgs) -> Outcome {
+    let from = args.from.clone().unwrap_or_default();
+    let mut audit = Audit::new(options(&args));
+    let mut progress = Progress::new();
+    read_file(&from, |line| {
+        audit.add_line(line);
+        progress.tick(audit.users());
+    })?;
+    progress.done(audit.users());
+    let report = audit.finish(None);
+    match (&args.users, from.as_os_str() == "-") {
+        (Some(kind), false) => print_users(&report, kind, args.path.as_deref(), |each| read_file(&from, each)),
+        (Some(_), true) => Err(Failure::usage(
+            "--users needs to read the users twice: give --from a file rather than standard input",
+        )),
+        (None, _) => print_report(report, &args),
+    }
+}
+
+/// `audit` against the tenant: a search, or the export job.
+pub async fn run(client: &Client, args: AuditArgs) -> Outcome {
+    if args.from.is_some() {
+        return run_file(args);
+    }
+    let spool = match args.users {
+        Some(_) => Some(Spool::create()?),
+        None => None,
+    };
+    let audit = Arc::new(Mutex::new(Audit::new(options(&args))));
+    let sink = Sink {
+        audit: audit.clone(),
+        spool: spool.as_ref().map(|s| s.writer.clone()),
+        progress: Arc::new(Mutex::new(Progress::new())),
+        pending: Vec::new(),
+    };
+    let partial = match &args.query {
+        Some(q) => search(client, q, sink).await?,
+        None => {
+            let mut sink = sink;
+            let options = export::Options::default();
+            let progress = sink.progress.clone();
+            let out: Box<dyn Write + Send> = Box::new(SinkWriter(std::mem::take(&mut sink.pending), sink));
+            export::export(client, &options, out).await.map_err(Failure::error)?;
+            let users = lock(&audit).users();
+            lock(&progress).done(users);
+            None
+        }
+    };
+    let audit = Arc::try_unwrap(audit)
+        .map_err(|_| Failure::error("the audit is still in use"))?
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    let report = audit.finish(partial);
+    match (&args.users, spool) {
+        (Some(kind), Some(spool)) => {
+            let path = spool.finish()?;
+            print_users(&report, kind, args.path.as_deref(), |each| read_file(&path, each))
+        }
+        _ => print_report(report, &args),
+    }
+}
+
+fn options(args: &AuditArgs) -> Options {
+    Options {
+        cap: args.cap,
+        allowance: args.allowance,
+        top: args.top,
+    }
+}
+
+/// Pages through a search into `sink`; says so when the search holds more than its
+/// window lets it read.
+async fn search(client: &Client, q: &str, mut sink: Sink) -> Result<Option<String>, Failure> {
+    let per_page = 100;
+    let mut page = 0;
+    let mut total = 0;
+    loop {
+        let query = ListQuery {
+            q: Some(q.to_string()),
+            page,
+            per_page,
+            sort: None,
+            fields: Vec::new(),
+        };
+        let found = client.list_users(&query).await?;
+        total = total.max(found.total);
+        for user in &found.users {
+            let line = serde_json::to_vec(&user.0).map_err(|e| Failure::error(e.to_string()))?;
+            sink.line(&line).map_err(spool_failed)?;
+        }
+        let read = u64::from(page + 1) * u64::from(per_page);
+        if found.users.len() < per_page as usize || read >= total.min(WINDOW) {
+            break;
+        }
+        page += 1;
+    }
+    let users = lock(&sink.audit).users();
+    lock(&sink.progress).done(users);
+    sink.finish().map_err(spool_failed)?;
+    Ok((total > WINDOW).then(|| {
+        format!(
+            "the search matches {total} users, and Auth0's search reaches only the first {WINDOW}: {users} were audited (without --query, the export reads every user)"
+        )
+    }))
+}
+
+/// Where each user read goes: the audit, and the spool for a second pass.
+struct Sink {
+    audit: Arc<Mutex<Audit>>,
+    spool: Option<Arc<Mutex<GzEncoder<File>>>>,
+    progress: Arc<Mutex<Progress>>,
+    /// The end of a line not yet complete (export bytes come in any chunks).
+    pending: Vec<u8>,
+}
+
+impl Sink {
+    fn line(&mut self, line: &[u8]) -> io::Result<()> {
+        let users = {
+            let mut audit = lock(&self.audit);
+            audit.add_line(line);
+            audit.users()
+        };
+        if let Some(spool) = &self.spool {
+            let mut spool = lock(spool);
+            spool.write_all(line)?;
+            spool.write_all(b"\n")?;
+        }
+        lock(&self.progress).tick(users);
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            let rest = std::mem::take(&mut self.pending);
+            self.line(&rest)?;
+        }
+        Ok(())
+    }
+}
+
+/// The export's NDJSON, written into a `Sink` line by line.
+struct SinkWriter(Vec<u8>, Sink);
+
+impl Write for SinkWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.extend_from_slice(bytes);
+        let mut start = 0;
+        while let Some(end) = memchr::memchr(b'\n', &self.0[start..]) {
+            let line = self.0[start..start + end].to_vec();
+            self.1.line(&line)?;
+            start += end + 1;
+        }
+        self.0.drain(..start);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.0.is_empty() {
+            let rest = std::mem::take(&mut self.0);
+            self.1.line(&rest)?;
+        }
+        if let Some(spool) = &self.1.spool {
+            lock(spool).flush()?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for SinkWriter {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+/// The users read from the tenant, kept for `--users`' second pass in a private
+/// temporary file, removed when done.
+struct Spool {
+    path: PathBuf,
+    writer: Arc<Mutex<GzEncoder<File>>>,
+}
+
+impl Spool {
+    fn create() -> Result<Self, Failure> {
+        let path = std::env::temp_dir().join(format!("auth0-meta-audit-{}.ndjson.gz", crate::random::random_hex(8)));
+        let file = crate::storage::private::options()
+            .create_new(true)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Failure::error(format!("a temporary file for --users: {e}")))?;
+        let writer = Arc::new(Mutex::new(GzEncoder::new(file, flate2::Compression::fast())));
+        Ok(Self { path, writer })
+    }
+
+    fn finish(self) -> Result<SpoolFile, Failure> {
+        let writer = Arc::try_unwrap(self.writer).map_err(|_| Failure::error("the spool is still in use"))?;
+        let encoder = writer.into_inner().unwrap_or_else(|p| p.into_inner());
+        encoder.finish().map_err(|e| Failure::error(e.to_string()))?;
+        Ok(SpoolFile(self.path))
+    }
+}
+
+struct SpoolFile(PathBuf);
+
+impl std::ops::Deref for SpoolFile {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for SpoolFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Every line of `path` (`-`: standard input), gunzipped when it is gzip.
+fn read_file(path: &Path, mut each: impl FnMut(&[u8])) -> Outcome {
+    let named = |e: io::Error| Failure::usage(format!("--from {}: {e}", path.display()));
+    let raw: Box<dyn Read> = match path.as_os_str() == "-" {
+        true => Box::new(io::stdin().lock()),
+        false => Box::new(File::open(path).map_err(named)?),
+    };
+    let mut buffered = BufReader::with_capacity(1 << 16, raw);
+    let gzip = buffered.fill_buf().map_err(named)?.starts_with(&[0x1f, 0x8b]);
+    let mut reader: Box<dyn BufRead> = match gzip {
+        true => Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(buffered))),
+        false => Box::new(buffered),
+    };
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line).map_err(named)? == 0 {
+            return Ok(());
+        }
+        each(&line);
+    }
+}
+
+/// The second pass: the users of findings of `kind`, one JSON object per line.
+fn print_users(
+    report: &Report,
+    kind: &str,
+    path: Option<&str>,
+    read: impl FnOnce(&mut dyn FnMut(&[u8])) -> Outcome,
+) -> Outcome {
+    let mut printed = Ok(());
+    read(&mut |line: &[u8]| {
+        let Ok(user) = serde_json::from_slice::<Map<String, Value>>(line) else {
+            return;
+        };
+        if let Some(found) = user_line(&user, report, kind, path) {
+            if printed.is_ok() {
+                printed = serde_json::to_string(&found).map(|text| say!("{text}"));
+            }
+        }
+    })?;
+    printed.map_err(|e| Failure::error(e.to_string()))
+}
+
+fn print_report(mut report: Report, args: &AuditArgs) -> Outcome {
+    if args.redact {
+        report.redact();
+    }
+    match args.format {
+        AuditFormat::Json => {
+            let text = serde_json::to_string_pretty(&report).map_err(|e| Failure::error(e.to_string()))?;
+            say!("{text}");
+        }
+        AuditFormat::Table => tell!("{}", audit_table::render(&report)),
+    }
+    if let Some(partial) = &report.partial {
+        note!("note: partial: {partial}");
+    }
+    for warning in &report.warnings {
+        note!("warning: {warning}");
+    }
+    Ok(())
+}
+
+/// Users done and the rate, on standard error when it is a terminal; quiet otherwise.
+struct Progress {
+    show: bool,
+    started: Instant,
+    last: Instant,
+}
+
+impl Progress {
+    fn new() -> Self {
+        let now = Instant::now();
+        Self {
+            show: io::stderr().is_terminal(),
+            started: now,
+            last: now,
+        }
+    }
+
+    fn tick(&mut self, users: u64) {
+        if !self.show || self.last.elapsed().as_millis() < 200 {
+            return;
+        }
+        self.last = Instant::now();
+        let rate = users as f64 / self.started.elapsed().as_secs_f64().max(0.001);
+        note_inline!("\raudited {users} users ({rate:.0}/s)   ");
+    }
+
+    fn done(&mut self, users: u64) {
+        if self.show {
+            note_inline!("\raudited {users} users in {:.1?}      \n", self.started.elapsed());
+        }
+    }
+}
+
+fn spool_failed(err: io::Error) -> Failure {
+    Failure::error(format!("the temporary file for --users could not be written: {err}"))
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
+}
