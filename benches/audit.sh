@@ -41,9 +41,12 @@ echo "auth0-meta audit --from FILE --format json:"
 measure "$BIN" audit --from "$DIR/users.ndjson" --format json >"$DIR/report.json"
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(r['users'], 'users;', len(r['paths']), 'paths;', len(r['findings']), 'findings')" "$DIR/report.json"
 if command -v jq >/dev/null; then
-  echo "jq: the same type census (path with [] for items, type, count):"
-  measure jq -n --stream -c '
-    reduce (inputs | select(length == 2) | .[0] as $p | select(($p[0] == "user_metadata") or ($p[0] == "app_metadata"))
-      | [($p | map(if type == "number" then "[]" else . end) | join(".")), (.[1] | type)]) as $k
-      ({}; .[$k | join(" ")] += 1) | length' "$DIR/users.ndjson"
+  # The hand-written way: every scalar's path (items as []) and type, counted by sort | uniq -c.
+  echo "jq | sort | uniq -c: the same type census (paths with [] for items, types, counts):"
+  census() {
+    jq -r 'paths(scalars) as $p | select($p[0] == "user_metadata" or $p[0] == "app_metadata")
+      | [($p | map(if type == "number" then "[]" else tostring end) | join(".")), (getpath($p) | type)] | join(" ")' "$1" \
+      | sort | uniq -c | wc -l
+  }
+  measure bash -c "$(declare -f census); census $DIR/users.ndjson"
 fi

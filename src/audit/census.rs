@@ -92,6 +92,31 @@ impl PathStats {
         }
     }
 
+    /// Adds the counts of the same path over other users.
+    fn absorb(&mut self, other: PathStats) {
+        self.users += other.users;
+        for i in 0..6 {
+            self.types[i] += other.types[i];
+            self.type_users[i] += other.type_users[i];
+        }
+        for example in other.examples {
+            if self.examples.len() < EXAMPLES && !self.examples.contains(&example) {
+                self.examples.push(example);
+            }
+        }
+        for hash in other.distinct {
+            if self.distinct.len() >= DISTINCT_BOUND {
+                self.distinct_capped = true;
+                break;
+            }
+            self.distinct.insert(hash);
+        }
+        self.distinct_capped |= other.distinct_capped;
+        for (samples, more) in self.type_sample.iter_mut().zip(other.type_sample) {
+            samples.extend(more.into_iter().take(SAMPLE.saturating_sub(samples.len())));
+        }
+    }
+
     /// The most common type among users (its index), and the others present.
     pub fn usual_type(&self) -> usize {
         (0..5)
@@ -146,7 +171,8 @@ pub struct Census {
     pub paths: HashMap<String, PathStats>,
     keys: HashMap<String, Keys>,
     pub dropped_paths: u64,
-    hasher: std::collections::hash_map::RandomState,
+    /// One fixed hasher for every census, so workers' distinct values can be merged.
+    hasher: std::hash::BuildHasherDefault<std::collections::hash_map::DefaultHasher>,
 }
 
 impl Census {
@@ -189,6 +215,32 @@ impl Census {
         found
     }
 
+    /// Takes in another census of other users.
+    pub fn merge(&mut self, other: Census) {
+        for (path, stats) in other.paths {
+            let full = self.paths.len() >= MAX_PATHS;
+            match self.paths.get_mut(&path) {
+                Some(into) => into.absorb(stats),
+                None if full => self.dropped_paths += stats.users,
+                None => {
+                    self.paths.insert(path, stats);
+                }
+            }
+        }
+        for (path, keys) in other.keys {
+            let into = self.keys.entry(path).or_default();
+            into.objects += keys.objects;
+            into.keys += keys.keys;
+            into.dynamic |= keys.dynamic;
+            if into.dynamic {
+                into.names = HashSet::new();
+            } else {
+                into.names.extend(keys.names);
+            }
+        }
+        self.dropped_paths += other.dropped_paths;
+    }
+
     /// Folds paths recorded below a dynamic object before it was found to be one into
     /// its `*` child.
     pub fn fold_dynamic(&mut self) {
@@ -208,22 +260,14 @@ impl Census {
                 let rest = &path[prefix.len()..];
                 let tail = rest.find(['.', '[']).map_or("", |i| &rest[i..]);
                 let target = format!("{star}{tail}");
-                let into = self.paths.entry(target).or_default();
-                into.users += stats.users;
-                for i in 0..6 {
-                    into.types[i] += stats.types[i];
-                    into.type_users[i] += stats.type_users[i];
+                self.paths.entry(target).or_default().absorb(stats);
+            }
+            // Users of folded paths are summed over key names: no more than hold the object.
+            let holders = self.paths.get(&parent).map_or(0, |p| p.type_users[3]);
+            for (path, stats) in self.paths.iter_mut() {
+                if path.starts_with(&star) {
+                    stats.users = stats.users.min(holders);
                 }
-                for example in stats.examples {
-                    if into.examples.len() < EXAMPLES && !into.examples.contains(&example) {
-                        into.examples.push(example);
-                    }
-                }
-                into.distinct.extend(stats.distinct);
-                for (samples, more) in into.type_sample.iter_mut().zip(stats.type_sample) {
-                    samples.extend(more.into_iter().take(SAMPLE.saturating_sub(samples.len())));
-                }
-                into.distinct_capped |= stats.distinct_capped;
             }
         }
     }

@@ -89,6 +89,17 @@ impl Tally {
         }
     }
 
+    /// Takes in the findings of other users.
+    pub fn merge(&mut self, other: Tally) {
+        for (key, (users, sample, _)) in other.found {
+            let entry = self.found.entry(key).or_insert((0, Vec::new(), u64::MAX));
+            entry.0 += users;
+            entry
+                .1
+                .extend(sample.into_iter().take(SAMPLE.saturating_sub(entry.1.len())));
+        }
+    }
+
     pub fn into_findings(self) -> Vec<Finding> {
         let mut out: Vec<Finding> = self
             .found

@@ -6,6 +6,7 @@
 
 mod census;
 mod findings;
+mod parallel;
 mod report;
 mod size;
 mod sizes;
@@ -13,6 +14,7 @@ mod walk;
 
 pub use census::{PathReport, DISTINCT_BOUND};
 pub use findings::{Finding, KINDS};
+pub use parallel::{Blocks, Parallel};
 pub use report::{Limits, Report, SizeReport};
 pub use size::json_size;
 pub use walk::{user_line, UserLine};
@@ -94,6 +96,16 @@ impl Audit {
             self.tally.note("over_allowance", "", seq, user_id);
         }
         self.sizes.add(user_id, email, scan.bytes, &scan.roots);
+    }
+
+    /// Takes in another audit of other users (another worker's).
+    pub fn merge(&mut self, other: Audit) {
+        self.users += other.users;
+        self.with_metadata += other.with_metadata;
+        self.unreadable += other.unreadable;
+        self.census.merge(other.census);
+        self.sizes.merge(other.sizes);
+        self.tally.merge(other.tally);
     }
 
     /// The report; `partial` says the source stopped short of the tenant (the search

@@ -82,8 +82,9 @@ impl Sizes {
             entry.0 += 1;
             entry.1 += size;
         }
-        let smallest = self.largest.peek().map(|Reverse(l)| l.bytes);
-        if self.top == 0 || (self.largest.len() >= self.top && smallest.is_some_and(|s| s >= bytes)) {
+        // The N largest by (size, user id): the same N whatever order users come in.
+        let smallest = self.largest.peek().map(|Reverse(l)| (l.bytes, l.user_id.as_str()));
+        if self.top == 0 || (self.largest.len() >= self.top && smallest.is_some_and(|s| s >= (bytes, user_id))) {
             return;
         }
         let mut heaviest: Vec<HeavyKey> = roots
@@ -102,6 +103,24 @@ impl Sizes {
             heaviest,
         }));
         if self.largest.len() > self.top {
+            self.largest.pop();
+        }
+    }
+
+    /// Takes in the sizes of other users, measured against the same limits.
+    pub fn merge(&mut self, other: Sizes) {
+        self.over_cap += other.over_cap;
+        self.over_allowance += other.over_allowance;
+        for (count, more) in self.counts.iter_mut().zip(other.counts) {
+            *count += more;
+        }
+        for (path, (users, bytes)) in other.keys {
+            let entry = self.keys.entry(path).or_default();
+            entry.0 += users;
+            entry.1 += bytes;
+        }
+        self.largest.extend(other.largest);
+        while self.largest.len() > self.top {
             self.largest.pop();
         }
     }

@@ -14,7 +14,7 @@ use flate2::write::GzEncoder;
 use serde_json::{Map, Value};
 
 use crate::api::{Client, ListQuery};
-use crate::audit::{user_line, Audit, Options, Report};
+use crate::audit::{user_line, Audit, Blocks, Options, Parallel, Report};
 use crate::cli::{AuditArgs, AuditFormat};
 use crate::export;
 
@@ -26,12 +26,27 @@ const WINDOW: u64 = 1000;
 /// `audit --from FILE`: no tenant needed.
 pub fn run_file(args: AuditArgs) -> Outcome {
     let from = args.from.clone().unwrap_or_default();
-    let mut audit = Audit::new(options(&args));
+    let threads = std::thread::available_parallelism().map_or(2, usize::from);
+    let mut parallel = Parallel::start(options(&args), threads);
     let mut progress = Progress::new();
-    read_file(&from, |line| {
-        audit.add_line(line);
-        progress.tick(audit.users());
-    })?;
+    let mut blocks = Blocks::default();
+    let mut reader = open(&from)?;
+    loop {
+        let chunk = reader.fill_buf().map_err(|e| read_failed(&from, e))?;
+        if chunk.is_empty() {
+            break;
+        }
+        let len = chunk.len();
+        if let Some(block) = blocks.push(chunk) {
+            parallel.feed(block);
+        }
+        reader.consume(len);
+        progress.tick(parallel.users());
+    }
+    if let Some(block) = blocks.finish() {
+        parallel.feed(block);
+    }
+    let audit = parallel.finish().map_err(Failure::error)?;
     progress.done(audit.users());
     let report = audit.finish(None);
     match (&args.users, from.as_os_str() == "-") {
@@ -240,19 +255,29 @@ impl Drop for SpoolFile {
     }
 }
 
-/// Every line of `path` (`-`: standard input), gunzipped when it is gzip.
-fn read_file(path: &Path, mut each: impl FnMut(&[u8])) -> Outcome {
-    let named = |e: io::Error| Failure::usage(format!("--from {}: {e}", path.display()));
+fn read_failed(path: &Path, err: io::Error) -> Failure {
+    Failure::usage(format!("--from {}: {err}", path.display()))
+}
+
+/// `path` (`-`: standard input), gunzipped when it is gzip.
+fn open(path: &Path) -> Result<Box<dyn BufRead>, Failure> {
+    let named = |e: io::Error| read_failed(path, e);
     let raw: Box<dyn Read> = match path.as_os_str() == "-" {
         true => Box::new(io::stdin().lock()),
         false => Box::new(File::open(path).map_err(named)?),
     };
     let mut buffered = BufReader::with_capacity(1 << 16, raw);
     let gzip = buffered.fill_buf().map_err(named)?.starts_with(&[0x1f, 0x8b]);
-    let mut reader: Box<dyn BufRead> = match gzip {
+    Ok(match gzip {
         true => Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(buffered))),
         false => Box::new(buffered),
-    };
+    })
+}
+
+/// Every line of `path`, one at a time.
+fn read_file(path: &Path, mut each: impl FnMut(&[u8])) -> Outcome {
+    let named = |e: io::Error| read_failed(path, e);
+    let mut reader = open(path)?;
     let mut line = Vec::new();
     loop {
         line.clear();

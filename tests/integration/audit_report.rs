@@ -312,3 +312,38 @@ fn redact_replaces_examples_and_emails_by_their_shape() {
     assert!(!text.contains("dark") && !text.contains("user7@example.com"), "{text}");
     assert!(text.contains("<string, 4 chars>") && text.contains("u***@example.com"));
 }
+
+#[test]
+fn audits_merged_from_several_workers_report_what_one_does() {
+    use auth0_meta::audit::{Audit, Options, Parallel};
+    let mut users = tenant();
+    // More users than the census sees in one worker, with dynamic keys spread out.
+    for n in 10..60 {
+        users.push(user(
+            n,
+            json!({"age": n, "sessions": sessions(n % 20 + 1), "tags": [n]}),
+            json!({"plan": "pro"}),
+        ));
+    }
+    let mut one = Audit::new(Options::default());
+    let mut parallel = Parallel::start(Options::default(), 3);
+    for user in &users {
+        let line = user.to_string();
+        one.add_line(line.as_bytes());
+        parallel.feed(format!("{line}\n").into_bytes());
+    }
+    let (one, merged) = (one.finish(None), parallel.finish().unwrap().finish(None));
+    let strip = |report: &auth0_meta::audit::Report| {
+        let mut value = serde_json::to_value(report).unwrap();
+        for found in value["findings"].as_array_mut().unwrap() {
+            let mut sample: Vec<Value> = found["sample"].as_array().unwrap().clone();
+            sample.sort_by_key(|v| v.to_string());
+            found["sample"] = json!(sample.len()); // which five differs with the order read
+        }
+        for path in value["paths"].as_array_mut().unwrap() {
+            path["examples"] = json!(path["examples"].as_array().unwrap().len());
+        }
+        value
+    };
+    assert_eq!(strip(&one), strip(&merged));
+}
