@@ -129,7 +129,7 @@ impl Preview {
 /// The size of the profile as JSON once the server holds `result`: the user's other
 /// attributes counted as they serialize, the documents from their values' cached lengths
 /// (so a 16 MB document is counted once, not after every edit).
-fn profile_size(user: &User, result: &MetadataPair) -> usize {
+pub fn profile_size(user: &User, result: &MetadataPair) -> usize {
     let attributes: Vec<(&String, &Value)> = user
         .0
         .iter()

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::audit::Report;
-use crate::text::{cut, pad};
+use crate::text::{bytes, cut, pad};
 
 /// Rows listed per table; the JSON format has them all.
 const ROWS: usize = 30;
@@ -153,13 +153,4 @@ fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-/// `14.2 KB`, `1.0 MB`, `512 B`.
-pub fn bytes(n: u64) -> String {
-    match n {
-        0..1024 => format!("{n} B"),
-        1024..1_048_576 => format!("{:.1} KB", n as f64 / 1024.0),
-        _ => format!("{:.1} MB", n as f64 / 1_048_576.0),
-    }
 }

@@ -153,6 +153,9 @@ pub struct UserList {
     pub heavy: std::collections::HashSet<String>,
     /// Users with a saved draft, marked `✎`.
     pub drafted: std::collections::HashSet<String>,
+    /// Users whose profile is over Auth0's 10 KB cap, as far as the list's copy tells
+    /// (its metadata, and every heavy user), marked `▲`.
+    pub over_cap: std::collections::HashSet<String>,
 }
 
 impl UserList {

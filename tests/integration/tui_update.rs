@@ -294,3 +294,28 @@ fn a_query_on_a_field_auth0_does_not_index_is_refused_before_it_is_sent() {
     assert!(error.contains("plan") && error.contains("unknown field"), "{error}");
     assert_eq!(input.text.lines(), ["plan:pro"]);
 }
+
+#[test]
+fn users_over_the_profile_cap_are_marked_in_the_list() {
+    use auth0_meta::tui::state::State;
+    let mut state: State = common::tui::state(100, 30);
+    auth0_meta::tui::update::list::reload(&mut state);
+    let generation = state.list.generation;
+    let mut page = common::tui::page(0, 3, 3);
+    page.users[1] = common::tui::user(
+        1,
+        Some((serde_json::json!({"blob": "x".repeat(11_000)}), serde_json::json!({}))),
+    );
+    update(
+        &mut state,
+        Msg::PageLoaded {
+            generation,
+            result: Ok(page),
+            rate: None,
+        },
+    );
+    let screen = common::tui::screen(&state);
+    let marked: Vec<&str> = screen.lines().filter(|l| l.contains('▲')).collect();
+    assert_eq!(marked.len(), 1, "{screen}");
+    assert!(marked[0].contains("user001@example.com"), "{screen}");
+}

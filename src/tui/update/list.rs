@@ -3,6 +3,8 @@
 use super::nav::{keep_list_cursor_visible, move_cursor, movement, report};
 use super::session::{back, open};
 use crate::api::{ApiError, ListQuery, UserPage};
+use crate::domain::metadata::json_len;
+use crate::domain::validate::PROFILE_CAP;
 use crate::tui::effect::Effect;
 use crate::tui::msg::Intent;
 use crate::tui::state::{
@@ -126,8 +128,12 @@ pub fn page_loaded(state: &mut State, generation: u64, result: Result<UserPage, 
     match result {
         Ok(page) => {
             let got = page.users.len() as u64;
+            list.over_cap.extend(page.heavy.iter().cloned());
             list.heavy.extend(page.heavy);
             for mut user in page.users {
+                if json_len(&user.0) > PROFILE_CAP {
+                    list.over_cap.insert(user.id().to_string());
+                }
                 if user.drop_large_metadata(LIST_METADATA_NODES) {
                     list.heavy.insert(user.id().to_string());
                 }

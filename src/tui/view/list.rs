@@ -12,8 +12,9 @@ use crate::tui::theme::Theme;
 
 /// From this width on, the list also shows the name and the full last-login time.
 const WIDE: u16 = 110;
-/// The marks column: `●` (has metadata) and `✎` (a draft is saved), under "meta".
-const MARKS: u16 = 4;
+/// The marks column: `●` (has metadata), `✎` (a draft is saved), `▲` (over Auth0's
+/// 10 KB profile cap), under "meta".
+const MARKS: u16 = 6;
 
 fn count_label(state: &State) -> String {
     let list = &state.list;
@@ -58,7 +59,8 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
         .map(|(i, user)| {
             let drafted = list.drafted.contains(user.id());
             let heavy = list.heavy.contains(user.id());
-            let cells = cells(user, heavy, drafted, wide)
+            let over = list.over_cap.contains(user.id());
+            let cells = cells(user, heavy, drafted, over, wide)
                 .into_iter()
                 .zip(&room)
                 .map(|(c, w)| cut(&c, *w));
@@ -105,12 +107,14 @@ fn columns(wide: bool) -> (Vec<Constraint>, Vec<&'static str>) {
     }
 }
 
-/// `●` the user has metadata, `✎` a draft of edits is saved for the user.
-fn cells(user: &User, heavy: bool, drafted: bool, wide: bool) -> Vec<String> {
+/// `●` the user has metadata, `✎` a draft of edits is saved for the user, `▲` the
+/// profile is over Auth0's cap.
+fn cells(user: &User, heavy: bool, drafted: bool, over: bool, wide: bool) -> Vec<String> {
     let marker = format!(
-        "{} {}",
+        "{} {} {}",
         if heavy || user.has_metadata() { "●" } else { " " },
-        if drafted { "✎" } else { " " }
+        if drafted { "✎" } else { " " },
+        if over { "▲" } else { " " }
     );
     let connection = visible(user.connections().first().copied().unwrap_or("")).into_owned();
     let identifier = visible_key(user.identifier()).into_owned();

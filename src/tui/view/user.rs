@@ -5,8 +5,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
-use crate::domain::{FieldPath, User};
-use crate::text::{visible, visible_key};
+use crate::domain::validate::{PROFILE_ALLOWANCE, PROFILE_CAP};
+use crate::domain::{FieldPath, MetadataPair, User};
+use crate::preview::profile_size;
+use crate::text::{bytes, visible, visible_key};
 use crate::tui::layout::{self, UserAreas};
 use crate::tui::state::UserView;
 use crate::tui::theme::Theme;
@@ -18,10 +20,11 @@ pub fn draw(view: &UserView, frame: &mut Frame, area: Rect, theme: Theme) {
         trees: areas,
         path,
     } = layout::user(area);
+    let size = Size::of(view);
     if profile.height == 1 {
-        draw_profile_line(&view.user, frame, profile, theme);
+        draw_profile_line(&view.user, &size, frame, profile, theme);
     } else {
-        draw_profile(&view.user, frame, profile, theme);
+        draw_profile(&view.user, &size, frame, profile, theme);
     }
     for (i, pane) in view.panes.iter().enumerate() {
         let search = view.search.as_ref();
@@ -48,7 +51,45 @@ pub fn draw(view: &UserView, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(line), path);
 }
 
-fn draw_profile(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
+/// The profile's size against Auth0's cap, as the server holds it and after the edits.
+struct Size {
+    stored: u64,
+    edited: Option<u64>,
+}
+
+impl Size {
+    fn of(view: &UserView) -> Self {
+        let stored = profile_size(&view.user, &view.stored()) as u64;
+        let edited = view.is_dirty().then(|| {
+            let current = MetadataPair {
+                user_metadata: view.panes[0].current().clone(),
+                app_metadata: view.panes[1].current().clone(),
+            };
+            profile_size(&view.user, &current) as u64
+        });
+        Self { stored, edited }
+    }
+
+    /// `14.2 KB · cap 10.0 KB`, `→ 9.8 KB after the edits` when they change it.
+    fn text(&self) -> String {
+        let mut text = format!("{} · cap {}", bytes(self.stored), bytes(PROFILE_CAP as u64));
+        if self.stored > PROFILE_ALLOWANCE as u64 {
+            text.push_str(" · over the allowance");
+        } else if self.stored > PROFILE_CAP as u64 {
+            text.push_str(" · over");
+        }
+        if let Some(edited) = self.edited.filter(|e| *e != self.stored) {
+            text.push_str(&format!(" · {} after the edits", bytes(edited)));
+        }
+        text
+    }
+
+    fn over(&self) -> bool {
+        self.stored.max(self.edited.unwrap_or(0)) > PROFILE_CAP as u64
+    }
+}
+
+fn draw_profile(user: &User, size: &Size, frame: &mut Frame, area: Rect, theme: Theme) {
     let field = |name: &str, value: String| {
         Line::from(vec![
             Span::styled(format!(" {name:<12}"), theme.dim()),
@@ -77,6 +118,10 @@ fn draw_profile(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
             "logins",
             user.logins_count().map_or_else(|| "0".into(), |n| n.to_string()),
         ),
+        Line::from(vec![
+            Span::styled(format!(" {:<12}", "size"), theme.dim()),
+            Span::styled(size.text(), if size.over() { theme.error() } else { theme.dim() }),
+        ]),
     ];
     let block = Block::default()
         .borders(Borders::TOP | Borders::BOTTOM)
@@ -92,13 +137,14 @@ fn draw_profile(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 /// The profile in one line, for short terminals: who, and the essentials.
-fn draw_profile_line(user: &User, frame: &mut Frame, area: Rect, theme: Theme) {
+fn draw_profile_line(user: &User, size: &Size, frame: &mut Frame, area: Rect, theme: Theme) {
     let last_login = user.str("last_login").map_or("never", |t| t.get(..10).unwrap_or(t));
     let mut rest = format!(
-        " · {} · {} · last login {}",
+        " · {} · {} · last login {} · {}",
         visible_key(user.id()),
         visible(&user.connections().join(", ")),
-        visible(last_login)
+        visible(last_login),
+        size.text()
     );
     if user.blocked() {
         rest.push_str(" · BLOCKED");
