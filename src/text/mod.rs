@@ -46,6 +46,16 @@ pub fn pad(text: &str, cells: usize) -> String {
     out
 }
 
+/// A size for a person: `512 B`, `14.2 KB`, `1.0 MB` (1 KB = 1024 bytes, as Auth0 counts).
+pub fn bytes(n: u64) -> String {
+    match n {
+        0..1024 => format!("{n} B"),
+        1024..1_048_576 if n.is_multiple_of(1024) => format!("{} KB", n / 1024),
+        1024..1_048_576 => format!("{:.1} KB", n as f64 / 1024.0),
+        _ => format!("{:.1} MB", n as f64 / 1_048_576.0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,15 +76,5 @@ mod tests {
         assert_eq!(pad("東京", 6), "東京  ");
         assert_eq!(pad("ab", 4), "ab  ");
         assert_eq!(pad("abcdef", 4), "abcdef");
-    }
-}
-
-/// A size for a person: `512 B`, `14.2 KB`, `1.0 MB` (1 KB = 1024 bytes, as Auth0 counts).
-pub fn bytes(n: u64) -> String {
-    match n {
-        0..1024 => format!("{n} B"),
-        1024..1_048_576 if n.is_multiple_of(1024) => format!("{} KB", n / 1024),
-        1024..1_048_576 => format!("{:.1} KB", n as f64 / 1024.0),
-        _ => format!("{:.1} MB", n as f64 / 1_048_576.0),
     }
 }
