@@ -66,6 +66,8 @@ pub enum Intent {
     FlipSort,
     /// Ask the server again for what is shown.
     Reload,
+    /// `S` in the user view: show each node's serialized size beside it, or stop.
+    ToggleWeights,
     /// Open this node, or go to its first child when it is open.
     Expand,
     /// Close this node, or go to its parent when it is closed.

@@ -46,6 +46,8 @@ pub struct UserView {
     /// What a rebase replaced, so `u` right after it (or after undoing every edit made
     /// since) puts it all back, dropped edits included.
     pub before_rebase: Option<Box<BeforeRebase>>,
+    /// `S`: each node's serialized size is shown beside it, to find what to trim.
+    pub weights: bool,
 }
 
 /// The view as it was before a rebase: the copy loaded then and the edits on it.
@@ -73,6 +75,7 @@ impl UserView {
             search: None,
             last_query: String::new(),
             before_rebase: None,
+            weights: false,
         }
     }
 

@@ -61,3 +61,20 @@ fn c_marks_a_user_and_c_on_another_compares_their_metadata() {
     press(&mut state, Intent::Cancel);
     assert!(state.overlay.is_none() && state.compare_mark.is_none());
 }
+
+#[test]
+fn s_shows_each_nodes_size_beside_it() {
+    let mut state = jane_state();
+    press(&mut state, Intent::ExpandAll);
+    press(&mut state, Intent::ToggleWeights);
+    let shown = screen(&state);
+    // `"surfing"` is 9 bytes as JSON.
+    let hobby = shown.lines().find(|l| l.contains("hobby")).unwrap();
+    let left = hobby.split("││").next().unwrap();
+    assert!(left.trim_end().ends_with("9 B"), "{shown}");
+    insta::assert_snapshot!(shown);
+    press(&mut state, Intent::ToggleWeights);
+    assert!(!screen(&state)
+        .lines()
+        .any(|l| l.contains("hobby") && l.contains(" 9 B")));
+}

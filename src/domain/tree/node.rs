@@ -55,6 +55,15 @@ impl<'a> Node<'a> {
         (!self.is_container()).then(|| raw::scalar(text, at))
     }
 
+    /// Its length as compact JSON (the document's at the root): what it weighs in the
+    /// profile. Read from the text's span; the server's text is compact.
+    pub fn json_len(self) -> usize {
+        match self.tree.text_of(self.id) {
+            None => self.tree.doc.json_len(),
+            Some((text, at)) => raw::value_end(text, at) - at,
+        }
+    }
+
     /// The value, parsed (the whole document at the root).
     pub fn to_value(self) -> Value {
         match self.tree.text_of(self.id) {

@@ -94,6 +94,7 @@ pub const USER: KeyTable = KeyTable {
         bind(&[Char('n')], Intent::NextMatch, "next match", false),
         bind(&[Char('N')], Intent::PrevMatch, "previous match", false),
         bind(&[Char('R')], Intent::Reload, "reload user", false),
+        bind(&[Char('S')], Intent::ToggleWeights, "sizes (bytes of each node)", false),
         bind(&[Char('e')], Intent::Edit, "edit value", true),
         bind(&[Char('E')], Intent::EditJson, "edit as JSON", false),
         bind(&[Char('v')], Intent::OpenInEditor, "open in $EDITOR", false),

@@ -60,6 +60,13 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             return vec![Effect::FetchUser { id }];
         }
         Intent::SwitchTree => view.focus = 1 - view.focus,
+        Intent::ToggleWeights => {
+            view.weights = !view.weights;
+            state.status = Status::Info(match view.weights {
+                true => "sizes shown: each node's bytes as compact JSON (the profile's total is in the header)".into(),
+                false => "sizes hidden".into(),
+            });
+        }
         fold => fold_tree(pane, fold),
     }
     keep_tree_cursor_visible(state);

@@ -35,6 +35,7 @@ pub fn draw(view: &UserView, frame: &mut Frame, area: Rect, theme: Theme) {
                 theme,
                 matches: search.map_or(&[], |s| s.matches_in(i, pane.tree.version())),
                 position: search.and_then(|s| s.position(i)),
+                weights: view.weights,
             },
             areas[i],
         );

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::domain::tree::Node;
 use crate::domain::ValueKind;
 use crate::domain::{Mark, Row, RowKey};
-use crate::text::{cut, cut_marked, json_visible, visible, visible_key, width as width_of};
+use crate::text::{bytes, cut, cut_marked, json_visible, visible, visible_key, width as width_of};
 use crate::tui::state::TreePane;
 use crate::tui::theme::Theme;
 
@@ -21,6 +21,8 @@ pub struct TreeWidget<'a> {
     /// match is in this tree.
     pub matches: &'a [u32],
     pub position: Option<String>,
+    /// `S`: each row ends with its node's size.
+    pub weights: bool,
 }
 
 impl Widget for TreeWidget<'_> {
@@ -53,7 +55,8 @@ impl Widget for TreeWidget<'_> {
         for (i, row) in rows.iter().enumerate() {
             let y = inner.y + i as u16;
             let mark = pane.mark(row.id);
-            let width = usize::from(inner.width).saturating_sub(2);
+            let room_for_size = if self.weights { 10 } else { 0 };
+            let width = usize::from(inner.width).saturating_sub(2 + room_for_size);
             let line = marked(
                 row_line(
                     row,
@@ -67,6 +70,15 @@ impl Widget for TreeWidget<'_> {
             );
             let line_area = Rect::new(inner.x, y, inner.width, 1);
             line.render(line_area, buf);
+            if self.weights {
+                // Right-aligned over the row's end, on a cleared cell run.
+                let text = format!(" {:>9}", bytes(row.value.json_len() as u64));
+                let cells = text.chars().count() as u16;
+                if inner.width > cells + 8 {
+                    let at = Rect::new(inner.x + inner.width - cells, y, cells, 1);
+                    Line::from(Span::styled(text, self.theme.dim())).render(at, buf);
+                }
+            }
             if self.matches.binary_search(&row.id).is_ok() {
                 let text = Rect::new(inner.x + 2, y, inner.width.saturating_sub(2), 1);
                 buf.set_style(text, self.theme.search_match());
