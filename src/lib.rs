@@ -35,6 +35,7 @@ pub mod api;
 pub mod apply;
 pub mod atomic_write;
 pub mod audit;
+pub mod audit_source;
 pub mod cli;
 pub mod commands;
 pub mod config;

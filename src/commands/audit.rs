@@ -13,15 +13,12 @@ use flate2::read::MultiGzDecoder;
 use flate2::write::GzEncoder;
 use serde_json::{Map, Value};
 
-use crate::api::{Client, ListQuery};
+use crate::api::Client;
 use crate::audit::{user_line, Audit, Blocks, Options, Parallel, Report};
+use crate::audit_source::{self, Lines};
 use crate::cli::{AuditArgs, AuditFormat};
-use crate::export;
 
 use super::{audit_table, Failure, Outcome};
-
-/// Users a search can reach: Auth0's window.
-const WINDOW: u64 = 1000;
 
 /// `audit --from FILE`: no tenant needed.
 pub fn run_file(args: AuditArgs) -> Outcome {
@@ -68,29 +65,35 @@ pub async fn run(client: &Client, args: AuditArgs) -> Outcome {
         None => None,
     };
     let audit = Arc::new(Mutex::new(Audit::new(options(&args))));
-    let sink = Sink {
-        audit: audit.clone(),
-        spool: spool.as_ref().map(|s| s.writer.clone()),
-        progress: Arc::new(Mutex::new(Progress::new())),
-        pending: Vec::new(),
+    let progress = Arc::new(Mutex::new(Progress::new()));
+    let lines: Lines = {
+        let (audit, progress) = (audit.clone(), progress.clone());
+        let spool = spool.as_ref().map(|s| s.writer.clone());
+        Box::new(move |line: &[u8]| {
+            let users = {
+                let mut audit = lock(&audit);
+                audit.add_line(line);
+                audit.users()
+            };
+            if let Some(spool) = &spool {
+                let mut spool = lock(spool);
+                spool.write_all(line)?;
+                spool.write_all(b"\n")?;
+            }
+            lock(&progress).tick(users);
+            Ok(())
+        })
     };
     let partial = match &args.query {
-        Some(q) => search(client, q, sink).await?,
-        None => {
-            let mut sink = sink;
-            let options = export::Options::default();
-            let progress = sink.progress.clone();
-            let out: Box<dyn Write + Send> = Box::new(SinkWriter(std::mem::take(&mut sink.pending), sink));
-            export::export(client, &options, out).await.map_err(Failure::error)?;
-            let users = lock(&audit).users();
-            lock(&progress).done(users);
-            None
-        }
-    };
+        Some(q) => audit_source::search(client, q, lines).await,
+        None => audit_source::export_all(client, lines).await.map(|()| None),
+    }
+    .map_err(Failure::error)?;
     let audit = Arc::try_unwrap(audit)
         .map_err(|_| Failure::error("the audit is still in use"))?
         .into_inner()
         .unwrap_or_else(|p| p.into_inner());
+    lock(&progress).done(audit.users());
     let report = audit.finish(partial);
     match (&args.users, spool) {
         (Some(kind), Some(spool)) => {
@@ -106,110 +109,6 @@ fn options(args: &AuditArgs) -> Options {
         cap: args.cap,
         allowance: args.allowance,
         top: args.top,
-    }
-}
-
-/// Pages through a search into `sink`; says so when the search holds more than its
-/// window lets it read.
-async fn search(client: &Client, q: &str, mut sink: Sink) -> Result<Option<String>, Failure> {
-    let per_page = 100;
-    let mut page = 0;
-    let mut total = 0;
-    loop {
-        let query = ListQuery {
-            q: Some(q.to_string()),
-            page,
-            per_page,
-            sort: None,
-            fields: Vec::new(),
-        };
-        let found = client.list_users(&query).await?;
-        total = total.max(found.total);
-        for user in &found.users {
-            let line = serde_json::to_vec(&user.0).map_err(|e| Failure::error(e.to_string()))?;
-            sink.line(&line).map_err(spool_failed)?;
-        }
-        let read = u64::from(page + 1) * u64::from(per_page);
-        if found.users.len() < per_page as usize || read >= total.min(WINDOW) {
-            break;
-        }
-        page += 1;
-    }
-    let users = lock(&sink.audit).users();
-    lock(&sink.progress).done(users);
-    sink.finish().map_err(spool_failed)?;
-    Ok((total > WINDOW).then(|| {
-        format!(
-            "the search matches {total} users, and Auth0's search reaches only the first {WINDOW}: {users} were audited (without --query, the export reads every user)"
-        )
-    }))
-}
-
-/// Where each user read goes: the audit, and the spool for a second pass.
-struct Sink {
-    audit: Arc<Mutex<Audit>>,
-    spool: Option<Arc<Mutex<GzEncoder<File>>>>,
-    progress: Arc<Mutex<Progress>>,
-    /// The end of a line not yet complete (export bytes come in any chunks).
-    pending: Vec<u8>,
-}
-
-impl Sink {
-    fn line(&mut self, line: &[u8]) -> io::Result<()> {
-        let users = {
-            let mut audit = lock(&self.audit);
-            audit.add_line(line);
-            audit.users()
-        };
-        if let Some(spool) = &self.spool {
-            let mut spool = lock(spool);
-            spool.write_all(line)?;
-            spool.write_all(b"\n")?;
-        }
-        lock(&self.progress).tick(users);
-        Ok(())
-    }
-
-    fn finish(&mut self) -> io::Result<()> {
-        if !self.pending.is_empty() {
-            let rest = std::mem::take(&mut self.pending);
-            self.line(&rest)?;
-        }
-        Ok(())
-    }
-}
-
-/// The export's NDJSON, written into a `Sink` line by line.
-struct SinkWriter(Vec<u8>, Sink);
-
-impl Write for SinkWriter {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.0.extend_from_slice(bytes);
-        let mut start = 0;
-        while let Some(end) = memchr::memchr(b'\n', &self.0[start..]) {
-            let line = self.0[start..start + end].to_vec();
-            self.1.line(&line)?;
-            start += end + 1;
-        }
-        self.0.drain(..start);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        if !self.0.is_empty() {
-            let rest = std::mem::take(&mut self.0);
-            self.1.line(&rest)?;
-        }
-        if let Some(spool) = &self.1.spool {
-            lock(spool).flush()?;
-        }
-        Ok(())
-    }
-}
-
-impl Drop for SinkWriter {
-    fn drop(&mut self) {
-        let _ = self.flush();
     }
 }
 
@@ -360,10 +259,6 @@ impl Progress {
             note_inline!("\raudited {users} users in {:.1?}      \n", self.started.elapsed());
         }
     }
-}
-
-fn spool_failed(err: io::Error) -> Failure {
-    Failure::error(format!("the temporary file for --users could not be written: {err}"))
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -11,7 +11,7 @@ const ROWS: usize = 30;
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let limits = &report.limits;
-    let _ = writeln!(out, "Audit of {} users", thousands(report.users));
+    let _ = writeln!(out, "Audit of {}", users(report.users));
     if let Some(partial) = &report.partial {
         let _ = writeln!(out, "PARTIAL: {partial}");
     }
@@ -79,10 +79,10 @@ fn heaviest_keys(report: &Report, out: &mut String) {
     for key in report.heaviest_keys.iter().take(ROWS) {
         let _ = writeln!(
             out,
-            "  {}  {:>10} in {:>9} users",
+            "  {}  {:>10} in {:>15}",
             pad(&cut(&key.path, 48), 48),
             bytes(key.bytes),
-            thousands(key.users)
+            users(key.users)
         );
     }
 }
@@ -96,10 +96,10 @@ fn findings(report: &Report, out: &mut String) {
     for found in &report.findings {
         let _ = writeln!(
             out,
-            "  {}  {}  {:>9} users",
+            "  {}  {}  {:>15}",
             pad(found.kind, 18),
             pad(&cut(found.path.as_deref().unwrap_or("-"), 44), 44),
-            thousands(found.users)
+            users(found.users)
         );
         let _ = writeln!(out, "      {}", found.detail);
         if !found.sample.is_empty() {
@@ -132,13 +132,21 @@ fn paths(report: &Report, out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "  {}  {:>9} users  {}  {:>6} distinct  {}",
+            "  {}  {:>15}  {}  {:>6} distinct  {}",
             pad(&cut(&path.path, 44), 44),
-            thousands(path.users),
+            users(path.users),
             pad(&types.join(", "), 24),
             distinct,
             cut(&path.examples.join(" | "), 40)
         );
+    }
+}
+
+/// `1 user`, `12,345 users`.
+fn users(n: u64) -> String {
+    match n {
+        1 => "1 user".into(),
+        n => format!("{} users", thousands(n)),
     }
 }
 

@@ -53,6 +53,10 @@ pub enum Effect {
         file: PathBuf,
         queries: Vec<String>,
     },
+    /// Audit the users a search finds, or every user through the export job (`None`).
+    Audit {
+        query: Option<String>,
+    },
     /// Put text on the clipboard of the terminal (OSC 52: through SSH and tmux too).
     Copy(String),
     Quit,

@@ -2,6 +2,7 @@
 //! into new state and effects, effects run in tasks and answer with messages, and `view`
 //! draws the state.
 
+pub mod audit_screen;
 mod clicks;
 pub mod clipboard;
 pub mod compare_screen;

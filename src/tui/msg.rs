@@ -68,6 +68,8 @@ pub enum Intent {
     Reload,
     /// `S` in the user view: show each node's serialized size beside it, or stop.
     ToggleWeights,
+    /// `A` in the users list: audit the users of the search (or, asked first, all).
+    Audit,
     /// Open this node, or go to its first child when it is open.
     Expand,
     /// Close this node, or go to its parent when it is closed.
@@ -182,6 +184,8 @@ pub enum Msg {
     },
     /// Sends a previous run left unresolved, now settled.
     JournalResolved(Result<Vec<Resolution>, String>),
+    /// The audit `A` asked for, or why it could not be made.
+    Audited(Result<Box<crate::audit::Report>, String>),
     /// The user's draft lock: taken (`None`), or held by another instance.
     DraftLocked {
         user_id: String,

@@ -10,6 +10,8 @@ use crate::domain::{JsonPath, MetadataField, ValueKind};
 use crate::storage::journal::Entry;
 
 pub enum Overlay {
+    /// `A`: an audit of the list's users.
+    Audit(Box<crate::tui::audit_screen::AuditScreen>),
     Search(Box<SearchInput>),
     /// A text input for an edit: a value, a key, or a subtree as JSON.
     Editor(Box<Editor>),
@@ -104,6 +106,8 @@ pub enum EditorPurpose {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirm {
+    /// `A` without a search: every user of the tenant, through an export job.
+    AuditTenant,
     /// Empty a whole metadata document with `{}`: Auth0's explicit clear.
     Clear { field: MetadataField, keys: usize },
     Delete {

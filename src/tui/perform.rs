@@ -69,3 +69,24 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> std::io::Result<T> +
         .await
         .unwrap_or_else(|err| Err(std::io::Error::other(err)))
 }
+
+/// Reads the users a search finds (or every user, through the export) into an audit.
+pub async fn audit(client: &Client, query: Option<String>) -> Option<Msg> {
+    use std::sync::{Arc, Mutex};
+    let audit = Arc::new(Mutex::new(crate::audit::Audit::new(crate::audit::Options::default())));
+    let into = audit.clone();
+    let lines: crate::audit_source::Lines = Box::new(move |line: &[u8]| {
+        into.lock().unwrap_or_else(|p| p.into_inner()).add_line(line);
+        Ok(())
+    });
+    let read = match &query {
+        Some(q) => crate::audit_source::search(client, q, lines).await,
+        None => crate::audit_source::export_all(client, lines).await.map(|()| None),
+    };
+    let result = read.and_then(|partial| {
+        let audit = Arc::try_unwrap(audit).map_err(|_| "the audit is still in use".to_string())?;
+        let audit = audit.into_inner().unwrap_or_else(|p| p.into_inner());
+        Ok(Box::new(audit.finish(partial)))
+    });
+    Some(Msg::Audited(result))
+}

@@ -55,6 +55,7 @@ where
         Effect::LoadJournal { file, tenant, user_id } => {
             Route::Task(Box::pin(perform::load_journal(file, tenant, user_id)))
         }
+        Effect::Audit { query } => Route::Task(Box::pin(async move { perform::audit(&client, query).await })),
         Effect::ListDrafts { dir } => Route::Task(Box::pin(perform::list_drafts(dir))),
         Effect::LoadQueries { file } => Route::Task(Box::pin(perform::load_queries(file))),
         Effect::SaveQueries { file, queries } => Route::Task(Box::pin(perform::save_queries(file, queries))),

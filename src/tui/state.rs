@@ -44,6 +44,8 @@ pub struct State {
     pub help: bool,
     /// A change is on its way to the server; quitting waits for its outcome.
     pub sending: bool,
+    /// What an audit on its way covers (`A`), while it runs.
+    pub auditing: Option<String>,
     /// Quit was asked while sending: quit once the outcome is in.
     pub quit_when_sent: bool,
     /// Why the last draft write failed; `None` while drafts are being saved.
@@ -75,6 +77,7 @@ impl State {
             overlay: None,
             help: false,
             sending: false,
+            auditing: None,
             quit_when_sent: false,
             drafts_failing: None,
             list: UserList::default(),

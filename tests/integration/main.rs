@@ -43,6 +43,7 @@ mod module_graph;
 mod rebase_items;
 mod soak;
 mod tui_apply_http;
+mod tui_audit;
 mod tui_conflicts;
 mod tui_copy;
 mod tui_drafts_truth;

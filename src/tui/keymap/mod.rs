@@ -24,6 +24,7 @@ pub fn table(state: &State) -> &'static KeyTable {
         Some(Overlay::Editor(editor)) if matches!(editor.purpose, EditorPurpose::Json { .. }) => &JSON_EDITOR,
         Some(Overlay::Editor(_)) => &VALUE_EDITOR,
         Some(Overlay::Confirm(_)) => &CONFIRM,
+        Some(Overlay::Audit(_)) => &AUDIT,
         Some(Overlay::TypeMenu(_)) => &TYPE_MENU,
         Some(Overlay::Preview(_)) => &PREVIEW,
         Some(Overlay::Conflict(screen)) if screen.from_draft => &DRAFT_CONFLICT,

@@ -55,6 +55,28 @@ pub const JSON_DISCARD: KeyTable = KeyTable {
     ],
 };
 
+/// The audit of the list's users (`A`).
+pub const AUDIT: KeyTable = KeyTable {
+    title: "audit",
+    text_input: false,
+    bindings: &[
+        bind(
+            &[Code(KeyCode::Enter)],
+            Intent::Submit,
+            "search the chosen finding's users",
+            true,
+        ),
+        bind(&[Char('j'), Code(KeyCode::Down)], Intent::Down, "next finding", true),
+        bind(&[Char('k'), Code(KeyCode::Up)], Intent::Up, "previous finding", false),
+        MOVES[2],
+        MOVES[3],
+        MOVES[4],
+        MOVES[5],
+        bind(&[Code(KeyCode::Esc), Char('q')], Intent::Cancel, "close", true),
+        HELP,
+    ],
+};
+
 pub const CONFIRM: KeyTable = KeyTable {
     title: "question",
     text_input: false,

@@ -36,6 +36,12 @@ pub const LIST: KeyTable = KeyTable {
         bind(&[Code(KeyCode::Esc)], Intent::Cancel, "clear the search", false),
         bind(&[Char('R')], Intent::Reload, "reload", true),
         bind(&[Char('y')], Intent::CopyMenu, "copy id / email", false),
+        bind(
+            &[Char('A')],
+            Intent::Audit,
+            "audit these users (sizes, findings)",
+            false,
+        ),
         bind(&[Char('c')], Intent::Compare, "compare with another user", false),
     ],
 };
@@ -111,7 +117,8 @@ pub const USER: KeyTable = KeyTable {
 };
 
 /// Every table, for tests and for checks that span them all.
-pub const ALL: [&KeyTable; 22] = [
+pub const ALL: [&KeyTable; 23] = [
+    &AUDIT,
     &LIST,
     &USER,
     &SEARCH,

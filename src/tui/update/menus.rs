@@ -60,6 +60,7 @@ pub fn confirm_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         return Vec::new();
     }
     match confirm {
+        Confirm::AuditTenant => super::audit::run(state, None),
         Confirm::Delete { field, path, .. } => commit_or_report(state, field, Edit::Remove { path }),
         Confirm::Retype { field, path, to, .. } => commit_or_report(state, field, Edit::Retype { path, to }),
         Confirm::Clear { field, .. } => {

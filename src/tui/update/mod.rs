@@ -6,6 +6,7 @@
 //! overlay, and this dispatcher on top.
 
 mod applied;
+mod audit;
 mod commit;
 mod compare;
 mod conflict;
@@ -84,6 +85,7 @@ fn dispatch(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::DraftLoaded { user_id, result } => restore::restored(state, &user_id, result),
         Msg::JournalLoaded { user_id, result } => history::journal_loaded(state, &user_id, result),
+        Msg::Audited(result) => audit::audited(state, result),
         Msg::JournalResolved(result) => {
             history::resolved(state, result);
             Vec::new()
@@ -143,6 +145,7 @@ pub(super) fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
         Some(Overlay::Search(_)) => search::search_intent(state, intent),
         Some(Overlay::Editor(_)) => editor::editor_intent(state, intent),
         Some(Overlay::Confirm(_)) => menus::confirm_intent(state, intent),
+        Some(Overlay::Audit(_)) => audit::audit_intent(state, intent),
         Some(Overlay::TypeMenu(_)) => menus::type_menu_intent(state, intent),
         Some(Overlay::Preview(_)) => preview::preview_intent(state, intent),
         Some(Overlay::Conflict(_)) => conflict::conflict_intent(state, intent),
@@ -163,6 +166,7 @@ pub(super) fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
             session::leave_intent(state, intent, quit)
         }
         None => match state.screen {
+            Screen::List if intent == Intent::Audit => audit::start(state),
             Screen::List => list::intent(state, intent),
             Screen::User(_) => user::intent(state, intent),
         },

@@ -1,5 +1,6 @@
 //! `draw(state, frame)`: a pure function of the state. One file per screen or overlay.
 
+mod audit;
 mod compare;
 mod confirm_send;
 mod conflict;
@@ -91,6 +92,7 @@ fn draw_overlay(state: &State, frame: &mut Frame, body: Rect, theme: Theme) {
         Some(Overlay::Preview(screen)) => preview::draw_preview(screen, frame, body, theme),
         Some(Overlay::Conflict(screen)) => conflict::draw_conflict(screen, frame, body, theme),
         Some(Overlay::History(list)) => history::draw_history(list, frame, body, theme),
+        Some(Overlay::Audit(screen)) => audit::draw(screen, frame, body, theme),
         Some(Overlay::Find(input)) => find::draw(input, frame, body, theme),
         Some(Overlay::Compare(screen)) => compare::draw(screen, frame, body, theme),
         Some(Overlay::Messages) => messages::draw(state, frame, body, theme),

@@ -36,6 +36,7 @@ fn draw_question(title: &str, text: &str, keys: &str, frame: &mut Frame, area: R
 pub fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, theme: Theme) {
     let undo = key_for(USER.bindings, Intent::Undo);
     let text = match confirm {
+        Confirm::AuditTenant => "Audit every user of the tenant through an export job? It reads the whole tenant (a large one takes minutes) and changes nothing. To audit fewer, search first (/) and press A on the result.".to_string(),
         Confirm::Delete { what, .. } => {
             format!("Delete {what}? The deletion stays pending until you apply it, and {undo} undoes it.")
         }
@@ -55,6 +56,7 @@ pub fn draw_confirm(confirm: &Confirm, frame: &mut Frame, area: Rect, theme: The
     };
     let title = match confirm {
         Confirm::Retype { .. } => "change type",
+        Confirm::AuditTenant => "audit the whole tenant",
         _ => "delete",
     };
     draw_question(title, &text, &hints(&keymap::CONFIRM, |_| None), frame, area, theme);

@@ -216,6 +216,18 @@ pub fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
             press(&mut state, Intent::Submit);
             state
         }
+        "audit" => {
+            let mut state = listed(100, 30);
+            let mut audit = auth0_meta::audit::Audit::new(auth0_meta::audit::Options::default());
+            for n in 0..40 {
+                let user = json!({"user_id": format!("auth0|{n}"), "user_metadata": {format!("k{n}"): null}, "app_metadata": {"name": "x"}});
+                audit.add_line(user.to_string().as_bytes());
+            }
+            update(&mut state, Msg::Audited(Ok(Box::new(audit.finish(None)))));
+            press(&mut state, Intent::Down);
+            press(&mut state, Intent::PageDown);
+            state
+        }
         other => panic!("no state for the {other} table: add one here"),
     }
 }
