@@ -74,8 +74,55 @@ pub fn object(n: u64) -> Map<String, Value> {
     }
 }
 
-/// User number `n` (from 0) of a synthetic tenant.
+/// User number `n` (from 0) of a synthetic tenant, with what an audit should find at
+/// known rates (see `oddities`).
 pub fn user(n: u64) -> Value {
+    let mut user = plain_user(n);
+    oddities(n, &mut user);
+    user
+}
+
+/// Whether user `n` carries one of the oddities below (it is then written the slow way).
+fn is_odd(n: u64) -> bool {
+    n % 10 == 3 || n % 20 == 7 || n % 25 == 11 || n % 50 == 13 || n % 1000 == 17 || n % 100_000 == 23
+}
+
+/// What the audit finds in a synthetic tenant, at known rates: `score` stored as a
+/// string (10% of users: mixed types), `sessions` keyed by ids (5%: dynamic keys),
+/// `nickname: null` (4%), `app_metadata.email` (2%: a root collision), a 12 KB
+/// `history` (0.1%: over the cap) and a 110 KB one (0.001%: over the allowance).
+fn oddities(n: u64, user: &mut Value) {
+    if !is_odd(n) {
+        return;
+    }
+    let um = &mut user["user_metadata"];
+    if n % 10 == 3 {
+        um["score"] = json!((n % 100).to_string());
+    }
+    if n % 20 == 7 {
+        let sessions: Map<String, Value> = (0..2)
+            .map(|k| (format!("{n:08x}-{k:04x}"), json!({"at": "2024-05-01T10:00:00.000Z"})))
+            .collect();
+        um["sessions"] = Value::Object(sessions);
+    }
+    if n % 25 == 11 {
+        um["nickname"] = Value::Null;
+    }
+    let history = match () {
+        _ if n % 100_000 == 23 => 1100,
+        _ if n % 1000 == 17 => 120,
+        _ => 0,
+    };
+    if history > 0 {
+        let event = json!({"at": "2024-03-01T09:00:00.000Z", "type": "login", "ip": "198.51.100.7", "agent": "Mozilla/5.0 (X11; Linux x86_64)"});
+        um["history"] = Value::Array(vec![event; history]);
+    }
+    if n % 50 == 13 {
+        user["app_metadata"]["email"] = json!(format!("billing{n}@example.com"));
+    }
+}
+
+fn plain_user(n: u64) -> Value {
     let day = n % 28 + 1;
     let langs: Vec<&str> = LANGS
         .iter()
@@ -109,6 +156,11 @@ pub fn user(n: u64) -> Value {
 /// compression, not by allocation.
 pub fn write_line(n: u64, out: &mut Vec<u8>) {
     use std::io::Write;
+    if is_odd(n) {
+        // Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, &user(n));
+        return;
+    }
     let day = n % 28 + 1;
     let langs: Vec<&str> = LANGS
         .iter()
@@ -161,7 +213,7 @@ mod tests {
 
     #[test]
     fn the_fast_line_is_the_user_as_json() {
-        for n in [0, 1, 7, 12_345, 999_999] {
+        for n in [0, 1, 3, 7, 11, 13, 17, 23, 12_345, 100_023, 999_999] {
             let mut line = Vec::new();
             super::write_line(n, &mut line);
             assert_eq!(String::from_utf8(line).unwrap(), super::user(n).to_string(), "user {n}");

@@ -347,3 +347,34 @@ fn audits_merged_from_several_workers_report_what_one_does() {
     };
     assert_eq!(strip(&one), strip(&merged));
 }
+
+#[tokio::test]
+async fn the_synthetic_tenant_shows_each_finding_at_its_known_rate() {
+    let config = EmulatorConfig {
+        synthetic_users: 10_000,
+        ..EmulatorConfig::local(TOKEN)
+    };
+    let emulator = start(config, "[]").await;
+    let (dir, base) = (tempfile::tempdir().unwrap(), emulator.base_url());
+    let report = tokio::task::spawn_blocking(move || {
+        audit_json(
+            dir.path(),
+            &[("AUTH0_API_TOKEN", TOKEN)],
+            &["--base-url", &base, "--export"],
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(report["users"], 10_000);
+    let count = |kind: &str, path: Value| finding(&report, kind, &path)["users"].as_u64().unwrap();
+    assert_eq!(count("mixed_types", json!("user_metadata.score")), 1_000, "10%");
+    assert_eq!(count("dynamic_keys", json!("user_metadata.sessions")), 500, "5%");
+    assert_eq!(count("null_value", json!("user_metadata.nickname")), 400, "4%");
+    assert_eq!(count("root_collision", json!("app_metadata.email")), 200, "2%");
+    assert_eq!(
+        count("over_cap", Value::Null),
+        11,
+        "0.1%, and the one over the allowance"
+    );
+    assert_eq!(count("over_allowance", Value::Null), 1);
+}
