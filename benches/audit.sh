@@ -50,3 +50,13 @@ if command -v jq >/dev/null; then
   }
   measure bash -c "$(declare -f census); census $DIR/users.ndjson"
 fi
+# The whole path against a tenant: the export job of the emulator's generated users,
+# downloaded, gunzipped and audited as it streams.
+echo "auth0-meta audit --export against emulator --synthetic-users $USERS:"
+"$BIN" emulator --synthetic-users "$USERS" --token bench --listen 127.0.0.1:0 >"$DIR/emulator.out" 2>&1 &
+EMULATOR=$!
+trap 'kill $EMULATOR 2>/dev/null; rm -rf "$DIR"' EXIT
+for _ in $(seq 50); do grep -q listening "$DIR/emulator.out" && break; sleep 0.1; done
+URL=$(grep -o 'http://[0-9.:]*' "$DIR/emulator.out" | head -1)
+AUTH0_API_TOKEN=bench AUTH0_META_STATE_DIR="$DIR/state" measure "$BIN" audit --base-url "$URL" --export --format json >"$DIR/export-report.json"
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(r['users'], 'users;', len(r['findings']), 'findings')" "$DIR/export-report.json"
