@@ -63,7 +63,7 @@ fn n_and_shift_n_go_through_both_trees_and_wrap_with_a_notice() {
 }
 
 #[test]
-fn key_and_value_prefixes_narrow_and_esc_clears_before_leaving() {
+fn key_and_value_prefixes_narrow_esc_clears_the_find_and_q_always_leaves() {
     let mut state = jane_state();
     find(&mut state, "key:plan");
     assert_eq!(cursor_path(&state), "app_metadata.plan");
@@ -71,17 +71,28 @@ fn key_and_value_prefixes_narrow_and_esc_clears_before_leaving() {
     assert!(matches!(&state.overlay, Some(Overlay::Find(i)) if i.error.is_some()));
     key(&mut state, KeyCode::Esc);
     assert!(state.user().unwrap().search.is_some(), "the earlier search stays");
-    press(&mut state, Intent::Back);
-    assert!(state.user().unwrap().search.is_none(), "Esc clears the search first");
-    assert!(!state.on_list());
+    key(&mut state, KeyCode::Esc);
+    assert!(
+        state.user().unwrap().search.is_none(),
+        "Esc in the tree clears the find"
+    );
+    assert!(!state.on_list(), "and stays in the user view");
     press(&mut state, Intent::Search);
     let Some(Overlay::Find(input)) = &state.overlay else {
         panic!()
     };
-    assert_eq!(
-        input.text.lines().join(""),
-        "value:plan",
-        "the last query is offered again"
+    assert_eq!(input.text.lines().join(""), "", "the input opens empty");
+    key(&mut state, KeyCode::Up);
+    let Some(Overlay::Find(input)) = &state.overlay else {
+        panic!()
+    };
+    assert_eq!(input.text.lines().join(""), "value:plan", "↑ brings back the last find");
+    key(&mut state, KeyCode::Esc);
+    find(&mut state, "surf");
+    press(&mut state, Intent::Back);
+    assert!(
+        state.on_list(),
+        "q leaves even while a find is active, as the footer says"
     );
 }
 

@@ -100,6 +100,7 @@ pub const FIND: KeyTable = KeyTable {
     text_input: true,
     bindings: &[
         bind(&[Code(KeyCode::Enter)], Intent::Submit, "find", true),
+        bind(&[Code(KeyCode::Up)], Intent::Up, "the last find", false),
         bind(&[Code(KeyCode::Esc)], Intent::Cancel, "cancel", true),
         HELP_IN_TEXT,
     ],

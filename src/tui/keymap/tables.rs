@@ -95,6 +95,7 @@ pub const USER: KeyTable = KeyTable {
             false,
         ),
         bind(&[Char('/')], Intent::Search, "find", true),
+        bind(&[Code(KeyCode::Esc)], Intent::Cancel, "clear the find", false),
         bind(&[Char('y')], Intent::CopyMenu, "copy…", false),
         bind(&[Char('c')], Intent::Compare, "compare with another user", false),
         bind(&[Char('n')], Intent::NextMatch, "next match", false),

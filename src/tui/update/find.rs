@@ -12,10 +12,10 @@ use crate::tui::state::{FindInput, Overlay, State, Status};
 use crate::tui::tree_search::TreeSearch;
 
 /// `/`: the input, holding the last query.
+/// Opens empty, so typing starts a new find; ↑ brings back the last one.
 pub fn open(state: &mut State) -> Vec<Effect> {
-    let query = state.user().map(|v| v.last_query.clone()).unwrap_or_default();
     state.overlay = Some(Overlay::Find(Box::new(FindInput {
-        text: text_area(&query, false),
+        text: text_area("", false),
         error: None,
     })));
     Vec::new()
@@ -33,6 +33,13 @@ pub fn find_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     match intent {
         Intent::Cancel => state.overlay = None,
         Intent::Submit => run(state),
+        Intent::Up => {
+            let last = state.user().map(|v| v.last_query.clone()).unwrap_or_default();
+            if let Some(Overlay::Find(input)) = &mut state.overlay {
+                input.text = text_area(&last, false);
+                input.text.move_cursor(ratatui_textarea::CursorMove::End);
+            }
+        }
         _ => {}
     }
     Vec::new()

@@ -31,7 +31,8 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             None => Vec::new(),
         },
         Intent::Search => {
-            state.overlay = Some(Overlay::Search(Box::new(SearchInput::new(&state.list.query))));
+            // Empty, so typing starts a new query; ↑ recalls the current and earlier ones.
+            state.overlay = Some(Overlay::Search(Box::new(SearchInput::new(""))));
             Vec::new()
         }
         Intent::CycleSort => {

@@ -21,9 +21,11 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         return Vec::new();
     };
     let read_only = view.read_only.clone();
-    if intent == Intent::Back && view.search.is_some() {
-        view.search = None;
-        state.status = Status::Idle;
+    // Esc clears a find; `q` always does what the footer says (leave), find or not.
+    if intent == Intent::Cancel {
+        if view.search.take().is_some() {
+            state.status = Status::Info("find cleared".into());
+        }
         return Vec::new();
     }
     let pane = view.pane_mut();

@@ -38,6 +38,16 @@ pub fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
                 press(&mut state, Intent::CollapseAll);
                 state
             }
+            Intent::Cancel => {
+                // Esc clears a find: one is active.
+                let mut state = jane_at(3);
+                press(&mut state, Intent::Search);
+                for c in "surf".chars() {
+                    update(&mut state, Msg::Key(Key::Char(c).event()));
+                }
+                press(&mut state, Intent::Submit);
+                state
+            }
             _ => jane_at(3),
         },
         "search" => {
