@@ -80,6 +80,12 @@ async fn a_read_only_view_cannot_revert_or_touch_the_holders_draft() {
             _ => {}
         }
     }
+    let footer = common::tui::screen(&second).lines().last().unwrap().to_string();
+    assert!(
+        !footer.contains("edit value") && !footer.contains("preview"),
+        "{footer}"
+    );
+    assert!(footer.contains("T take over"), "{footer}");
     let effects = press(&mut second, Intent::History);
     settle(&mut second, &client, effects).await;
     assert!(

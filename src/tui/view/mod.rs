@@ -26,6 +26,7 @@ use ratatui::Frame;
 
 use super::keymap::{self, Binding, KeyTable};
 use super::layout;
+use super::msg::Intent;
 use super::state::{Overlay, Screen, State, Status, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
 
@@ -157,17 +158,62 @@ fn draw_status(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 /// The screen's footer keys. An overlay lists its keys on its own border instead.
+/// The footer: the screen's main keys, as many as fit whole, then `q` and `? help`,
+/// which always show.
+/// A user view that cannot be edited here lists no editing keys (and `T` where
+/// another instance holds the user).
 fn draw_footer(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     if state.overlay.is_some() {
         return;
     }
-    let bindings = keymap::listed(state).filter(|b| b.footer);
+    let read_only = state.user().map(|v| (v.read_only.is_some(), state.guards.read_only));
+    let shown = |b: &&Binding| match read_only {
+        Some((held, tenant)) if held || tenant => {
+            !writes(b.intent) && (b.footer || (held && b.intent == Intent::TakeOver))
+        }
+        _ => b.footer,
+    };
+    let all: Vec<&Binding> = keymap::listed(state).filter(shown).collect();
+    let (help, rest): (Vec<&Binding>, Vec<&Binding>) = all
+        .into_iter()
+        .partition(|b| matches!(b.intent, Intent::Help | Intent::Back));
+    let item = |b: &Binding| (format!(" {}", b.keys_label()), format!(" {} ", b.label));
+    let cells = |(k, l): &(String, String)| crate::text::width(k) + crate::text::width(l);
+    let mut room = usize::from(area.width).saturating_sub(help.iter().map(|b| cells(&item(b))).sum());
     let mut spans = Vec::new();
-    for binding in bindings {
-        spans.push(Span::styled(format!(" {}", binding.keys_label()), theme.footer_key()));
-        spans.push(Span::styled(format!(" {} ", binding.label), theme.dim()));
+    for binding in rest {
+        let (keys, label) = item(binding);
+        let need = cells(&(keys.clone(), label.clone()));
+        if need > room {
+            break;
+        }
+        room -= need;
+        spans.push(Span::styled(keys, theme.footer_key()));
+        spans.push(Span::styled(label, theme.dim()));
+    }
+    for binding in help {
+        let (keys, label) = item(binding);
+        spans.push(Span::styled(keys, theme.footer_key()));
+        spans.push(Span::styled(label, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The intents that change a user or send: not offered where nothing may be written.
+fn writes(intent: Intent) -> bool {
+    matches!(
+        intent,
+        Intent::Edit
+            | Intent::EditJson
+            | Intent::Add
+            | Intent::Rename
+            | Intent::Delete
+            | Intent::Retype
+            | Intent::Undo
+            | Intent::Redo
+            | Intent::OpenInEditor
+            | Intent::Preview
+    )
 }
 
 /// An overlay's hint line from its key table: ` y/Enter send · Esc back `. `relabel`
