@@ -17,8 +17,11 @@ pub struct Preview {
     /// `PATCH /api/v2/users/auth0%7C…`
     pub request_line: String,
     pub body: UpdateBody,
-    /// The bytes that will be sent, as text; empty when there is nothing to send.
+    /// The body that will be sent, laid out for reading (the same JSON); empty when
+    /// there is nothing to send.
     pub body_text: String,
+    /// How many bytes are sent: the body's compact form, as `api::body_bytes` writes it.
+    pub body_len: usize,
     pub stored: MetadataPair,
     pub result: MetadataPair,
     pub warnings: Vec<Warning>,
@@ -37,8 +40,9 @@ impl Preview {
         let json = body.to_json();
         let body_text = json
             .as_ref()
-            .map(|v| String::from_utf8_lossy(&body_bytes(v)).into_owned())
+            .map(|v| serde_json::to_string_pretty(v).unwrap_or_default())
             .unwrap_or_default();
+        let body_len = json.as_ref().map_or(0, |v| body_bytes(v).len());
         let result = body.apply_to(&stored);
         // Only what is sent is checked: a flaw in a key left alone is not this PATCH's.
         let mut problems = Vec::new();
@@ -54,13 +58,14 @@ impl Preview {
             }
         }
         if json.is_some() {
-            problems.extend(check_sizes(profile_size(user, &result), body_text.len()));
+            problems.extend(check_sizes(profile_size(user, &result), body_len));
         }
         Self {
             request_line: format!("PATCH {}", Client::user_path(user.id())),
             warnings: warnings(&stored, &body),
             body,
             body_text,
+            body_len,
             stored,
             result,
             problems,
@@ -161,9 +166,13 @@ mod tests {
         edited.user_metadata.insert("a".into(), json!({"b": 2, "c": "é"}));
         let preview = Preview::build(&user, &stored, &edited);
         assert_eq!(preview.request_line, "PATCH /api/v2/users/auth0%7Ca%2Fb");
+        let shown: serde_json::Value = serde_json::from_str(&preview.body_text).unwrap();
+        assert_eq!(Some(shown), preview.body_json(), "what is shown is the JSON sent");
+        assert_eq!(preview.body_len, body_bytes(&preview.body_json().unwrap()).len());
         assert_eq!(
-            preview.body_text.as_bytes(),
-            body_bytes(&preview.body_json().unwrap()).as_slice()
+            body_bytes(&preview.body_json().unwrap()),
+            r#"{"user_metadata":{"a":{"b":2,"c":"é"}}}"#.as_bytes().to_vec(),
+            "sent compact"
         );
     }
 

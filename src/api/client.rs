@@ -245,7 +245,6 @@ impl Client {
         let idempotent = matches!(method, Method::GET | Method::DELETE);
         let mut renewed = false;
         let mut tries = 0;
-        // Pretty, so the bytes sent are exactly the ones the preview showed.
         let sent = body.map(body_bytes);
         loop {
             tries += 1;

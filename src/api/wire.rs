@@ -18,9 +18,10 @@ pub fn encode_segment(segment: &str) -> String {
     out
 }
 
-/// The exact bytes a request body is sent as.
+/// The exact bytes a request body is sent as: compact (a 494 KB profile is not sent as
+/// 891 KB). The preview shows the same JSON laid out for reading.
 pub fn body_bytes(body: &Value) -> Vec<u8> {
-    serde_json::to_vec_pretty(body).unwrap_or_default()
+    serde_json::to_vec(body).unwrap_or_default()
 }
 
 /// The body in one buffer sized from `Content-Length`: a 16 MB answer is held once, not

@@ -110,8 +110,8 @@ impl PreviewScreen {
             .chain(diff.iter().map(PreviewItem::Diff))
         });
         let body_heading = format!(
-            "the exact body ({} bytes, {} lines)",
-            preview.body_text.len(),
+            "the exact body ({} bytes sent compact; shown laid out, {} lines)",
+            preview.body_len,
             self.body_lines
         );
         std::iter::once(PreviewItem::Title(preview.request_line.clone()))
