@@ -143,18 +143,13 @@ async fn send(
             )))
         }
     }
+    // One line: the preview above already showed the documents as they will be.
     tell!(
         "\n{} ({} updated_at {})",
         saved.summary(),
         saved.user.id(),
         saved.user.user.str("updated_at").unwrap_or("?")
     );
-    for field in MetadataField::BOTH {
-        if !preview.body.field(field).is_unchanged() {
-            let text = serde_json::to_string_pretty(&saved.user.docs.get(field).to_value()).unwrap_or_default();
-            tell!("{field} now:\n{text}");
-        }
-    }
     Ok(())
 }
 

@@ -111,8 +111,7 @@ impl PreviewScreen {
         });
         let body_heading = format!(
             "the exact body ({} bytes sent compact; shown laid out, {} lines)",
-            preview.body_len,
-            self.body_lines
+            preview.body_len, self.body_lines
         );
         std::iter::once(PreviewItem::Title(preview.request_line.clone()))
             .chain(self.base_note.map(PreviewItem::Hint))

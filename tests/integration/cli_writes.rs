@@ -37,6 +37,14 @@ fn metadata_set_refuses_to_replace_an_object_with_a_scalar_without_force() {
     // The README's example, as written, works on the demo tenant.
     let leaf = run(&["user_metadata.addresses.work.city", "Porto", "--yes"]);
     assert!(leaf.status.success(), "{}", String::from_utf8_lossy(&leaf.stderr));
+    // The preview, then one line of outcome: the document is not printed twice.
+    let out = String::from_utf8_lossy(&leaf.stdout);
+    assert_eq!(
+        out.matches("\"addresses\"").count(),
+        2,
+        "in the body and once after the update:\n{out}"
+    );
+    assert!(out.trim_end().lines().last().unwrap().starts_with("saved: "), "{out}");
     let forced = run(&["user_metadata.addresses.work", "gone", "--yes", "--force"]);
     assert!(forced.status.success(), "{}", String::from_utf8_lossy(&forced.stderr));
     assert!(String::from_utf8_lossy(&forced.stderr).contains("warning"));
