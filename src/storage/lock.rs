@@ -32,8 +32,47 @@ impl std::fmt::Display for Holder {
     }
 }
 
+impl DraftLock {
+    /// Lets go and removes the file (a clean exit leaves no lock file behind). Removed
+    /// while still held: whoever opened it meanwhile finds, once they hold it, that it
+    /// is no longer the file at `path`, and tries again (`acquire`).
+    pub fn release(self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
 /// Takes the lock at `path`, or says who holds it.
 pub fn acquire(path: &Path) -> io::Result<Result<DraftLock, Holder>> {
+    // A holder may remove the file as it lets go: a lock taken on a file no longer at
+    // `path` is not the lock, so the file is opened again.
+    for _ in 0..8 {
+        match acquire_once(path)? {
+            Ok(held) if still_at(&held._file, path) => return Ok(Ok(held)),
+            Ok(_) => continue,
+            Err(holder) => return Ok(Err(holder)),
+        }
+    }
+    Err(io::Error::other("the lock file kept being replaced"))
+}
+
+/// Whether `file` is still the file at `path`.
+fn still_at(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.ino() == b.ino() && a.dev() == b.dev(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
+    }
+}
+
+fn acquire_once(path: &Path) -> io::Result<Result<DraftLock, Holder>> {
     if let Some(dir) = path.parent() {
         super::private::create_dir(dir)?;
     }

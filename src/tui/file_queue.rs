@@ -84,7 +84,9 @@ async fn work(mut rx: UnboundedReceiver<DraftEffect>, msgs: UnboundedSender<Msg>
                     continue;
                 }
                 DraftEffect::Unlock { file } => {
-                    locks.remove(file);
+                    if let Some(lock) = locks.remove(file) {
+                        lock.release();
+                    }
                     continue;
                 }
                 DraftEffect::Save { .. } | DraftEffect::Delete { .. } | DraftEffect::Load { .. } => {}
@@ -98,6 +100,8 @@ async fn work(mut rx: UnboundedReceiver<DraftEffect>, msgs: UnboundedSender<Msg>
             }
         }
     }
+    // The queue (the process) ends cleanly: no lock file is left behind.
+    locks.into_values().for_each(DraftLock::release);
 }
 
 /// Takes the lock at `file` (or keeps the one held); `Some` names the other holder. A

@@ -201,7 +201,29 @@ async fn a_second_instance_finds_the_user_locked_and_takes_over_once_it_is_gone(
     first.finish().await; // the first instance ends: its lock goes with it
     second.submit(lock_effect());
     assert_eq!(lock_answer(&mut second_rx).await, None, "taken over");
+    assert!(lock.exists());
+    second.submit(DraftEffect::Unlock { file: lock.clone() });
+    second.submit(lock_effect());
+    assert_eq!(
+        lock_answer(&mut second_rx).await,
+        None,
+        "taken again after leaving the user"
+    );
     second.finish().await;
+    assert!(!lock.exists(), "a clean exit leaves no lock file behind");
+}
+
+#[test]
+fn a_lock_released_while_another_opened_its_file_is_not_held_twice() {
+    use auth0_meta::storage::lock::acquire;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("user.json.lock");
+    let first = acquire(&path).unwrap().unwrap();
+    first.release(); // the file is gone
+    let second = acquire(&path).unwrap().expect("free again");
+    assert!(acquire(&path).unwrap().is_err(), "one holder at a time");
+    second.release();
+    assert!(!path.exists());
 }
 
 #[test]
