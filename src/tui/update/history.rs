@@ -54,11 +54,12 @@ pub fn journal_loaded(state: &mut State, user_id: &str, result: Result<Journal, 
 /// Up and down choose, Submit shows the chosen change in full and then reverts it
 /// (through the preview), Cancel goes back.
 pub fn history_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    let rows = state.overlay_rows();
     let Some(Overlay::History(list)) = &mut state.overlay else {
         return Vec::new();
     };
     let len = list.entries.len();
-    if let Some(target) = movement(intent, list.cursor, len, 1).filter(|_| !list.detail) {
+    if let Some(target) = movement(intent, list.cursor, len, rows).filter(|_| !list.detail) {
         list.cursor = target.clamp(0, len.saturating_sub(1) as isize) as usize;
         return Vec::new();
     }
