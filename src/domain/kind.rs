@@ -68,7 +68,12 @@ impl ValueKind {
 
     /// True when converting `value` to this kind loses something: converting the result
     /// back does not give `value` again (`"enterprise"` -> `0`), so the user is asked first.
+    /// To `null` every value but `null` is lost, even one that would convert back
+    /// (`0`, `false`): `null` holds nothing.
     pub fn loses_data(self, value: &Value) -> bool {
+        if self == Self::Null {
+            return !value.is_null();
+        }
         ValueKind::of(value).convert(&self.convert(value)) != *value
     }
 
@@ -169,6 +174,10 @@ mod tests {
         assert!(!ValueKind::String.loses_data(&json!(23)));
         assert!(!ValueKind::Bool.loses_data(&json!(1)));
         assert!(!ValueKind::Array.loses_data(&json!({})));
+        for value in [json!(0), json!(42), json!(false), json!(""), json!({})] {
+            assert!(ValueKind::Null.loses_data(&value), "{value} to null asks first");
+        }
+        assert!(!ValueKind::Null.loses_data(&json!(null)));
         assert!(ValueKind::Number.loses_data(&json!("enterprise")));
         assert!(ValueKind::Array.loses_data(&json!({"a": 1})));
         assert!(ValueKind::Null.loses_data(&json!("x")));
