@@ -154,3 +154,16 @@ async fn parallel_writers_each_settle_their_own_entries_once() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_old_interrupted_entry_is_settled_failed_without_waiting() {
+    let (emulator, dir) = (demo_emulator().await, tempfile::tempdir().unwrap());
+    let (client, waits) = client(&emulator);
+    let storage = storage(dir.path());
+    let mut entry = hobby_entry(&client, &storage, "chess").await;
+    entry.time = "2020-01-01T00:00:00.000Z".into(); // long past any landing
+    drop(journal::write_ahead(&storage, &entry).unwrap());
+    let settled = resolve_unresolved(&client, &storage).await.unwrap();
+    assert_eq!(settled[0].outcome.word(), "failed");
+    assert!(waits.lock().unwrap().is_empty(), "nothing to wait for");
+}
