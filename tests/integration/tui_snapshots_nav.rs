@@ -78,3 +78,34 @@ fn s_shows_each_nodes_size_beside_it() {
         .lines()
         .any(|l| l.contains("hobby") && l.contains(" 9 B")));
 }
+
+#[test]
+fn a_collapsed_summary_ends_with_an_ellipsis_and_a_deleted_container_keeps_its_count() {
+    let widgets: serde_json::Map<String, serde_json::Value> = (0..40)
+        .map(|i| (format!("widget_{i:03}"), serde_json::json!({"w": i})))
+        .collect();
+    let user = user(
+        7,
+        Some((
+            serde_json::json!({"dashboard": widgets, "onboarding": {"completed": true, "steps": [1, 2]}}),
+            serde_json::json!({}),
+        )),
+    );
+    let mut state = opened(80, 24, user);
+    update(&mut state, Msg::Resize(80, 24));
+    press(&mut state, Intent::CollapseAll);
+    press(&mut state, Intent::Expand); // the root open, its keys collapsed
+    let shown = screen(&state);
+    let dashboard = shown.lines().find(|l| l.contains("dashboard")).unwrap();
+    assert!(
+        dashboard.contains("{40} {widget_000") && dashboard.trim_end().ends_with("…│"),
+        "{shown}"
+    );
+    to_row(&mut state, 2);
+    press(&mut state, Intent::Delete);
+    common::tui::key(&mut state, crossterm::event::KeyCode::Char('y'));
+    let shown = screen(&state);
+    let onboarding = shown.lines().find(|l| l.contains("onboarding")).unwrap();
+    assert!(onboarding.contains("{2} {completed: true"), "the true count: {shown}");
+    insta::assert_snapshot!(shown);
+}

@@ -114,9 +114,10 @@ fn marked(line: Line<'static>, mark: Mark, theme: Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Children of node `id` shown only because the draft deletes them: not counted.
+/// Children of node `id` shown only because the draft deletes them: not counted. A
+/// deleted container keeps its count: it is shown as it was.
 fn deleted_children(pane: &TreePane, id: u32) -> usize {
-    if pane.marks.is_empty() {
+    if pane.marks.is_empty() || pane.mark(id) == Mark::Deleted {
         return 0;
     }
     pane.tree
@@ -150,9 +151,12 @@ pub fn row_line(row: &Row<'_>, root_label: &str, width: usize, theme: Theme, del
     if container {
         let (open, close) = brackets(kind);
         let count = row.value.len().saturating_sub(deleted);
-        spans.push(Span::styled(format!("{open}{count}{close}"), theme.dim()));
-        if !row.expanded && !row.value.is_empty() {
-            spans.push(Span::styled(format!(" {}", taste(row.value, room)), theme.dim()));
+        let counted = format!("{open}{count}{close}");
+        // The taste gets what is left after the count, so it ends with `…`, not at the edge.
+        let left = room.saturating_sub(width_of(&counted) + 1);
+        spans.push(Span::styled(counted, theme.dim()));
+        if !row.expanded && !row.value.is_empty() && left >= 2 {
+            spans.push(Span::styled(format!(" {}", taste(row.value, left)), theme.dim()));
         }
     } else {
         spans.push(scalar_span(row.value, room, theme));
