@@ -167,3 +167,17 @@ async fn an_old_interrupted_entry_is_settled_failed_without_waiting() {
     assert_eq!(settled[0].outcome.word(), "failed");
     assert!(waits.lock().unwrap().is_empty(), "nothing to wait for");
 }
+
+#[tokio::test]
+async fn a_start_with_nothing_open_settles_nothing_and_a_stray_marker_is_cleared() {
+    let (emulator, dir) = (demo_emulator().await, tempfile::tempdir().unwrap());
+    let (client, _) = client(&emulator);
+    let storage = storage(dir.path());
+    assert!(resolve_unresolved(&client, &storage).await.unwrap().is_empty(), "no state yet");
+    // A writer that died after taking its lock, before writing its entry.
+    let marker = storage.open_entries_dir().join("19000000000-abcdef.lock");
+    std::fs::create_dir_all(marker.parent().unwrap()).unwrap();
+    std::fs::write(&marker, "4242\n").unwrap();
+    assert!(resolve_unresolved(&client, &storage).await.unwrap().is_empty());
+    assert!(!marker.exists(), "the marker of an entry never written is removed");
+}
