@@ -42,6 +42,8 @@ pub struct State {
     pub overlay: Option<Overlay>,
     /// The `?` help is open over whatever has focus.
     pub help: bool,
+    /// How far the help is scrolled, when it is longer than the screen.
+    pub help_scroll: usize,
     /// A change is on its way to the server; quitting waits for its outcome.
     pub sending: bool,
     /// What an audit on its way covers (`A`), while it runs.
@@ -76,6 +78,7 @@ impl State {
             screen: Screen::List,
             overlay: None,
             help: false,
+            help_scroll: 0,
             sending: false,
             auditing: None,
             quit_when_sent: false,

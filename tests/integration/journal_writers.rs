@@ -173,7 +173,10 @@ async fn a_start_with_nothing_open_settles_nothing_and_a_stray_marker_is_cleared
     let (emulator, dir) = (demo_emulator().await, tempfile::tempdir().unwrap());
     let (client, _) = client(&emulator);
     let storage = storage(dir.path());
-    assert!(resolve_unresolved(&client, &storage).await.unwrap().is_empty(), "no state yet");
+    assert!(
+        resolve_unresolved(&client, &storage).await.unwrap().is_empty(),
+        "no state yet"
+    );
     // A writer that died after taking its lock, before writing its entry.
     let marker = storage.open_entries_dir().join("19000000000-abcdef.lock");
     std::fs::create_dir_all(marker.parent().unwrap()).unwrap();

@@ -109,3 +109,19 @@ fn a_collapsed_summary_ends_with_an_ellipsis_and_a_deleted_container_keeps_its_c
     assert!(onboarding.contains("{2} {completed: true"), "the true count: {shown}");
     insta::assert_snapshot!(shown);
 }
+
+#[test]
+fn help_at_80x24_fits_and_scrolls_instead_of_cutting() {
+    let mut state = opened(80, 24, jane());
+    update(&mut state, Msg::Resize(80, 24));
+    press(&mut state, Intent::Help);
+    let first = screen(&state);
+    assert!(first.contains("j/k scroll"), "{first}");
+    assert!(first.contains("down") && !first.contains("history / revert"), "{first}");
+    common::tui::key(&mut state, crossterm::event::KeyCode::PageDown);
+    let later = screen(&state);
+    assert!(state.help, "scrolling keeps the help open");
+    assert!(later.contains("history / revert"), "the last keys are reached: {later}");
+    common::tui::key(&mut state, crossterm::event::KeyCode::Char('x'));
+    assert!(!state.help, "any other key closes it");
+}

@@ -112,6 +112,10 @@ fn dispatch(state: &mut State, msg: Msg) -> Vec<Effect> {
 
 /// A key press, read through the key table of what has focus.
 fn key_update(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    if state.help {
+        help_key(state, key);
+        return Vec::new();
+    }
     match resolve(state, &key) {
         Resolved::Intent(intent) => intent_update(state, intent),
         Resolved::Text(key) => match &state.overlay {
@@ -125,6 +129,20 @@ fn key_update(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
+/// In the help: `j`/`k`, arrows and pages scroll it when it is longer than the screen;
+/// any other key closes it.
+fn help_key(state: &mut State, key: KeyEvent) {
+    use crossterm::event::KeyCode;
+    let page = state.overlay_rows().max(1);
+    match key.code {
+        KeyCode::Char('j') | KeyCode::Down => state.help_scroll += 1,
+        KeyCode::Char('k') | KeyCode::Up => state.help_scroll = state.help_scroll.saturating_sub(1),
+        KeyCode::PageDown | KeyCode::Char(' ') => state.help_scroll += page,
+        KeyCode::PageUp => state.help_scroll = state.help_scroll.saturating_sub(page),
+        _ => state.help = false,
+    }
+}
+
 pub(super) fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
     if intent == Intent::Quit {
         return session::back(state, true);
@@ -135,6 +153,7 @@ pub(super) fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
     }
     if intent == Intent::Help {
         state.help = true;
+        state.help_scroll = 0;
         return Vec::new();
     }
     if intent == Intent::Messages && state.overlay.is_none() {

@@ -26,23 +26,49 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
             Span::raw(*meaning),
         ]));
     }
-    // As many columns as it takes to show every key on a short terminal.
+    // As many columns as it takes to show every key on a short terminal, as many as fit
+    // the width; past that the list scrolls (j/k), and says so.
     let rows = usize::from(area.height.saturating_sub(2)).max(1);
-    let columns = lines.len().div_ceil(rows).max(1);
-    let per_column = lines.len().div_ceil(columns);
-    // Each column as wide as its longest line, so no label is cut.
-    let widest = lines.iter().map(Line::width).max().unwrap_or(0).max(46) as u16 + 2;
-    let popup = centered(area, widest * columns as u16 + 2, per_column as u16 + 2);
+    let widest = (lines.iter().map(Line::width).max().unwrap_or(0).max(40) + 2)
+        .min(usize::from(area.width).saturating_sub(2).max(1));
+    let fit_columns = (usize::from(area.width).saturating_sub(2) / widest).max(1);
+    let columns = lines.len().div_ceil(rows).clamp(1, fit_columns);
+    let shown = rows * columns;
+    let last = lines.len().saturating_sub(shown);
+    let scroll = state.help_scroll.min(last);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(shown).collect();
+    let per_column = visible.len().div_ceil(columns).max(1);
+    let popup = centered(area, (widest * columns + 2) as u16, per_column as u16 + 2);
+    let hint = match last {
+        0 => " any key closes ".to_string(),
+        _ => format!(
+            " j/k scroll ({}-{} of {}) · any other key closes ",
+            scroll + 1,
+            scroll + shown.min(last + shown - scroll),
+            last + shown
+        ),
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(format!(" keys: {screen} "), theme.title()))
-        .title_bottom(Span::styled(" any key closes ", theme.dim()));
+        .title_bottom(Span::styled(hint, theme.dim()));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
     let parts = Layout::horizontal(vec![Constraint::Ratio(1, columns as u32); columns]).split(inner);
-    for (part, chunk) in parts.iter().zip(lines.chunks(per_column)) {
-        frame.render_widget(Paragraph::new(chunk.to_vec()), *part);
+    for (part, chunk) in parts.iter().zip(visible.chunks(per_column)) {
+        let width = usize::from(part.width);
+        let cut: Vec<Line> = chunk
+            .iter()
+            .map(|line| {
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                match crate::text::width(&text) > width {
+                    true => Line::from(crate::text::cut(&text, width)),
+                    false => line.clone(),
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(cut), *part);
     }
 }
 
@@ -52,6 +78,7 @@ fn signs(state: &State) -> &'static [(&'static str, &'static str)] {
         (true, true) => &[
             ("meta ●", "the user has metadata"),
             ("meta ✎", "a draft of edits is saved"),
+            ("meta ▲", "the profile is over Auth0's 10 KB cap"),
         ],
         (true, false) => &[("+ ~ - •", "added, changed, deleted, inside")],
         _ => &[],
