@@ -23,6 +23,8 @@ pub struct CompareScreen {
     pub right: String,
     pub items: Vec<CompareItem>,
     pub scroll: usize,
+    /// Cells scrolled sideways (`←`/`→`).
+    pub hscroll: usize,
 }
 
 impl CompareScreen {
@@ -44,6 +46,7 @@ impl CompareScreen {
             right: right.label.clone(),
             items,
             scroll: 0,
+            hscroll: 0,
         }
     }
 

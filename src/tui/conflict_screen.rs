@@ -26,6 +26,8 @@ pub struct ConflictScreen {
     pub server: User,
     pub lines: Vec<(ConflictLineKind, usize, String)>,
     pub scroll: usize,
+    /// Cells scrolled sideways (`←`/`→`).
+    pub hscroll: usize,
     /// Found when a saved draft was restored: discarding the draft is a choice too.
     pub from_draft: bool,
     /// For a restored draft, per conflicting root key, what "keep mine" sends: the
@@ -42,6 +44,7 @@ impl ConflictScreen {
             server,
             lines,
             scroll: 0,
+            hscroll: 0,
             from_draft: false,
             keep_mine: Vec::new(),
         }
@@ -62,6 +65,7 @@ impl ConflictScreen {
             server,
             lines,
             scroll: 0,
+            hscroll: 0,
             from_draft: true,
             keep_mine,
         }

@@ -70,6 +70,9 @@ pub enum Intent {
     ToggleWeights,
     /// `A` in the users list: audit the users of the search (or, asked first, all).
     Audit,
+    /// `←` / `→` in a long text view: see the part of long lines past the box's edge.
+    ScrollLeft,
+    ScrollRight,
     /// Open this node, or go to its first child when it is open.
     Expand,
     /// Close this node, or go to its parent when it is closed.

@@ -26,6 +26,8 @@ pub struct PreviewScreen {
     pub root_keys: Vec<(FieldPath, String)>,
     pub diffs: Vec<(MetadataField, Vec<DiffLine>)>,
     pub scroll: usize,
+    /// Cells scrolled sideways (`←`/`→`): lines longer than the box end with `…`.
+    pub hscroll: usize,
     /// Said under the request line when the preview is not of the copy loaded (an
     /// overwrite after a conflict).
     pub base_note: Option<&'static str>,
@@ -69,6 +71,7 @@ impl PreviewScreen {
             root_keys,
             diffs,
             scroll: 0,
+            hscroll: 0,
             base_note,
             reverts: None,
             lines: 0,

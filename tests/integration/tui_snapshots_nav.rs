@@ -125,3 +125,30 @@ fn help_at_80x24_fits_and_scrolls_instead_of_cutting() {
     common::tui::key(&mut state, crossterm::event::KeyCode::Char('x'));
     assert!(!state.help, "any other key closes it");
 }
+
+#[test]
+fn long_lines_in_the_preview_end_with_an_ellipsis_and_scroll_sideways() {
+    let city = format!(
+        "a very long city name that goes well beyond the width of the box {}",
+        "z".repeat(40)
+    );
+    let user = user(3, Some((serde_json::json!({"city": city}), serde_json::json!({}))));
+    let mut state = opened(80, 24, user);
+    update(&mut state, Msg::Resize(80, 24));
+    to_row(&mut state, 1);
+    press(&mut state, Intent::Delete);
+    press(&mut state, Intent::Preview);
+    let shown = screen(&state);
+    let cut = shown.lines().find(|l| l.contains("- city: \"a very long")).unwrap();
+    assert!(cut.contains("box…│"), "marked, not silently cut: {shown}");
+    assert!(!shown.contains("zzzzzzzzzz\""), "{shown}");
+    for _ in 0..8 {
+        common::tui::key(&mut state, crossterm::event::KeyCode::Right);
+    }
+    let moved = screen(&state);
+    assert!(moved.contains("zzzz\""), "→ shows the rest: {moved}");
+    assert!(
+        moved.lines().any(|l| l.contains("│…")),
+        "and marks what is left of the start: {moved}"
+    );
+}

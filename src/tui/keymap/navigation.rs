@@ -5,7 +5,7 @@ use crossterm::event::KeyCode;
 
 use super::binding::Key::{Char, Code};
 use super::binding::{bind, KeyTable};
-use super::shared::{HELP, HELP_IN_TEXT, MOVES};
+use super::shared::{HELP, HELP_IN_TEXT, MOVES, SIDEWAYS};
 use crate::domain::copy::CopyForm;
 use crate::tui::msg::{Copying, Intent};
 
@@ -19,6 +19,8 @@ pub const COMPARE: KeyTable = KeyTable {
         MOVES[3],
         MOVES[4],
         MOVES[5],
+        SIDEWAYS[0],
+        SIDEWAYS[1],
         bind(&[Code(KeyCode::Esc)], Intent::Cancel, "close", true),
         HELP,
     ],

@@ -4,7 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::binding::Key::{Alt, Char, Code, Ctrl};
 use super::binding::{bind, KeyTable};
-use super::shared::{HELP, HELP_IN_TEXT, MOVES};
+use super::shared::{HELP, HELP_IN_TEXT, MOVES, SIDEWAYS};
 use crate::tui::msg::Intent;
 
 pub const SEARCH: KeyTable = KeyTable {
@@ -114,6 +114,8 @@ pub const PREVIEW: KeyTable = KeyTable {
         MOVES[1],
         MOVES[2],
         MOVES[3],
+        SIDEWAYS[0],
+        SIDEWAYS[1],
         bind(&[Ctrl('d')], Intent::HalfPageDown, "half a page down", false),
         bind(&[Ctrl('u')], Intent::HalfPageUp, "half a page up", false),
         MOVES[4],
@@ -142,6 +144,8 @@ pub const CONFLICT: KeyTable = KeyTable {
         MOVES[3],
         MOVES[4],
         MOVES[5],
+        SIDEWAYS[0],
+        SIDEWAYS[1],
         HELP,
     ],
 };
@@ -161,6 +165,8 @@ pub const DRAFT_CONFLICT: KeyTable = KeyTable {
         MOVES[3],
         MOVES[4],
         MOVES[5],
+        SIDEWAYS[0],
+        SIDEWAYS[1],
         HELP,
     ],
 };

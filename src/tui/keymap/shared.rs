@@ -20,6 +20,17 @@ pub(super) const MOVES: [Binding; 6] = [
     bind(&[Char('G'), Code(KeyCode::End)], Intent::Bottom, "last", false),
 ];
 
+/// `←` / `→` where lines longer than the box end with `…`.
+pub(super) const SIDEWAYS: [Binding; 2] = [
+    bind(&[Code(KeyCode::Left)], Intent::ScrollLeft, "scroll left", false),
+    bind(
+        &[Code(KeyCode::Right)],
+        Intent::ScrollRight,
+        "scroll right (lines ending …)",
+        false,
+    ),
+];
+
 /// `?` in an overlay that takes no text; `F1` where text is typed.
 pub(super) const HELP: Binding = bind(&[Char('?')], Intent::Help, "help", false);
 pub(super) const HELP_IN_TEXT: Binding = bind(&[Code(KeyCode::F(1))], Intent::Help, "help", false);

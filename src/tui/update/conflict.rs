@@ -16,6 +16,10 @@ use crate::tui::user_view::BeforeRebase;
 pub fn conflict_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     let rows = state.overlay_rows();
     if let Some(Overlay::Conflict(screen)) = &mut state.overlay {
+        if matches!(intent, Intent::ScrollLeft | Intent::ScrollRight) {
+            screen.hscroll = crate::tui::view::sideways(screen.hscroll, intent);
+            return Vec::new();
+        }
         let len = screen.lines.len();
         if let Some(target) = movement(intent, screen.scroll, len, rows) {
             let target = if intent == Intent::Bottom { len as isize } else { target };

@@ -42,6 +42,7 @@ pub fn preview_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     }
     let half = (rows / 2).max(1) as isize;
     match intent {
+        Intent::ScrollLeft | Intent::ScrollRight => screen.hscroll = crate::tui::view::sideways(screen.hscroll, intent),
         Intent::HalfPageDown => screen.scroll_to(screen.scroll as isize + half, rows),
         Intent::HalfPageUp => screen.scroll_to(screen.scroll as isize - half, rows),
         Intent::NextSection | Intent::PrevSection => {

@@ -14,6 +14,7 @@ use crate::tui::theme::Theme;
 
 pub fn draw(screen: &CompareScreen, frame: &mut Frame, area: Rect, theme: Theme) {
     let rows = usize::from(area.height.saturating_sub(2));
+    let width = usize::from(area.width.saturating_sub(2));
     let lines: Vec<Line> = screen
         .items
         .iter()
@@ -24,6 +25,7 @@ pub fn draw(screen: &CompareScreen, frame: &mut Frame, area: Rect, theme: Theme)
             CompareItem::Same(text) => Line::from(Span::styled(visible_json(text).into_owned(), theme.dim())),
             CompareItem::Diff(line) => diff_line(line, theme),
         })
+        .map(|line| super::clip(line, screen.hscroll, width))
         .collect();
     let block = Block::default()
         .borders(Borders::ALL)

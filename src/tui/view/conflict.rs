@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use super::{hints, popup};
+use super::{clip, hints, popup};
 use crate::domain::diff::LineKind;
 use crate::text::visible_json;
 use crate::tui::conflict_screen::ConflictLineKind;
@@ -18,6 +18,7 @@ use crate::tui::theme::Theme;
 pub fn draw_conflict(screen: &ConflictScreen, frame: &mut Frame, area: Rect, theme: Theme) {
     let area = popup(area);
     let rows = usize::from(area.height.saturating_sub(2));
+    let width = usize::from(area.width.saturating_sub(2));
     let lines: Vec<Line> = screen
         .lines
         .iter()
@@ -35,7 +36,8 @@ pub fn draw_conflict(screen: &ConflictScreen, frame: &mut Frame, area: Rect, the
                 ConflictLineKind::Diff(LineKind::Changed | LineKind::Reordered) => ("~ ", theme.boolean()),
                 ConflictLineKind::Diff(_) => ("  ", theme.dim()),
             };
-            Line::from(Span::styled(format!("{indent}{prefix}{}", visible_json(text)), style))
+            let line = Line::from(Span::styled(format!("{indent}{prefix}{}", visible_json(text)), style));
+            clip(line, screen.hscroll, width)
         })
         .collect();
     let position = format!(

@@ -232,6 +232,55 @@ pub fn hints<'a>(table: &KeyTable, relabel: impl Fn(&Binding) -> Option<&'a str>
     format!(" {} ", parts.join(" · "))
 }
 
+/// `line` seen from `from` cells on, in `width` cells: a line longer than that ends
+/// with `…`, and one scrolled into starts with `…`, so a cut is never silent.
+pub fn clip(line: Line<'static>, from: usize, width: usize) -> Line<'static> {
+    let total: usize = line.spans.iter().map(|s| crate::text::width(&s.content)).sum();
+    if from == 0 && total <= width {
+        return line;
+    }
+    let mut spans = Vec::new();
+    let (mut at, mut used) = (0usize, 0usize);
+    let room = width.saturating_sub(1); // the last cell for `…` when more follows
+    for span in line.spans {
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if at < from {
+                at += w;
+                continue;
+            }
+            if used + w > room {
+                break;
+            }
+            kept.push(c);
+            used += w;
+            at += w;
+        }
+        if !kept.is_empty() {
+            spans.push(Span::styled(kept, span.style));
+        }
+    }
+    if from > 0 {
+        if let Some(first) = spans.first_mut() {
+            let rest: String = first.content.chars().skip(1).collect();
+            first.content = format!("…{rest}").into();
+        }
+    }
+    if at < total {
+        spans.push(Span::raw("…"));
+    }
+    Line::from(spans)
+}
+
+/// Sideways scroll after `←` / `→`: eight cells a press, never before the start.
+pub fn sideways(hscroll: usize, intent: Intent) -> usize {
+    match intent {
+        Intent::ScrollLeft => hscroll.saturating_sub(8),
+        _ => (hscroll + 8).min(100_000),
+    }
+}
+
 /// A full-height overlay, a little narrower than the screen.
 pub fn popup(area: Rect) -> Rect {
     centered(area, area.width.saturating_sub(4), area.height)

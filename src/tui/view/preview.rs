@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-use super::{hints, popup};
+use super::{clip, hints, popup};
 use crate::domain::diff::{DiffLine, LineKind};
 use crate::text::{visible_json, visible_key};
 use crate::tui::keymap;
@@ -59,11 +59,12 @@ pub fn diff_line(diff: &DiffLine, theme: Theme) -> Line<'static> {
 pub fn draw_preview(screen: &PreviewScreen, frame: &mut Frame, area: Rect, theme: Theme) {
     let area = popup(area);
     let rows = usize::from(area.height.saturating_sub(2));
+    let width = usize::from(area.width.saturating_sub(2));
     let lines: Vec<Line> = screen
         .items()
         .skip(screen.scroll)
         .take(rows)
-        .map(|item| line(item, theme))
+        .map(|item| clip(line(item, theme), screen.hscroll, width))
         .collect();
     let blocked = screen.preview.is_blocked();
     let keys = hints(&keymap::PREVIEW, |b| {

@@ -22,6 +22,14 @@ pub fn jane_at(row: usize) -> State {
 
 /// A state where `table` has focus and `key` (bound to `intent`) has something to act on.
 pub fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
+    let mut state = state_for_table(table, intent, key);
+    if intent == Intent::ScrollLeft {
+        press(&mut state, Intent::ScrollRight); // something to scroll back
+    }
+    state
+}
+
+fn state_for_table(table: &KeyTable, intent: Intent, key: Key) -> State {
     match table.title {
         "users list" => {
             let mut state = listed(100, 30);
