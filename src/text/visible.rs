@@ -81,12 +81,13 @@ pub fn json_visible(text: &str) -> String {
     escape_json(&serde_json::to_string(text).unwrap_or_default())
 }
 
-/// Serialized JSON with every hidden or zero-width character (they can only stand inside
-/// its strings) written as a `\uXXXX` escape: it reads back as the same value.
+/// Serialized JSON with every hidden or zero-width character inside its strings written
+/// as a `\uXXXX` escape: it reads back as the same value. A raw line break can only be
+/// the layout of pretty JSON (serde escapes those in strings), and stays one.
 pub fn escape_json(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if is_hidden(c) || is_invisible(c) {
+        if c != '\n' && (is_hidden(c) || is_invisible(c)) {
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
                 out.push_str(&format!("\\u{unit:04x}"));

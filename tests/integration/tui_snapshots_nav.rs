@@ -152,3 +152,18 @@ fn long_lines_in_the_preview_end_with_an_ellipsis_and_scroll_sideways() {
         "and marks what is left of the start: {moved}"
     );
 }
+
+#[test]
+fn the_json_editor_opens_laid_out_one_line_per_line() {
+    let mut state = jane_state();
+    press(&mut state, Intent::EditJson);
+    let Some(auth0_meta::tui::state::Overlay::Editor(editor)) = &state.overlay else {
+        panic!("{:?}", state.status)
+    };
+    let lines = editor.text.lines();
+    assert!(lines.len() > 3, "{lines:?}");
+    assert_eq!(lines[1], "  \"hobby\": \"surfing\",");
+    assert!(!lines.iter().any(|l| l.contains("\\u000a")), "{lines:?}");
+    let shown = screen(&state);
+    assert!(shown.contains("\"hobby\": \"surfing\","), "{shown}");
+}
