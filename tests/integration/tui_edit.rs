@@ -144,6 +144,13 @@ fn the_json_editor_reports_errors_by_line_and_commits_with_ctrl_s() {
         panic!("Esc on changed text asks first")
     };
     assert!(editor.confirm_discard);
+    let before = editor.text();
+    key(&mut state, KeyCode::Char('k')); // "any other key keeps editing": it is not typed
+    let Some(Overlay::Editor(editor)) = &state.overlay else {
+        panic!()
+    };
+    assert!(!editor.confirm_discard);
+    assert_eq!(editor.text(), before, "the answering key is not typed into the text");
     typed(&mut state, "\"x\"}");
     assert_eq!(editor_error(&state), None);
     ctrl(&mut state, 's');
@@ -231,4 +238,42 @@ fn setting_a_value_to_what_it_is_makes_no_edit_and_no_draft() {
         state.user().unwrap().history.next_step(true).is_none(),
         "nothing to undo"
     );
+}
+
+/// The editors' help lists the text area's own keys: each does what it says.
+#[test]
+fn the_text_keys_the_editor_help_lists_do_what_it_says() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    use ratatui_textarea::{CursorMove, TextArea};
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let alt = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
+    let at_end = || {
+        let mut area = TextArea::new(vec!["one two three".to_string()]);
+        area.move_cursor(CursorMove::End);
+        area
+    };
+    let mut area = at_end();
+    area.input(ctrl('w'));
+    assert_eq!(area.lines()[0], "one two ", "Ctrl-W deletes the word before");
+    area.input(ctrl('a'));
+    area.input(ctrl('k'));
+    assert_eq!(area.lines()[0], "", "Ctrl-A then Ctrl-K");
+    area.input(ctrl('y'));
+    assert_eq!(area.lines()[0], "one two ", "Ctrl-Y pastes what was deleted");
+    let mut area = at_end();
+    area.input(ctrl('j'));
+    assert_eq!(area.lines()[0], "", "Ctrl-J deletes to the start of the line");
+    area.input(ctrl('u'));
+    assert_eq!(area.lines()[0], "one two three", "Ctrl-U undoes (in the JSON editor)");
+    area.input(ctrl('r'));
+    assert_eq!(area.lines()[0], "", "Ctrl-R redoes");
+    let mut area = at_end();
+    area.input(alt('b'));
+    area.input(alt('d'));
+    assert_eq!(area.lines()[0], "one two ", "Alt-B then Alt-D deletes the word after");
+    let mut area = TextArea::new(vec!["a".into(), "b".into(), "c".into()]);
+    area.input(alt('>'));
+    assert_eq!(area.cursor().0, 2, "Alt-> goes to the bottom");
+    area.input(alt('<'));
+    assert_eq!(area.cursor().0, 0, "Alt-< goes to the top");
 }

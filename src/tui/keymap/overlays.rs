@@ -36,6 +36,8 @@ pub const JSON_EDITOR: KeyTable = KeyTable {
     bindings: &[
         bind(&[Ctrl('s')], Intent::Submit, "save", true),
         bind(&[Code(KeyCode::Esc)], Intent::Cancel, "cancel", true),
+        bind(&[Code(KeyCode::PageDown)], Intent::PageDown, "page down", false),
+        bind(&[Code(KeyCode::PageUp)], Intent::PageUp, "page up", false),
         HELP_IN_TEXT,
     ],
 };

@@ -17,6 +17,7 @@ use crate::tui::state::{Editor, EditorPurpose, Overlay, State};
 /// The editor's own keys: Submit commits (Enter, or Ctrl-S for JSON), Cancel closes,
 /// unless changed JSON would be lost: then it asks, and Discard confirms.
 pub fn editor_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    let page = state.overlay_rows().saturating_sub(2).max(1);
     let Some(Overlay::Editor(editor)) = &mut state.overlay else {
         return Vec::new();
     };
@@ -32,6 +33,16 @@ pub fn editor_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             Vec::new()
         }
         // Only text can hold a line break; elsewhere it would only make the input invalid.
+        Intent::PageDown | Intent::PageUp => {
+            let step = match intent {
+                Intent::PageDown => ratatui_textarea::CursorMove::Down,
+                _ => ratatui_textarea::CursorMove::Up,
+            };
+            for _ in 0..page {
+                editor.text.move_cursor(step);
+            }
+            Vec::new()
+        }
         Intent::NewLine if text_value(&editor.purpose) => {
             editor.text.insert_newline();
             Vec::new()
@@ -55,7 +66,9 @@ pub fn editor_text(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     let Some(Overlay::Editor(editor)) = &mut state.overlay else {
         return Vec::new();
     };
-    editor.confirm_discard = false;
+    if std::mem::take(&mut editor.confirm_discard) {
+        return Vec::new(); // the key that answered "keep editing" is not typed too
+    }
     if !matches!(editor.purpose, EditorPurpose::Json { .. }) {
         crate::tui::overlay::type_line_key(&mut editor.text, key);
         editor.error = None;

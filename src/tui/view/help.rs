@@ -23,7 +23,7 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     for (sign, meaning) in signs(state) {
         lines.push(Line::from(vec![
             Span::styled(format!("  {sign:<16}"), theme.dim()),
-            Span::raw(*meaning),
+            Span::raw(meaning),
         ]));
     }
     // As many columns as it takes to show every key on a short terminal, as many as fit
@@ -72,9 +72,34 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     }
 }
 
-/// What the marks on screen mean, listed under the keys.
-fn signs(state: &State) -> &'static [(&'static str, &'static str)] {
-    match (state.overlay.is_none(), state.on_list()) {
+/// The text area's own keys (ratatui-textarea's), shared by both editors.
+const TEXT_KEYS: [(&str, &str); 9] = [
+    ("Ctrl-A / Home", "start of the line"),
+    ("Ctrl-E / End", "end of the line"),
+    ("Alt-B / Alt-F", "a word back / forward"),
+    ("Ctrl-W", "delete the word before"),
+    ("Alt-D", "delete the word after"),
+    ("Ctrl-K", "delete to the end of the line"),
+    ("Ctrl-J", "delete to the start of the line"),
+    ("Ctrl-Y", "paste what was deleted"),
+    ("Ctrl-R", "redo"),
+];
+
+/// What the marks on screen mean, or the text keys of an editor, listed under the keys.
+fn signs(state: &State) -> Vec<(&'static str, &'static str)> {
+    use crate::tui::state::{EditorPurpose, Overlay};
+    if let Some(Overlay::Editor(editor)) = &state.overlay {
+        let mut keys = TEXT_KEYS.to_vec();
+        keys.push(match editor.purpose {
+            EditorPurpose::Json { .. } => ("Ctrl-U", "undo"),
+            _ => ("Ctrl-U", "delete to the start of the line"),
+        });
+        if matches!(editor.purpose, EditorPurpose::Json { .. }) {
+            keys.push(("Alt-< / Alt->", "top / bottom of the text"));
+        }
+        return keys;
+    }
+    let marks: &[(&'static str, &'static str)] = match (state.overlay.is_none(), state.on_list()) {
         (true, true) => &[
             ("meta ●", "the user has metadata"),
             ("meta ✎", "a draft of edits is saved"),
@@ -82,5 +107,6 @@ fn signs(state: &State) -> &'static [(&'static str, &'static str)] {
         ],
         (true, false) => &[("+ ~ - •", "added, changed, deleted, inside")],
         _ => &[],
-    }
+    };
+    marks.to_vec()
 }

@@ -26,6 +26,9 @@ pub fn state_for(table: &KeyTable, intent: Intent, key: Key) -> State {
     if intent == Intent::ScrollLeft {
         press(&mut state, Intent::ScrollRight); // something to scroll back
     }
+    if intent == Intent::PageUp && table.title == "JSON editor" {
+        press(&mut state, Intent::PageDown); // somewhere to page up from
+    }
     state
 }
 
