@@ -104,8 +104,13 @@ fn signs(state: &State) -> Vec<(&'static str, &'static str)> {
             ("meta ●", "the user has metadata"),
             ("meta ✎", "a draft of edits is saved"),
             ("meta ▲", "the profile is over Auth0's 10 KB cap"),
+            ("y then i e", "copy: the user's id, email"),
         ],
-        (true, false) => &[("+ ~ - •", "added, changed, deleted, inside")],
+        (true, false) => &[
+            ("+ ~ - •", "added, changed, deleted, inside"),
+            ("y then y s k p", "copy: value as JSON, string text, key, path"),
+            ("y then j q a", "copy: jq path, Auth0 search query, Actions expression"),
+        ],
         _ => &[],
     };
     marks.to_vec()

@@ -163,6 +163,16 @@ fn draw_status(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
 /// A user view that cannot be edited here lists no editing keys (and `T` where
 /// another instance holds the user).
 fn draw_footer(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
+    if matches!(state.overlay, Some(Overlay::CopyMenu)) {
+        // After `y`, the letters that finish it, at once (a which-key line).
+        let mut spans = vec![Span::styled(" y then:", theme.dim())];
+        for binding in keymap::table(state).bindings.iter().filter(|b| b.footer) {
+            spans.push(Span::styled(format!(" {}", binding.keys_label()), theme.footer_key()));
+            spans.push(Span::styled(format!(" {} ", binding.label), theme.dim()));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
     if state.overlay.is_some() {
         return;
     }
