@@ -169,11 +169,31 @@ fn line(kind: LineKind, text: String) -> DiffLine {
     DiffLine { kind, depth: 0, text }
 }
 
-/// Cuts `text` into pieces of at most `WIDTH` characters.
+/// Cuts `text` into lines of at most `WIDTH` characters, after a `,` `:` or space
+/// where there is one (JSON at its token boundaries, not `"trusted":f` / `alse}`);
+/// each continuation starts with `↪ `. A line still longer than the box ends with `…`
+/// there, and `←`/`→` scroll to it.
 fn wrap(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
-    if chars.is_empty() {
-        return vec![String::new()];
+    if chars.len() <= WIDTH {
+        return vec![text.to_string()];
     }
-    chars.chunks(WIDTH).map(|c| c.iter().collect()).collect()
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let room = if out.is_empty() { WIDTH } else { WIDTH - 2 };
+        let end = (start + room).min(chars.len());
+        let cut = if end == chars.len() {
+            end
+        } else {
+            (start + room / 2..end)
+                .rev()
+                .find(|&i| matches!(chars[i - 1], ',' | ':' | ' '))
+                .unwrap_or(end)
+        };
+        let piece: String = chars[start..cut].iter().collect();
+        out.push(if out.is_empty() { piece } else { format!("↪ {piece}") });
+        start = cut;
+    }
+    out
 }

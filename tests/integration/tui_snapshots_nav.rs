@@ -167,3 +167,40 @@ fn the_json_editor_opens_laid_out_one_line_per_line() {
     let shown = screen(&state);
     assert!(shown.contains("\"hobby\": \"surfing\","), "{shown}");
 }
+
+#[test]
+fn the_conflict_view_wraps_json_between_tokens_and_marks_continuations() {
+    use auth0_meta::domain::{Conflict, ConflictReport, MetadataField};
+    use auth0_meta::tui::conflict_screen::ConflictScreen;
+    let devices: Vec<serde_json::Value> = (0..6)
+        .map(|i| serde_json::json!({"id": format!("dev-{i}"), "name": "ThinkPad", "trusted": i % 2 == 0}))
+        .collect();
+    let report = ConflictReport {
+        overwritten: vec![Conflict {
+            field: MetadataField::User,
+            key: "devices".into(),
+            loaded: Some(serde_json::json!(devices[..5])),
+            server: Some(serde_json::json!(devices)),
+            ours: Some(serde_json::json!(devices[..4])),
+        }],
+        kept: Vec::new(),
+    };
+    let screen = ConflictScreen::new(report, jane());
+    let values: Vec<&str> = screen
+        .lines
+        .iter()
+        .map(|(_, _, t)| t.as_str())
+        .filter(|t| t.contains("\"id\""))
+        .collect();
+    assert!(values.len() > 3, "{values:?}");
+    for pair in values.windows(2) {
+        if pair[1].starts_with("↪ ") {
+            let end = pair[0].chars().last().unwrap();
+            assert!(matches!(end, ',' | ':' | ' '), "cut between tokens: {:?}", pair);
+        }
+    }
+    assert!(
+        values.iter().any(|l| l.starts_with("↪ ")),
+        "continuations marked: {values:?}"
+    );
+}
