@@ -1,7 +1,7 @@
 //! Two users' metadata side by side as one structural diff: the first user marked with
 //! `c`, the second the one `c` was pressed on. Why does one work and the other not?
 
-use crate::domain::diff::{diff_objects, lines, DiffLine};
+use crate::domain::diff::{diff_objects, lines, lines_unfolded, Diff, DiffLine};
 use crate::domain::{MetadataField, MetadataPair};
 
 /// A user marked for comparison: who, and the metadata as loaded.
@@ -25,29 +25,55 @@ pub struct CompareScreen {
     pub scroll: usize,
     /// Cells scrolled sideways (`←`/`→`).
     pub hscroll: usize,
+    /// Both documents' diffs, kept to show them folded or in full.
+    diffs: Vec<(MetadataField, Diff)>,
+    /// `e`: long values are shown in full instead of `… N more lines`.
+    pub unfolded: bool,
 }
 
 impl CompareScreen {
     /// From `left` to `right`: what `right` has that `left` has not, and the other way.
     pub fn new(left: &Marked, right: &Marked) -> Self {
+        let diffs = MetadataField::BOTH
+            .into_iter()
+            .map(|field| (field, diff_objects(left.metadata.get(field), right.metadata.get(field))))
+            .collect();
+        let mut screen = Self {
+            left: left.label.clone(),
+            right: right.label.clone(),
+            items: Vec::new(),
+            scroll: 0,
+            hscroll: 0,
+            diffs,
+            unfolded: false,
+        };
+        screen.items = screen.build();
+        screen
+    }
+
+    /// `e`: long values in full, or folded again after a few lines.
+    pub fn toggle_folding(&mut self) {
+        self.unfolded = !self.unfolded;
+        self.items = self.build();
+    }
+
+    fn build(&self) -> Vec<CompareItem> {
         let mut items = Vec::new();
-        for field in MetadataField::BOTH {
-            let found = diff_objects(left.metadata.get(field), right.metadata.get(field));
+        for (field, found) in &self.diffs {
             items.push(CompareItem::Heading(format!("── {field}")));
             if found.is_same() {
                 items.push(CompareItem::Same("  identical".into()));
             } else {
-                items.extend(lines(&found).into_iter().map(CompareItem::Diff));
+                let shown = if self.unfolded {
+                    lines_unfolded(found)
+                } else {
+                    lines(found)
+                };
+                items.extend(shown.into_iter().map(CompareItem::Diff));
             }
             items.push(CompareItem::Same(String::new()));
         }
-        Self {
-            left: left.label.clone(),
-            right: right.label.clone(),
-            items,
-            scroll: 0,
-            hscroll: 0,
-        }
+        items
     }
 
     /// Scrolls to `target`, never past the last screenful.

@@ -31,15 +31,33 @@ pub struct DiffLine {
 const INLINE: usize = 60;
 const BLOCK: usize = 8;
 
-/// The lines of `diff` (of a whole document).
+/// The lines of `diff` (of a whole document), long values folded after `BLOCK` lines.
 pub fn lines(diff: &Diff) -> Vec<DiffLine> {
-    let mut out = Vec::new();
-    children(diff, 0, &mut out);
-    out
+    lines_with(diff, BLOCK)
 }
 
-fn push(out: &mut Vec<DiffLine>, kind: LineKind, depth: usize, text: String) {
-    out.push(DiffLine { kind, depth, text });
+/// The same with every value in full: nothing elided (the compare view's `e`).
+pub fn lines_unfolded(diff: &Diff) -> Vec<DiffLine> {
+    lines_with(diff, usize::MAX)
+}
+
+fn lines_with(diff: &Diff, block: usize) -> Vec<DiffLine> {
+    let mut out = Out {
+        lines: Vec::new(),
+        block,
+    };
+    children(diff, 0, &mut out);
+    out.lines
+}
+
+/// The lines made so far, and after how many lines a value is folded.
+struct Out {
+    lines: Vec<DiffLine>,
+    block: usize,
+}
+
+fn push(out: &mut Out, kind: LineKind, depth: usize, text: String) {
+    out.lines.push(DiffLine { kind, depth, text });
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -47,7 +65,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The lines inside a changed container, at `depth`.
-fn children(diff: &Diff, depth: usize, out: &mut Vec<DiffLine>) {
+fn children(diff: &Diff, depth: usize, out: &mut Out) {
     match diff {
         Diff::Same => {}
         Diff::Replaced { old, new } => replaced("", old, new, depth, out),
@@ -56,7 +74,7 @@ fn children(diff: &Diff, depth: usize, out: &mut Vec<DiffLine>) {
     }
 }
 
-fn object_lines(keys: &[(String, KeyDiff)], reordered: bool, depth: usize, out: &mut Vec<DiffLine>) {
+fn object_lines(keys: &[(String, KeyDiff)], reordered: bool, depth: usize, out: &mut Out) {
     if reordered {
         let order: Vec<&str> = keys
             .iter()
@@ -88,7 +106,7 @@ fn object_lines(keys: &[(String, KeyDiff)], reordered: bool, depth: usize, out: 
     fold(out, depth, &mut same, "unchanged key", "unchanged keys");
 }
 
-fn array_lines(items: &[ItemDiff], depth: usize, out: &mut Vec<DiffLine>) {
+fn array_lines(items: &[ItemDiff], depth: usize, out: &mut Out) {
     let mut same = 0;
     for item in items {
         match item {
@@ -114,14 +132,14 @@ fn array_lines(items: &[ItemDiff], depth: usize, out: &mut Vec<DiffLine>) {
     fold(out, depth, &mut same, "unchanged item", "unchanged items");
 }
 
-fn fold(out: &mut Vec<DiffLine>, depth: usize, same: &mut usize, one: &str, many: &str) {
+fn fold(out: &mut Out, depth: usize, same: &mut usize, one: &str, many: &str) {
     if *same > 0 {
         push(out, LineKind::Folded, depth, format!("… {}", plural(*same, one, many)));
         *same = 0;
     }
 }
 
-fn nested(label: &str, diff: &Diff, depth: usize, out: &mut Vec<DiffLine>) {
+fn nested(label: &str, diff: &Diff, depth: usize, out: &mut Out) {
     match diff {
         Diff::Replaced { old, new } => replaced(label, old, new, depth, out),
         Diff::Object { .. } => {
@@ -136,7 +154,7 @@ fn nested(label: &str, diff: &Diff, depth: usize, out: &mut Vec<DiffLine>) {
     }
 }
 
-fn replaced(label: &str, old: &Value, new: &Value, depth: usize, out: &mut Vec<DiffLine>) {
+fn replaced(label: &str, old: &Value, new: &Value, depth: usize, out: &mut Out) {
     let (a, b) = (old.to_string(), new.to_string());
     let prefix = if label.is_empty() {
         String::new()
@@ -152,7 +170,7 @@ fn replaced(label: &str, old: &Value, new: &Value, depth: usize, out: &mut Vec<D
 }
 
 /// `label: value` on one line, or pretty over several, folded after `BLOCK` lines.
-fn value_lines(kind: LineKind, label: &str, value: &Value, depth: usize, out: &mut Vec<DiffLine>) {
+fn value_lines(kind: LineKind, label: &str, value: &Value, depth: usize, out: &mut Out) {
     let compact = value.to_string();
     let prefix = if label.is_empty() {
         String::new()
@@ -165,7 +183,8 @@ fn value_lines(kind: LineKind, label: &str, value: &Value, depth: usize, out: &m
     }
     let pretty = serde_json::to_string_pretty(value).unwrap_or(compact);
     let total = pretty.lines().count();
-    for (i, line) in pretty.lines().take(BLOCK).enumerate() {
+    let block = out.block;
+    for (i, line) in pretty.lines().take(block).enumerate() {
         let text = if i == 0 {
             format!("{prefix}{line}")
         } else {
@@ -173,12 +192,12 @@ fn value_lines(kind: LineKind, label: &str, value: &Value, depth: usize, out: &m
         };
         push(out, kind, depth, text);
     }
-    if total > BLOCK {
+    if total > block {
         push(
             out,
             LineKind::Folded,
             depth,
-            format!("  … {}", plural(total - BLOCK, "more line", "more lines")),
+            format!("  … {}", plural(total - block, "more line", "more lines")),
         );
     }
 }

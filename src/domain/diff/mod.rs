@@ -6,7 +6,7 @@
 
 mod lines;
 
-pub use lines::{lines, summary, DiffLine, LineKind};
+pub use lines::{lines, lines_unfolded, summary, DiffLine, LineKind};
 
 use serde_json::{Map, Value};
 

@@ -13,7 +13,7 @@ pub const COMPARE: KeyTable = KeyTable {
     title: "compare two users",
     text_input: false,
     bindings: &[
-        MOVES[0],
+        bind(&[Char('j'), Code(KeyCode::Down)], Intent::Down, "scroll", true),
         MOVES[1],
         MOVES[2],
         MOVES[3],
@@ -21,6 +21,7 @@ pub const COMPARE: KeyTable = KeyTable {
         MOVES[5],
         SIDEWAYS[0],
         SIDEWAYS[1],
+        bind(&[Char('e')], Intent::Expand, "long values in full / folded", true),
         bind(&[Code(KeyCode::Esc)], Intent::Cancel, "close", true),
         HELP,
     ],

@@ -60,6 +60,9 @@ pub fn compare_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
     };
     if let Some(target) = movement(intent, screen.scroll, screen.items.len(), rows) {
         screen.scroll_to(target, rows);
+    } else if intent == Intent::Expand {
+        screen.toggle_folding();
+        screen.scroll_to(screen.scroll as isize, rows);
     } else if matches!(intent, Intent::ScrollLeft | Intent::ScrollRight) {
         screen.hscroll = crate::tui::view::sideways(screen.hscroll, intent);
     } else if intent == Intent::Cancel {

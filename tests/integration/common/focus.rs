@@ -157,9 +157,14 @@ fn state_for_table(table: &KeyTable, intent: Intent, key: Key) -> State {
             press(&mut state, Intent::Compare);
             let mut other = jane();
             other.0.insert("user_id".into(), json!("auth0|other"));
-            other.0["user_metadata"] = json!((0..40)
-                .map(|i| (format!("k{i}"), json!(i)))
-                .collect::<serde_json::Map<_, _>>());
+            // First, a value long enough to be folded, for `e`.
+            let mut keys = serde_json::Map::new();
+            keys.insert(
+                "big".into(),
+                json!((0..30).map(|i| format!("item number {i}")).collect::<Vec<_>>()),
+            );
+            keys.extend((0..40).map(|i| (format!("k{i}"), json!(i))));
+            other.0["user_metadata"] = json!(keys);
             state.compare_mark.as_mut().unwrap().id = "auth0|marked".into();
             state.compare_mark.as_mut().unwrap().metadata = other.metadata_pair();
             press(&mut state, Intent::Compare);
