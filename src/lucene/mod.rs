@@ -12,3 +12,8 @@ mod supported;
 pub use parse::parse;
 pub use query::{Bound, Matcher, Query, QueryError, MAX_DEPTH};
 pub use supported::{check_supported, unknown_fields, UNKNOWN_FIELD};
+
+/// `text` as a Lucene phrase: quoted, with `"` and `\` escaped.
+pub fn quote(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}

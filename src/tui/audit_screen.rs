@@ -1,10 +1,58 @@
 //! The audit overlay's content (`A` in the users list): the sizes against Auth0's cap
 //! with the histogram drawn as bars, the findings (one chosen at a time: Enter searches
-//! its users), and the most common metadata paths. Lines are made once, when the report
-//! comes in; drawing only picks the rows on screen.
+//! its users), and the census of metadata paths (`s` sorts it). Lines are made when the
+//! report comes in or the sort changes; drawing only picks the rows on screen.
 
-use crate::audit::{Finding, Report};
+use std::sync::Arc;
+
+use crate::audit::{Finding, PathReport, Report};
+use crate::audit_source::SpoolFile;
 use crate::text::bytes;
+
+/// What the census is sorted by; `s` moves to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CensusSort {
+    /// Most users first.
+    #[default]
+    Users,
+    /// A to Z.
+    Path,
+    /// Most JSON types first: mixed paths on top.
+    Types,
+    /// Most distinct values first.
+    Distinct,
+}
+
+impl CensusSort {
+    fn next(self) -> Self {
+        match self {
+            Self::Users => Self::Path,
+            Self::Path => Self::Types,
+            Self::Types => Self::Distinct,
+            Self::Distinct => Self::Users,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Users => "users",
+            Self::Path => "path",
+            Self::Types => "types",
+            Self::Distinct => "distinct values",
+        }
+    }
+
+    fn order(self, a: &PathReport, b: &PathReport) -> std::cmp::Ordering {
+        let types = |p: &PathReport| p.types.values().filter(|n| **n > 0).count();
+        match self {
+            Self::Users => b.users.cmp(&a.users),
+            Self::Path => std::cmp::Ordering::Equal,
+            Self::Types => types(b).cmp(&types(a)),
+            Self::Distinct => b.distinct.cmp(&a.distinct),
+        }
+        .then_with(|| a.path.cmp(&b.path))
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditLineKind {
@@ -15,8 +63,13 @@ pub enum AuditLineKind {
     Dim,
 }
 
+const CENSUS_HEADING: &str = "── metadata paths";
+
 pub struct AuditScreen {
-    pub report: Report,
+    pub report: Arc<Report>,
+    /// The users audited, for Enter on a finding search cannot express.
+    pub users: Option<Arc<SpoolFile>>,
+    pub census_sort: CensusSort,
     pub lines: Vec<(AuditLineKind, String)>,
     /// The line of each finding, in order.
     pub finding_lines: Vec<usize>,
@@ -27,10 +80,12 @@ pub struct AuditScreen {
 }
 
 impl AuditScreen {
-    pub fn new(report: Report, scope: String) -> Self {
-        let (lines, finding_lines) = describe(&report);
+    pub fn new(report: Report, scope: String, users: Option<Arc<SpoolFile>>) -> Self {
+        let (lines, finding_lines) = describe(&report, CensusSort::default());
         Self {
-            report,
+            report: Arc::new(report),
+            users,
+            census_sort: CensusSort::default(),
             lines,
             finding_lines,
             selected: 0,
@@ -56,13 +111,23 @@ impl AuditScreen {
         }
     }
 
+    /// Sorts the census by the next key and brings its heading to the top, so the new
+    /// order is what the screen shows.
+    pub fn cycle_sort(&mut self, rows: usize) {
+        self.census_sort = self.census_sort.next();
+        (self.lines, self.finding_lines) = describe(&self.report, self.census_sort);
+        let heading = self.lines.iter().position(|(_, l)| l.starts_with(CENSUS_HEADING));
+        self.scroll = 0;
+        self.scroll_by(heading.unwrap_or(0) as isize, rows);
+    }
+
     pub fn scroll_by(&mut self, step: isize, rows: usize) {
         let last = self.lines.len().saturating_sub(rows) as isize;
         self.scroll = (self.scroll as isize + step).clamp(0, last.max(0)) as usize;
     }
 }
 
-fn describe(report: &Report) -> (Vec<(AuditLineKind, String)>, Vec<usize>) {
+fn describe(report: &Report, sort: CensusSort) -> (Vec<(AuditLineKind, String)>, Vec<usize>) {
     use AuditLineKind::*;
     let mut out = vec![(Heading, format!("{} audited", users(report.users)))];
     if let Some(partial) = &report.partial {
@@ -104,7 +169,7 @@ fn describe(report: &Report) -> (Vec<(AuditLineKind, String)>, Vec<usize>) {
         ));
     }
     out.push((Text, String::new()));
-    out.push((Heading, "── findings (Enter: search their users)".into()));
+    out.push((Heading, "── findings (Enter: list their users)".into()));
     let mut finding_lines = Vec::new();
     if report.findings.is_empty() {
         out.push((Dim, "none".into()));
@@ -116,19 +181,37 @@ fn describe(report: &Report) -> (Vec<(AuditLineKind, String)>, Vec<usize>) {
         out.push((Dim, format!("    {}", found.detail)));
     }
     out.push((Text, String::new()));
-    out.push((Heading, "── most common metadata paths".into()));
+    out.push((
+        Heading,
+        format!(
+            "{CENSUS_HEADING}: {} by {} (s: sort by {})",
+            report.paths.len(),
+            sort.name(),
+            sort.next().name()
+        ),
+    ));
+    out.push((Dim, format!("{:<44} {:>13}  {:>9}  types", "path", "users", "distinct")));
     let mut paths: Vec<_> = report.paths.iter().collect();
-    paths.sort_by(|a, b| b.users.cmp(&a.users).then_with(|| a.path.cmp(&b.path)));
-    for path in paths.iter().take(40) {
+    paths.sort_by(|a, b| sort.order(a, b));
+    for path in paths {
         let types: Vec<String> = path
             .types
             .iter()
             .filter(|(_, n)| **n > 0)
             .map(|(t, n)| format!("{t} {n}"))
             .collect();
+        let distinct = match path.distinct_capped {
+            true => format!("≥{}", path.distinct),
+            false => path.distinct.to_string(),
+        };
         out.push((
             Dim,
-            format!("{:<44} {:>13}  {}", path.path, users(path.users), types.join(", ")),
+            format!(
+                "{:<44} {:>13}  {distinct:>9}  {}",
+                path.path,
+                users(path.users),
+                types.join(", ")
+            ),
         ));
     }
     (out, finding_lines)

@@ -57,6 +57,8 @@ pub enum Effect {
     Audit {
         query: Option<String>,
     },
+    /// List the users of a finding Auth0's search cannot express, from the audit's spool.
+    FindingUsers(FindingUsers),
     /// Put text on the clipboard of the terminal (OSC 52: through SSH and tmux too).
     Copy(String),
     Quit,
@@ -88,4 +90,15 @@ pub enum DraftEffect {
     Unlock {
         file: PathBuf,
     },
+}
+
+/// A second pass over an audit's users for one finding's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FindingUsers {
+    pub users: std::sync::Arc<crate::audit_source::SpoolFile>,
+    pub report: std::sync::Arc<crate::audit::Report>,
+    pub kind: &'static str,
+    pub path: Option<String>,
+    /// Ids kept at most: they become one search query.
+    pub limit: usize,
 }

@@ -188,7 +188,9 @@ pub enum Msg {
     /// Sends a previous run left unresolved, now settled.
     JournalResolved(Result<Vec<Resolution>, String>),
     /// The audit `A` asked for, or why it could not be made.
-    Audited(Result<Box<crate::audit::Report>, String>),
+    Audited(Result<Box<Audited>, String>),
+    /// The first ids of a finding's users, from the audit's spool, and their count.
+    FindingUsers(Result<(Vec<String>, u64), String>),
     /// The user's draft lock: taken (`None`), or held by another instance.
     DraftLocked {
         user_id: String,
@@ -205,4 +207,11 @@ pub enum Msg {
     QueriesLoaded(Vec<String>),
     /// A draft was written (or deleted) on disk, or could not be.
     DraftSaved(Result<(), String>),
+}
+
+/// An audit's report, and the users it read, kept for Enter on a finding.
+#[derive(Debug)]
+pub struct Audited {
+    pub report: crate::audit::Report,
+    pub users: std::sync::Arc<crate::audit_source::SpoolFile>,
 }

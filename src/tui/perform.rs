@@ -70,23 +70,65 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> std::io::Result<T> +
         .unwrap_or_else(|err| Err(std::io::Error::other(err)))
 }
 
-/// Reads the users a search finds (or every user, through the export) into an audit.
+/// Reads the users a search finds (or every user, through the export) into an audit,
+/// keeping them in a spool for Enter on a finding.
 pub async fn audit(client: &Client, query: Option<String>) -> Option<Msg> {
     use std::sync::{Arc, Mutex};
+    let spool = match crate::audit_source::Spool::create() {
+        Ok(spool) => spool,
+        Err(err) => {
+            return Some(Msg::Audited(Err(format!(
+                "a temporary file for the audit's users: {err}"
+            ))))
+        }
+    };
     let audit = Arc::new(Mutex::new(crate::audit::Audit::new(crate::audit::Options::default())));
-    let into = audit.clone();
+    let (into, writer) = (audit.clone(), spool.writer());
     let lines: crate::audit_source::Lines = Box::new(move |line: &[u8]| {
         into.lock().unwrap_or_else(|p| p.into_inner()).add_line(line);
-        Ok(())
+        writer.add(line)
     });
     let read = match &query {
-        Some(q) => crate::audit_source::search(client, q, lines).await,
+        Some(q) => crate::audit_source::search(client, q, &Default::default(), lines).await,
         None => crate::audit_source::export_all(client, lines).await.map(|()| None),
     };
     let result = read.and_then(|partial| {
         let audit = Arc::try_unwrap(audit).map_err(|_| "the audit is still in use".to_string())?;
         let audit = audit.into_inner().unwrap_or_else(|p| p.into_inner());
-        Ok(Box::new(audit.finish(partial)))
+        let users = spool.finish().map_err(|e| e.to_string())?;
+        Ok(Box::new(crate::tui::msg::Audited {
+            report: audit.finish(partial),
+            users: Arc::new(users),
+        }))
     });
     Some(Msg::Audited(result))
+}
+
+/// The users of one finding, read again from the audit's spool: the first `limit` ids
+/// and how many there are.
+pub async fn audit_users(request: crate::tui::effect::FindingUsers) -> Option<Msg> {
+    let crate::tui::effect::FindingUsers {
+        users,
+        report,
+        kind,
+        path,
+        limit,
+    } = request;
+    let found = tokio::task::spawn_blocking(move || {
+        let (mut ids, mut total) = (Vec::new(), 0u64);
+        crate::audit_source::each_line(&users, |line| {
+            let Ok(user) = serde_json::from_slice(line) else { return };
+            if let Some(hit) = crate::audit::user_line(&user, &report, kind, path.as_deref()) {
+                total += 1;
+                if ids.len() < limit {
+                    ids.push(hit.user_id);
+                }
+            }
+        })
+        .map(|()| (ids, total))
+        .map_err(|e| e.to_string())
+    })
+    .await
+    .unwrap_or_else(|e| Err(e.to_string()));
+    Some(Msg::FindingUsers(found))
 }

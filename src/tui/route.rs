@@ -56,6 +56,7 @@ where
             Route::Task(Box::pin(perform::load_journal(file, tenant, user_id)))
         }
         Effect::Audit { query } => Route::Task(Box::pin(async move { perform::audit(&client, query).await })),
+        Effect::FindingUsers(request) => Route::Task(Box::pin(perform::audit_users(request))),
         Effect::ListDrafts { dir } => Route::Task(Box::pin(perform::list_drafts(dir))),
         Effect::LoadQueries { file } => Route::Task(Box::pin(perform::load_queries(file))),
         Effect::SaveQueries { file, queries } => Route::Task(Box::pin(perform::save_queries(file, queries))),

@@ -48,6 +48,8 @@ pub struct State {
     pub sending: bool,
     /// What an audit on its way covers (`A`), while it runs.
     pub auditing: Option<String>,
+    /// The finding whose users are being read again from the audit, for the list.
+    pub finding_users: Option<(&'static str, Option<String>)>,
     /// Quit was asked while sending: quit once the outcome is in.
     pub quit_when_sent: bool,
     /// Why the last draft write failed; `None` while drafts are being saved.
@@ -81,6 +83,7 @@ impl State {
             help_scroll: 0,
             sending: false,
             auditing: None,
+            finding_users: None,
             quit_when_sent: false,
             drafts_failing: None,
             list: UserList::default(),

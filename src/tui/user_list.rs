@@ -148,6 +148,9 @@ pub struct UserList {
     pub load_all: bool,
     /// `R`: the user the cursor was on, looked for in the reloaded pages up to `.1` users.
     pub keep: Option<(String, usize)>,
+    /// What the status line said when the list was reloaded ("search cleared", a
+    /// finding's users), said again once the first page is in.
+    pub note: Option<String>,
     /// Users whose metadata is too large to keep in the list (it is fetched on opening):
     /// they have metadata, but the list does not hold it.
     pub heavy: std::collections::HashSet<String>,

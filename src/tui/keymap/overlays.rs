@@ -65,9 +65,10 @@ pub const AUDIT: KeyTable = KeyTable {
         bind(
             &[Code(KeyCode::Enter)],
             Intent::Submit,
-            "search the chosen finding's users",
+            "list the chosen finding's users",
             true,
         ),
+        bind(&[Char('s')], Intent::CycleSort, "sort the paths", true),
         bind(&[Char('j'), Code(KeyCode::Down)], Intent::Down, "next finding", true),
         bind(&[Char('k'), Code(KeyCode::Up)], Intent::Up, "previous finding", false),
         MOVES[2],

@@ -3,10 +3,9 @@
 //! users in the list.
 
 use super::list::reload;
-use crate::audit::Report;
 use crate::tui::audit_screen::AuditScreen;
-use crate::tui::effect::Effect;
-use crate::tui::msg::Intent;
+use crate::tui::effect::{Effect, FindingUsers};
+use crate::tui::msg::{Audited, Intent};
 use crate::tui::state::{Confirm, Overlay, State, Status};
 
 pub fn start(state: &mut State) -> Vec<Effect> {
@@ -37,17 +36,21 @@ pub fn run(state: &mut State, query: Option<String>) -> Vec<Effect> {
     vec![Effect::Audit { query }]
 }
 
-pub fn audited(state: &mut State, result: Result<Box<Report>, String>) -> Vec<Effect> {
+/// Ids of a finding's users put in one search query, at most.
+pub const FINDING_USERS_SHOWN: usize = 50;
+
+pub fn audited(state: &mut State, result: Result<Box<Audited>, String>) -> Vec<Effect> {
     let scope = state.auditing.take().unwrap_or_default();
     match result {
-        Ok(report) => {
+        Ok(audited) => {
+            let Audited { report, users } = *audited;
             state.status = Status::Info(format!(
                 "audited {}: {} users, {} findings",
                 scope,
                 report.users,
                 report.findings.len()
             ));
-            state.overlay = Some(Overlay::Audit(Box::new(AuditScreen::new(*report, scope))));
+            state.overlay = Some(Overlay::Audit(Box::new(AuditScreen::new(report, scope, Some(users)))));
         }
         Err(err) => state.status = Status::Error(format!("the audit failed: {err}")),
     }
@@ -66,6 +69,7 @@ pub fn audit_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         Intent::PageUp => screen.scroll_by(-(rows as isize), rows),
         Intent::Top => screen.scroll_by(isize::MIN / 2, rows),
         Intent::Bottom => screen.scroll_by(isize::MAX / 2, rows),
+        Intent::CycleSort => screen.cycle_sort(rows),
         Intent::Cancel => state.overlay = None,
         Intent::Submit => return search_finding(state),
         _ => {}
@@ -93,17 +97,65 @@ fn search_finding(state: &mut State) -> Vec<Effect> {
             ));
             reload(state)
         }
-        None => {
-            let path = finding
-                .path
-                .as_deref()
-                .map(|p| format!(" --path '{p}'"))
-                .unwrap_or_default();
-            let sample = finding.sample.join(", ");
+        None => match &screen.users {
+            Some(users) => {
+                state.status = Status::Loading(format!("finding the users of {}…", finding.kind));
+                state.finding_users = Some((finding.kind, finding.path.clone()));
+                vec![Effect::FindingUsers(FindingUsers {
+                    users: users.clone(),
+                    report: screen.report.clone(),
+                    kind: finding.kind,
+                    path: finding.path.clone(),
+                    limit: FINDING_USERS_SHOWN,
+                })]
+            }
+            None => {
+                let sample = finding.sample.join(", ");
+                state.status = Status::Info(format!(
+                    "e.g. {sample}; all of them: {}",
+                    all_of_them(finding.kind, finding.path.as_deref())
+                ));
+                Vec::new()
+            }
+        },
+    }
+}
+
+/// The command that lists every user of a finding.
+fn all_of_them(kind: &str, path: Option<&str>) -> String {
+    let path = path.map(|p| format!(" --path '{p}'")).unwrap_or_default();
+    format!("auth0-meta audit --users {kind}{path}")
+}
+
+/// A finding's users, read again from the audit: the list searches them by id (the
+/// first `FINDING_USERS_SHOWN`), and says how many there are in all.
+pub fn finding_users(state: &mut State, result: Result<(Vec<String>, u64), String>) -> Vec<Effect> {
+    let Some((kind, path)) = state.finding_users.take() else {
+        return Vec::new();
+    };
+    match result {
+        Ok((ids, _)) if ids.is_empty() => {
+            state.status = Status::Info(format!("no user of {kind} was found again in the audit's users"));
+            Vec::new()
+        }
+        Ok((ids, total)) => {
+            let quoted: Vec<String> = ids.iter().map(|id| crate::lucene::quote(id)).collect();
+            state.list.query = format!("user_id:({})", quoted.join(" OR "));
+            state.overlay = None;
+            let at = path.as_deref().map(|p| format!(" at {p}")).unwrap_or_default();
+            let shown = match total > ids.len() as u64 {
+                true => format!("the first {} of {total} users", ids.len()),
+                false if total == 1 => "its 1 user".to_string(),
+                false => format!("its {total} users"),
+            };
             state.status = Status::Info(format!(
-                "Auth0's search cannot express {}: e.g. {sample}; all of them: auth0-meta audit --users {}{path}",
-                finding.kind, finding.kind
+                "{kind}{at}: {shown}, by id (Auth0's search cannot express it); all of them: {}",
+                all_of_them(kind, path.as_deref())
             ));
+            reload(state)
+        }
+        Err(err) => {
+            state.status = Status::Error(format!("reading the audit's users failed: {err}"));
             Vec::new()
         }
     }

@@ -81,6 +81,10 @@ pub fn reload(state: &mut State) -> Vec<Effect> {
     list.loading = false;
     list.load_all = false;
     list.keep = None;
+    list.note = match &state.status {
+        Status::Info(text) => Some(text.clone()),
+        _ => None,
+    };
     fetch_next(state)
 }
 
@@ -144,7 +148,10 @@ pub fn page_loaded(state: &mut State, generation: u64, result: Result<UserPage, 
             list.next_page += 1;
             let loaded = list.users.len() as u64;
             list.exhausted = got < u64::from(PAGE_SIZE) || loaded >= page.total || loaded >= SEARCH_WINDOW;
-            state.status = Status::Idle;
+            state.status = match list.note.take() {
+                Some(note) => Status::Info(note),
+                None => Status::Idle,
+            };
             after_page(state)
         }
         Err(err) => {

@@ -86,6 +86,7 @@ fn dispatch(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::DraftLoaded { user_id, result } => restore::restored(state, &user_id, result),
         Msg::JournalLoaded { user_id, result } => history::journal_loaded(state, &user_id, result),
         Msg::Audited(result) => audit::audited(state, result),
+        Msg::FindingUsers(result) => audit::finding_users(state, result),
         Msg::JournalResolved(result) => {
             history::resolved(state, result);
             Vec::new()

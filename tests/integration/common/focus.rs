@@ -246,10 +246,15 @@ fn state_for_table(table: &KeyTable, intent: Intent, key: Key) -> State {
             let mut state = listed(100, 30);
             let mut audit = auth0_meta::audit::Audit::new(auth0_meta::audit::Options::default());
             for n in 0..40 {
-                let user = json!({"user_id": format!("auth0|{n}"), "user_metadata": {format!("k{n}"): null}, "app_metadata": {"name": "x"}});
+                let user = json!({"user_id": format!("auth0|{n}"), "user_metadata": {format!("k{n}"): null, "z": n}, "app_metadata": {"name": "x"}});
                 audit.add_line(user.to_string().as_bytes());
             }
-            update(&mut state, Msg::Audited(Ok(Box::new(audit.finish(None)))));
+            let users = auth0_meta::audit_source::Spool::create().unwrap().finish().unwrap();
+            let audited = auth0_meta::tui::msg::Audited {
+                report: audit.finish(None),
+                users: std::sync::Arc::new(users),
+            };
+            update(&mut state, Msg::Audited(Ok(Box::new(audited))));
             press(&mut state, Intent::Down);
             press(&mut state, Intent::PageDown);
             state

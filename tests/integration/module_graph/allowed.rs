@@ -53,7 +53,7 @@ pub const ALLOWED: &[(&str, &[&str])] = &[
     ),
     ("export", &["api", "export_file", "lucene"]),
     ("audit", &["domain"]),
-    ("audit_source", &["api", "export"]),
+    ("audit_source", &["api", "export", "random", "storage"]),
     ("apply", &["api", "domain", "storage", "timestamp"]),
     ("preview", &["api", "domain"]),
     ("storage", &["atomic_write", "domain", "random", "timestamp"]),

@@ -3,7 +3,12 @@
 //! short), or the user export job, streamed line by line. Each user is handed on as one
 //! NDJSON line; nothing holds the tenant.
 
+mod spool;
+
+pub use spool::{each_line, open, Spool, SpoolFile, SpoolWriter};
+
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::api::{Client, ListQuery};
 use crate::export;
@@ -15,7 +20,8 @@ pub const WINDOW: u64 = 1000;
 pub type Lines = Box<dyn FnMut(&[u8]) -> io::Result<()> + Send>;
 
 /// The users a search matches; `Some(why)` when the search holds more than its window.
-pub async fn search(client: &Client, q: &str, mut each: Lines) -> Result<Option<String>, String> {
+/// `expected` learns how many users will come, once the first page says.
+pub async fn search(client: &Client, q: &str, expected: &AtomicU64, mut each: Lines) -> Result<Option<String>, String> {
     let per_page = 100;
     let (mut page, mut total, mut read) = (0, 0, 0u64);
     loop {
@@ -28,6 +34,7 @@ pub async fn search(client: &Client, q: &str, mut each: Lines) -> Result<Option<
         };
         let found = client.list_users(&query).await.map_err(|e| e.to_string())?;
         total = total.max(found.total);
+        expected.store(total.min(WINDOW), Ordering::Relaxed);
         for user in &found.users {
             let line = serde_json::to_vec(&user.0).map_err(|e| e.to_string())?;
             each(&line).map_err(|e| e.to_string())?;
