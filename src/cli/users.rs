@@ -103,6 +103,9 @@ pub enum MetadataCommand {
         /// Replace an object or array with a value of another kind
         #[arg(long)]
         force: bool,
+        /// Print one JSON document (outcome, request, result) instead of text, for scripts
+        #[arg(long)]
+        json: bool,
     },
     /// Delete the key or item at PATH
     Unset {
@@ -113,5 +116,8 @@ pub enum MetadataCommand {
         /// Send it; without this only the preview is printed
         #[arg(long)]
         yes: bool,
+        /// Print one JSON document (outcome, request, result) instead of text, for scripts
+        #[arg(long)]
+        json: bool,
     },
 }

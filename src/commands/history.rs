@@ -114,7 +114,7 @@ pub async fn revert(client: &Client, scope: &Scope<'_>, entry_id: &str, yes: boo
     if let Some(refused) = apply_edits(&mut edited, &mut History::default(), edits).first() {
         return Err(Failure::error(format!("cannot revert: {}", refused.error)));
     }
-    preview_then_send(client, storage, &user, &edited, yes, Some(entry.id.clone())).await
+    preview_then_send(client, storage, &user, &edited, yes, Some(entry.id.clone()), false).await
 }
 
 /// Each key the entry set that the server has changed since, with the three values.

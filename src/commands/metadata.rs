@@ -12,24 +12,26 @@ use crate::domain::{apply_edits, plan_set, Edit, FieldPath, History, MetadataFie
 use crate::preview::Preview;
 use crate::storage::Storage;
 
+use super::metadata_json::{self as json_out, Done};
 use super::{Failure, Outcome};
 
 pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCommand) -> Outcome {
-    let (id, path, change, yes, force) = match command {
+    let (id, path, change, yes, force, json) = match command {
         MetadataCommand::Set {
             id,
             path,
             json_value,
             yes,
             force,
+            json,
         } => {
             let value = parse_literal(&json_value).map_err(|e| Failure::usage(format!("JSON_VALUE: {e}")))?;
             if let Some(warning) = precision_warning(&value) {
                 note!("warning: {}", super::for_a_person(&warning.to_string()));
             }
-            (id, path, Some(value), yes, force)
+            (id, path, Some(value), yes, force, json)
         }
-        MetadataCommand::Unset { id, path, yes } => (id, path, None, yes, false),
+        MetadataCommand::Unset { id, path, yes, json } => (id, path, None, yes, false, json),
     };
     let at: FieldPath = path.parse().map_err(|e| Failure::usage(format!("PATH: {e}")))?;
     if yes {
@@ -64,11 +66,12 @@ pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCo
     if let Some(refused) = refused.first() {
         return Err(Failure::error(refused.error.to_string()));
     }
-    preview_then_send(client, storage, &user, &edited, yes, None).await
+    preview_then_send(client, storage, &user, &edited, yes, None, json).await
 }
 
 /// Prints the preview; with `yes`, checks for changes on the server and sends.
-/// `reverts` names the journal entry this change reverts.
+/// `reverts` names the journal entry this change reverts; `json` prints one JSON
+/// document instead of text.
 pub async fn preview_then_send(
     client: &Client,
     storage: Option<&Storage>,
@@ -76,20 +79,29 @@ pub async fn preview_then_send(
     edited: &MetadataPair,
     yes: bool,
     reverts: Option<String>,
+    json: bool,
 ) -> Outcome {
     let preview = Preview::build(user, &user.metadata_pair(), edited);
-    print_preview(&preview);
+    let id = user.id();
+    if !json {
+        print_preview(&preview);
+    }
     if preview.is_empty() {
-        return Ok(());
+        return json_out::print_if(json, &preview, id, Done::NothingToSend);
     }
     if preview.is_blocked() {
-        return Err(Failure::error("not sent: fix the errors above"));
+        json_out::print_if(json, &preview, id, Done::Blocked)?;
+        return Err(Failure::error("not sent: fix the errors the preview names"));
     }
     if !yes {
-        tell!("\npreview only: nothing was sent (add --yes to send it)");
-        return Ok(());
+        if !json {
+            tell!("\npreview only: nothing was sent (add --yes to send it)");
+        }
+        return json_out::print_if(json, &preview, id, Done::Preview);
     }
-    send(client, storage, user, &preview, reverts).await
+    let (done, result) = send(client, storage, user, &preview, reverts, json).await;
+    json_out::print_if(json, &preview, id, done)?;
+    result
 }
 
 fn print_preview(preview: &Preview) {
@@ -124,8 +136,11 @@ async fn send(
     loaded: &User,
     preview: &Preview,
     reverts: Option<String>,
-) -> Outcome {
-    let body = preview.sendable().ok_or_else(|| Failure::error("nothing to send"))?;
+    json: bool,
+) -> (Done, Outcome) {
+    let Some(body) = preview.sendable() else {
+        return (Done::NothingToSend, Ok(()));
+    };
     let request = Request {
         user_id: loaded.id().to_string(),
         loaded: preview.stored.clone(),
@@ -133,28 +148,42 @@ async fn send(
         check: true,
         reverts,
     };
-    let saved = saved_or_failure(apply(client, storage, &request).await?)?;
-    match &saved.journal {
-        Journaled::Written { entry_id } => tell!("journal entry {entry_id}"),
-        Journaled::Off => {}
-        Journaled::Failed { reason } => {
-            return Err(Failure::error(format!(
-                "saved, but the journal could not be written: {reason}"
-            )))
+    let applied = match apply(client, storage, &request).await {
+        Ok(applied) => applied,
+        Err(err) => {
+            let failure = Failure::from(err);
+            return (Done::failed("error", &failure), Err(failure));
         }
+    };
+    let saved = match saved_or_failure(applied) {
+        Ok(saved) => saved,
+        Err((outcome, failure)) => return (Done::failed(outcome, &failure), Err(failure)),
+    };
+    let failure = match &saved.journal {
+        Journaled::Failed { reason } => Some(Failure::error(format!(
+            "saved, but the journal could not be written: {reason}"
+        ))),
+        Journaled::Written { entry_id } if !json => {
+            tell!("journal entry {entry_id}");
+            None
+        }
+        _ => None,
+    };
+    if !json {
+        // One line: the preview above already showed the documents as they will be.
+        tell!(
+            "\n{} ({} updated_at {})",
+            saved.summary(),
+            saved.user.id(),
+            saved.user.user.str("updated_at").unwrap_or("?")
+        );
     }
-    // One line: the preview above already showed the documents as they will be.
-    tell!(
-        "\n{} ({} updated_at {})",
-        saved.summary(),
-        saved.user.id(),
-        saved.user.user.str("updated_at").unwrap_or("?")
-    );
-    Ok(())
+    (Done::Saved(Box::new(saved)), failure.map_or(Ok(()), Err))
 }
 
-/// The save, or the failure to report for a conflict, a refusal or an unknown outcome.
-fn saved_or_failure(applied: Applied) -> Result<crate::apply::Saved, Failure> {
+/// The save, or the failure to report (with its outcome's name for `--json`) for a
+/// conflict, a refusal or an unknown outcome.
+fn saved_or_failure(applied: Applied) -> Result<crate::apply::Saved, (&'static str, Failure)> {
     match applied {
         Applied::Saved(saved) => Ok(saved),
         Applied::Conflict { report, .. } => {
@@ -163,17 +192,21 @@ fn saved_or_failure(applied: Applied) -> Result<crate::apply::Saved, Failure> {
                 .iter()
                 .map(|c| FieldPath::root_key(c.field, c.key.clone()))
                 .collect();
-            Err(Failure::error(format!(
-                "not sent: {} changed on the server since the user was read; run the command again",
-                join(&keys)
-            )))
+            Err((
+                "conflict",
+                Failure::error(format!(
+                    "not sent: {} changed on the server since the user was read; run the command again",
+                    join(&keys)
+                )),
+            ))
         }
-        Applied::NotSent(reason) => Err(Failure::error(format!("not sent: {reason}"))),
-        Applied::Unknown { reason, differing } => {
-            Err(Failure::error(format!(
+        Applied::NotSent(reason) => Err(("not_sent", Failure::error(format!("not sent: {reason}")))),
+        Applied::Unknown { reason, differing } => Err((
+            "unknown",
+            Failure::error(format!(
                 "the outcome is unknown: {reason}; {} on the server is neither the change nor what was there before; read the user (auth0-meta users get) before trying again",
                 if differing.is_empty() { "the user".to_string() } else { join(&differing) }
-            )))
-        }
+            )),
+        )),
     }
 }

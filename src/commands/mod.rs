@@ -26,6 +26,7 @@ mod emulator;
 mod history;
 mod list;
 mod metadata;
+mod metadata_json;
 mod progress;
 mod prompt;
 mod tenants;

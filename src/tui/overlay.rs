@@ -140,13 +140,18 @@ pub struct HistoryList {
 
 /// A text area as every input here starts: no highlighted cursor line, the cursor at
 /// the end of the text (or at its top, for a JSON document to read from the start).
-/// A key typed into a one-line input, with the readline keys fingers know: ratatui-textarea
-/// already has Ctrl-A/E, Ctrl-K, Ctrl-W and Alt-B/F; Ctrl-U deletes to the start of the
-/// line here instead of undoing.
+/// A key typed into an input, with the readline keys fingers know: ratatui-textarea
+/// already has Ctrl-A/E, Ctrl-K, Ctrl-W and Alt-B/F; Ctrl-U deletes everything before the
+/// cursor here instead of undoing (as readline does in a multi-line command, so a
+/// multi-line value is cleared whole, not only its last line).
 pub fn type_line_key(area: &mut TextArea<'static>, key: crossterm::event::KeyEvent) {
     use crossterm::event::{KeyCode, KeyModifiers};
     if key.code == KeyCode::Char('u') && key.modifiers == KeyModifiers::CONTROL {
-        area.delete_line_by_head();
+        area.cancel_selection();
+        area.start_selection();
+        area.move_cursor(CursorMove::Top);
+        area.move_cursor(CursorMove::Head);
+        area.cut();
     } else {
         area.input(key);
     }

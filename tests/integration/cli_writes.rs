@@ -49,3 +49,76 @@ fn metadata_set_refuses_to_replace_an_object_with_a_scalar_without_force() {
     assert!(forced.status.success(), "{}", String::from_utf8_lossy(&forced.stderr));
     assert!(String::from_utf8_lossy(&forced.stderr).contains("warning"));
 }
+
+/// `--json`: one document on standard output (nothing else there), with the outcome as
+/// established, for a preview, a save and a refusal.
+#[test]
+fn metadata_set_json_prints_one_document_with_the_outcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("tenant.json");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["--demo", "--demo-state", state.to_str().unwrap(), "metadata"];
+        args.extend_from_slice(extra);
+        let out = Command::new(BIN)
+            .args(&args)
+            .env_clear()
+            .env("HOME", dir.path())
+            .env("AUTH0_META_STATE_DIR", dir.path().join("state"))
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+        (out.status.code(), doc)
+    };
+    let user = "auth0|fab36728a78beb7e0787c0de";
+    let (code, preview) = run(&["set", user, "user_metadata.addresses.work.city", "Porto", "--json"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(preview["outcome"], "preview");
+    assert_eq!(preview["request"]["method"], "PATCH");
+    assert_eq!(preview["after"]["user_metadata"]["addresses"]["work"]["city"], "Porto");
+    assert!(
+        preview["request"]["body"]["user_metadata"]["addresses"]["home"].is_object(),
+        "the root key whole"
+    );
+    let (code, saved) = run(&[
+        "set",
+        user,
+        "user_metadata.addresses.work.city",
+        "Porto",
+        "--yes",
+        "--json",
+    ]);
+    assert_eq!(code, Some(0), "{saved}");
+    assert_eq!(saved["outcome"], "saved");
+    assert_eq!(saved["written"], serde_json::json!(["user_metadata.addresses"]));
+    assert!(
+        saved["journal_entry"].is_string() && saved["updated_at"].is_string(),
+        "{saved}"
+    );
+    let (_, again) = run(&[
+        "set",
+        user,
+        "user_metadata.addresses.work.city",
+        "Porto",
+        "--yes",
+        "--json",
+    ]);
+    assert_eq!(again["outcome"], "nothing_to_send");
+    let (code, refused) = run(&["set", user, "app_metadata.blocked", "true", "--yes", "--json"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(refused["outcome"], "blocked");
+    assert!(
+        refused["problems"][0]["message"].as_str().unwrap().contains("reserved"),
+        "{refused}"
+    );
+    let (code, unset) = run(&["unset", user, "user_metadata.addresses", "--yes", "--json"]);
+    assert_eq!(
+        (code, &unset["outcome"]),
+        (Some(0), &serde_json::json!("saved")),
+        "{unset}"
+    );
+    assert_eq!(
+        unset["request"]["body"]["user_metadata"]["addresses"],
+        serde_json::Value::Null
+    );
+}

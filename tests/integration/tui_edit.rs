@@ -277,3 +277,39 @@ fn the_text_keys_the_editor_help_lists_do_what_it_says() {
     area.input(alt('<'));
     assert_eq!(area.cursor().0, 0, "Alt-< goes to the top");
 }
+
+/// Ctrl-U in a multi-line value deletes everything before the cursor, not only the
+/// last line's start (readline's meaning in a multi-line command).
+#[test]
+fn ctrl_u_clears_a_multi_line_value_whole() {
+    use auth0_meta::tui::msg::Msg;
+    use auth0_meta::tui::state::State;
+    use auth0_meta::tui::update::update;
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let mut state = common::focus::jane_at(1);
+    press(&mut state, Intent::Edit);
+    let typed = |state: &mut State, text: &str| {
+        for c in text.chars() {
+            update(state, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        }
+    };
+    let lines = |state: &State| match &state.overlay {
+        Some(Overlay::Editor(editor)) => editor.text.lines().to_vec(),
+        _ => panic!("no editor"),
+    };
+    update(
+        &mut state,
+        Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    typed(&mut state, "first line");
+    update(&mut state, Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
+    typed(&mut state, "second");
+    assert_eq!(lines(&state), ["first line", "second"]);
+    update(
+        &mut state,
+        Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    assert_eq!(lines(&state), [""], "the whole value before the cursor is gone");
+    typed(&mut state, "new");
+    assert_eq!(lines(&state), ["new"]);
+}

@@ -89,10 +89,16 @@ const TEXT_KEYS: [(&str, &str); 9] = [
 fn signs(state: &State) -> Vec<(&'static str, &'static str)> {
     use crate::tui::state::{EditorPurpose, Overlay};
     if let Some(Overlay::Editor(editor)) = &state.overlay {
-        let mut keys = TEXT_KEYS.to_vec();
+        let json = matches!(editor.purpose, EditorPurpose::Json { .. });
+        // In the value editor Ctrl-J is a line break (its key table says so).
+        let mut keys: Vec<_> = TEXT_KEYS
+            .iter()
+            .filter(|(k, _)| json || *k != "Ctrl-J")
+            .copied()
+            .collect();
         keys.push(match editor.purpose {
             EditorPurpose::Json { .. } => ("Ctrl-U", "undo"),
-            _ => ("Ctrl-U", "delete to the start of the line"),
+            _ => ("Ctrl-U", "delete everything before the cursor"),
         });
         if matches!(editor.purpose, EditorPurpose::Json { .. }) {
             keys.push(("Alt-< / Alt->", "top / bottom of the text"));
