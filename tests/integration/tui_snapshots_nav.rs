@@ -204,3 +204,28 @@ fn the_conflict_view_wraps_json_between_tokens_and_marks_continuations() {
         "continuations marked: {values:?}"
     );
 }
+
+/// Wide (CJK) text takes two cells a character: values and collapsed summaries are cut
+/// to the box by cells, with `…`, never past its edge.
+#[test]
+fn cjk_values_are_cut_by_cells_at_80x24() {
+    let mut user = jane();
+    user.0.insert(
+        "user_metadata".into(),
+        serde_json::json!({
+            "city": "東京都千代田区丸の内一丁目九番一号東京駅八重洲北口改札前広場から徒歩五分",
+            "home": {"street": "大阪府大阪市北区梅田三丁目一番一号", "note": "北京市朝阳区建国门外大街一号国贸大厦"},
+            "name": "김민준 박서연 이도윤 최지우 정하준 강서윤 조민서"
+        }),
+    );
+    let mut state = opened(80, 24, user);
+    press(&mut state, Intent::ExpandAll);
+    press(&mut state, Intent::CollapseAll);
+    let shown = screen(&state);
+    for line in shown.lines() {
+        assert!(auth0_meta::text::width(line) <= 80, "{line}");
+    }
+    assert!(shown.contains("東京都"), "{shown}");
+    assert!(shown.lines().any(|l| l.contains("city") && l.contains('…')), "{shown}");
+    insta::assert_snapshot!(shown);
+}

@@ -205,11 +205,19 @@ pub fn screen(state: &State) -> String {
     let buffer = terminal.backend().buffer();
     (0..height)
         .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
+            // A wide character fills two cells: the second is not text of its own.
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..width {
+                let symbol = buffer[(x, y)].symbol();
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                skip = auth0_meta::text::width(symbol).saturating_sub(1);
+                line.push_str(symbol);
+            }
+            line.trim_end().to_string()
         })
         .collect::<Vec<_>>()
         .join("\n")
