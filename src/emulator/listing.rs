@@ -1,13 +1,10 @@
 //! `GET /users`: query parameters as Auth0 validates them, search, sort, the 1000-result
 //! window, field selection and the two response shapes.
 
-use std::borrow::Cow;
-use std::cmp::Ordering;
-
 use serde_json::{json, Value};
 
 use super::reply::Auth0Error;
-use super::store::UserObject;
+use super::store::{Store, UserObject};
 use crate::lucene::{self, Query};
 
 /// Search reaches only the first 1000 matches.
@@ -174,14 +171,9 @@ impl ListParams {
         })
     }
 
-    /// The page of matching users, in the shape the parameters ask for. `users` is read
-    /// once and never held whole, so a tenant of a million generated users answers in
-    /// bounded memory; without a query or sort, only the page's users are read at all.
-    pub fn respond<'a>(
-        &self,
-        users: impl Iterator<Item = Cow<'a, UserObject>>,
-        count: usize,
-    ) -> Result<Value, Auth0Error> {
+    /// The page of matching users, in the shape the parameters ask for (see `search`:
+    /// generated users are made only as far as the query and sort read them).
+    pub fn respond(&self, store: &Store) -> Result<Value, Auth0Error> {
         // A page number so large that it overflows is past the window too.
         // A page that straddles the window is refused like one past it.
         let start = match self.page.checked_mul(self.per_page) {
@@ -195,49 +187,14 @@ impl ListParams {
         };
         let end = (start + self.per_page).min(WINDOW);
         let (page, total) = match (&self.query, &self.sort) {
-            (None, None) => (users.skip(start).take(end - start).collect(), count),
-            _ => self.scan(users, start, end),
+            (None, None) => (store.all().skip(start).take(end - start).collect(), store.len()),
+            (query, sort) => super::search::find(store, query.as_ref(), sort.as_ref(), start, end),
         };
         let page: Vec<Value> = page.iter().map(|u| self.fields.project(u)).collect();
         if !self.include_totals {
             return Ok(Value::Array(page));
         }
         Ok(json!({"start": start, "limit": self.per_page, "length": page.len(), "users": page, "total": total}))
-    }
-
-    /// Matches `start..end` of the (sorted) result, and how many match in all. Sorted,
-    /// only the best `end` so far are kept: the sort is stable, so equal users keep
-    /// their order as the store holds them.
-    fn scan<'a>(
-        &self,
-        users: impl Iterator<Item = Cow<'a, UserObject>>,
-        start: usize,
-        end: usize,
-    ) -> (Vec<Cow<'a, UserObject>>, usize) {
-        let mut total = 0;
-        let mut kept: Vec<Cow<'a, UserObject>> = Vec::new();
-        let sort = |kept: &mut Vec<Cow<'a, UserObject>>| {
-            if let Some((field, ascending)) = &self.sort {
-                kept.sort_by(|a, b| compare(a.get(field), b.get(field), *ascending));
-                kept.truncate(end);
-            }
-        };
-        for user in users.filter(|u| self.query.as_ref().is_none_or(|q| q.matches(u))) {
-            total += 1;
-            if self.sort.is_some() {
-                kept.push(user);
-                if kept.len() >= 2 * end + 64 {
-                    sort(&mut kept);
-                }
-            } else if (start..end).contains(&(total - 1)) {
-                kept.push(user);
-            }
-        }
-        sort(&mut kept);
-        if self.sort.is_some() {
-            kept.drain(..start.min(kept.len()));
-        }
-        (kept, total)
     }
 }
 
@@ -264,30 +221,11 @@ fn parse_sort(params: &[(String, String)]) -> Result<Option<(String, bool)>, Aut
             "Sorting by metadata fields is not supported.",
         ));
     }
-    Ok(Some((field.to_string(), ascending)))
-}
-
-/// Missing values sort last either way; numbers numerically, everything else as text.
-fn compare(a: Option<&Value>, b: Option<&Value>, ascending: bool) -> Ordering {
-    let (a, b) = match (a.filter(|v| !v.is_null()), b.filter(|v| !v.is_null())) {
-        (None, None) => return Ordering::Equal,
-        (None, Some(_)) => return Ordering::Greater,
-        (Some(_), None) => return Ordering::Less,
-        (Some(a), Some(b)) => (a, b),
-    };
-    let order = match (a.as_f64(), b.as_f64()) {
-        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-        _ => text(a).cmp(&text(b)),
-    };
-    if ascending {
-        order
-    } else {
-        order.reverse()
+    // A field Auth0 does not index sorts as its default order: newest first.
+    if !lucene::searchable(field) {
+        return Ok(Some(("created_at".to_string(), false)));
     }
-}
-
-fn text(v: &Value) -> String {
-    v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())
+    Ok(Some((field.to_string(), ascending)))
 }
 
 /// For `GET /users/{id}` and `users-by-email`, which take only field selection.

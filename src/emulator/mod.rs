@@ -16,6 +16,7 @@ mod picture;
 mod ratelimit;
 mod reply;
 mod routes;
+mod search;
 mod served;
 mod store;
 pub mod synthetic;

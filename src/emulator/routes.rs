@@ -153,7 +153,7 @@ async fn list_users(State(shared): State<Arc<Shared>>, headers: HeaderMap, Query
         .require(&["read:users", "read:user_idp_tokens"])?;
     let list = ListParams::parse(&params)?;
     let store = lock(&shared.store);
-    Ok(Json(list.respond(store.all(), store.len())?).into_response())
+    Ok(Json(list.respond(&store)?).into_response())
 }
 
 async fn get_user(

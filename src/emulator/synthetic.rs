@@ -54,7 +54,18 @@ impl Synthetic {
 
     /// The numbers of the users still generated, in order.
     pub fn numbers(&self) -> impl Iterator<Item = u64> + '_ {
-        (0..self.count).filter(|n| !self.taken.contains(n))
+        self.numbers_in(0..self.count)
+    }
+
+    /// Those of them in `range`, for a search split between threads.
+    pub fn numbers_in(&self, range: std::ops::Range<u64>) -> impl Iterator<Item = u64> + '_ {
+        let range = range.start.min(self.count)..range.end.min(self.count);
+        range.filter(|n| !self.taken.contains(n))
+    }
+
+    /// Users ever generated, taken ones included: the numbers run below it.
+    pub fn count(&self) -> u64 {
+        self.count
     }
 
     pub fn len(&self) -> u64 {
@@ -77,9 +88,78 @@ pub fn object(n: u64) -> Map<String, Value> {
 /// User number `n` (from 0) of a synthetic tenant, with what an audit should find at
 /// known rates (see `oddities`).
 pub fn user(n: u64) -> Value {
-    let mut user = plain_user(n);
-    oddities(n, &mut user);
-    user
+    Value::Object(
+        ATTRIBUTES
+            .iter()
+            .filter_map(|name| Some((name.to_string(), attribute(n, name)?)))
+            .collect(),
+    )
+}
+
+/// The root attributes of a generated user, in the order it holds them.
+const ATTRIBUTES: [&str; 10] = [
+    "user_id",
+    "email",
+    "email_verified",
+    "name",
+    "created_at",
+    "updated_at",
+    "logins_count",
+    "identities",
+    "user_metadata",
+    "app_metadata",
+];
+
+/// Only the root attributes of user `n` that `roots` names: what a search or a sort
+/// reads, made without the rest (a search over a million users then costs the fields
+/// it reads, not a million whole profiles).
+pub fn partial(n: u64, roots: &[&str]) -> Map<String, Value> {
+    roots
+        .iter()
+        .filter_map(|name| Some((name.to_string(), attribute(n, name)?)))
+        .collect()
+}
+
+/// One root attribute of user `n`, oddities included.
+fn attribute(n: u64, name: &str) -> Option<Value> {
+    let day = n % 28 + 1;
+    Some(match name {
+        "user_id" => json!(format!("auth0|synth{n:019}")),
+        "email" => json!(format!("synth{n}@example.com")),
+        "email_verified" => json!(n.is_multiple_of(2)),
+        "name" => json!(format!("Synthetic User {n}")),
+        "created_at" => json!(format!("2024-02-{day:02}T10:00:00.000Z")),
+        "updated_at" => json!(format!("2024-03-{day:02}T10:00:00.000Z")),
+        "logins_count" => json!(n % 500),
+        "identities" => {
+            json!([{"connection": "Username-Password-Authentication", "user_id": format!("synth{n:019}"), "provider": "auth0", "isSocial": false}])
+        }
+        "user_metadata" => {
+            let langs: Vec<&str> = LANGS
+                .iter()
+                .copied()
+                .cycle()
+                .skip((n % 5) as usize)
+                .take((n % 3 + 1) as usize)
+                .collect();
+            let mut um = json!({
+                "preferences": {"theme": THEMES[(n % 3) as usize], "languages": langs},
+                "score": n % 100,
+            });
+            if is_odd(n) {
+                user_metadata_oddities(n, &mut um);
+            }
+            um
+        }
+        "app_metadata" => {
+            let mut am = json!({"plan": PLANS[(n % 4) as usize], "roles": [ROLES[(n % 3) as usize]]});
+            if n % 50 == 13 {
+                am["email"] = json!(format!("billing{n}@example.com"));
+            }
+            am
+        }
+        _ => return None,
+    })
 }
 
 /// Whether user `n` carries one of the oddities below (it is then written the slow way).
@@ -89,13 +169,9 @@ fn is_odd(n: u64) -> bool {
 
 /// What the audit finds in a synthetic tenant, at known rates: `score` stored as a
 /// string (10% of users: mixed types), `sessions` keyed by ids (5%: dynamic keys),
-/// `nickname: null` (4%), `app_metadata.email` (2%: a root collision), a 12 KB
-/// `history` (0.1%: over the cap) and a 110 KB one (0.001%: over the allowance).
-fn oddities(n: u64, user: &mut Value) {
-    if !is_odd(n) {
-        return;
-    }
-    let um = &mut user["user_metadata"];
+/// `nickname: null` (4%), `app_metadata.email` (2%: a root collision, in `attribute`), a
+/// 12 KB `history` (0.1%: over the cap) and a 110 KB one (0.001%: over the allowance).
+fn user_metadata_oddities(n: u64, um: &mut Value) {
     if n % 10 == 3 {
         um["score"] = json!((n % 100).to_string());
     }
@@ -117,38 +193,6 @@ fn oddities(n: u64, user: &mut Value) {
         let event = json!({"at": "2024-03-01T09:00:00.000Z", "type": "login", "ip": "198.51.100.7", "agent": "Mozilla/5.0 (X11; Linux x86_64)"});
         um["history"] = Value::Array(vec![event; history]);
     }
-    if n % 50 == 13 {
-        user["app_metadata"]["email"] = json!(format!("billing{n}@example.com"));
-    }
-}
-
-fn plain_user(n: u64) -> Value {
-    let day = n % 28 + 1;
-    let langs: Vec<&str> = LANGS
-        .iter()
-        .copied()
-        .cycle()
-        .skip((n % 5) as usize)
-        .take((n % 3 + 1) as usize)
-        .collect();
-    json!({
-        "user_id": format!("auth0|synth{n:019}"),
-        "email": format!("synth{n}@example.com"),
-        "email_verified": n.is_multiple_of(2),
-        "name": format!("Synthetic User {n}"),
-        "created_at": format!("2024-02-{day:02}T10:00:00.000Z"),
-        "updated_at": format!("2024-03-{day:02}T10:00:00.000Z"),
-        "logins_count": n % 500,
-        "identities": [{"connection": "Username-Password-Authentication", "user_id": format!("synth{n:019}"), "provider": "auth0", "isSocial": false}],
-        "user_metadata": {
-            "preferences": {"theme": THEMES[(n % 3) as usize], "languages": langs},
-            "score": n % 100,
-        },
-        "app_metadata": {
-            "plan": PLANS[(n % 4) as usize],
-            "roles": [ROLES[(n % 3) as usize]],
-        },
-    })
 }
 
 /// User `n` as the compact JSON line `user(n)` serializes to, written straight into

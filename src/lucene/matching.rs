@@ -1,6 +1,8 @@
 //! Whether a user matches a parsed query: fields reached by dotted names, case rules,
 //! wildcards and ranges, as Auth0's user search applies them.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::query::{Bound, Matcher, Query};
@@ -126,36 +128,40 @@ fn indexed(value: &Value) -> bool {
     }
 }
 
-fn text_of(value: &Value) -> String {
+fn text_of(value: &Value) -> Cow<'_, str> {
     match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Value::String(s) => Cow::Borrowed(s),
+        other => Cow::Owned(other.to_string()),
+    }
+}
+
+/// `text` lower-cased when `fold`, copied only when that changes it (a search over a
+/// million users compares mostly text that is lower case already).
+fn folded(text: &str, fold: bool) -> Cow<'_, str> {
+    match fold && text.chars().any(char::is_uppercase) {
+        true => Cow::Owned(text.to_lowercase()),
+        false => Cow::Borrowed(text),
     }
 }
 
 impl Matcher {
     fn accepts(&self, value: &Value, fold: bool) -> bool {
         let text = text_of(value);
-        let norm = |s: &str| {
-            if fold {
-                s.to_lowercase()
-            } else {
-                s.to_string()
-            }
-        };
+        let text = folded(&text, fold);
         match self {
-            Matcher::Exact(want) => norm(&text) == norm(want),
-            Matcher::Glob(pattern) => glob(&norm(pattern), &norm(&text)),
-            Matcher::Range { low, high } => in_range(&text, low, high),
+            Matcher::Exact(want) => *text == *folded(want, fold),
+            Matcher::Glob(pattern) => glob(folded(pattern, fold).as_bytes(), text.as_bytes()),
+            Matcher::Range { low, high } => in_range(&text, low, high, |b| folded(b, fold).into_owned()),
         }
     }
 }
 
-fn in_range(text: &str, low: &Bound, high: &Bound) -> bool {
+/// `norm` folds the bounds as the value was (normalised fields compare without case).
+fn in_range(text: &str, low: &Bound, high: &Bound, norm: impl Fn(&str) -> String) -> bool {
     use std::cmp::Ordering;
     let compare = |bound: &str| match (text.parse::<f64>(), bound.parse::<f64>()) {
         (Ok(a), Ok(b)) => a.partial_cmp(&b).unwrap_or(Ordering::Equal),
-        _ => text.cmp(bound),
+        _ => text.cmp(&norm(bound)),
     };
     let above = match low {
         Bound::Open => true,
@@ -170,15 +176,15 @@ fn in_range(text: &str, low: &Bound, high: &Bound) -> bool {
     above && below
 }
 
-/// `*` matches any run of characters.
-fn glob(pattern: &str, text: &str) -> bool {
-    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+/// `*` matches any run of characters. Compared as UTF-8 bytes: a literal part of the
+/// pattern can only match whole characters of the text, so no characters need decoding.
+fn glob(p: &[u8], t: &[u8]) -> bool {
     let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
     while ti < t.len() {
-        if pi < p.len() && p[pi] != '*' && p[pi] == t[ti] {
+        if pi < p.len() && p[pi] != b'*' && p[pi] == t[ti] {
             pi += 1;
             ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
+        } else if pi < p.len() && p[pi] == b'*' {
             star = Some(pi);
             mark = ti;
             pi += 1;
@@ -190,5 +196,5 @@ fn glob(pattern: &str, text: &str) -> bool {
             return false;
         }
     }
-    p[pi..].iter().all(|c| *c == '*')
+    p[pi..].iter().all(|c| *c == b'*')
 }

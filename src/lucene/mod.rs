@@ -11,7 +11,7 @@ mod supported;
 
 pub use parse::parse;
 pub use query::{Bound, Matcher, Query, QueryError, MAX_DEPTH};
-pub use supported::{check_supported, unknown_fields, UNKNOWN_FIELD};
+pub use supported::{check_supported, searchable, unknown_fields, UNKNOWN_FIELD};
 
 /// `text` as a Lucene phrase: quoted, with `"` and `\` escaped.
 pub fn quote(text: &str) -> String {

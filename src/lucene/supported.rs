@@ -33,6 +33,11 @@ const SEARCHABLE: &[&str] = &[
     "identities.isSocial",
 ];
 
+/// Whether Auth0's user search indexes this profile attribute (metadata aside).
+pub fn searchable(field: &str) -> bool {
+    SEARCHABLE.contains(&field)
+}
+
 /// The fields `query` names that Auth0 does not index, in the query's order.
 pub fn unknown_fields(query: &Query) -> Vec<String> {
     query
