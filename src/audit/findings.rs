@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::domain::validate::SEARCH_TRIM_VALUE;
+
 /// The kinds, as `--users KIND` names them.
 pub const KINDS: [&str; 8] = [
     "over_cap",
@@ -46,11 +48,6 @@ pub const ROOT_ATTRIBUTES: [&str; 22] = [
 
 /// Sample ids kept per finding.
 const SAMPLE: usize = 5;
-/// Profiles above this size have their long metadata values left out of search.
-pub const SEARCH_TRIM_PROFILE: u64 = 1024 * 1024;
-/// The length above which a value is left out of search on such profiles.
-pub const SEARCH_TRIM_VALUE: usize = 256;
-
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Finding {
     pub kind: &'static str,

@@ -8,10 +8,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::census::{type_index, Census, TYPE_NAMES};
-use super::findings::{Tally, ROOT_ATTRIBUTES, SEARCH_TRIM_PROFILE, SEARCH_TRIM_VALUE};
+use super::findings::{Tally, ROOT_ATTRIBUTES};
 use super::size::{json_size, string_size};
 use super::Report;
 use crate::domain::validate::RESERVED_APP_METADATA_KEYS;
+use crate::domain::validate::{SEARCH_TRIM_PROFILE, SEARCH_TRIM_VALUE};
 
 const FIELDS: [&str; 2] = ["user_metadata", "app_metadata"];
 
@@ -69,7 +70,7 @@ fn walk_user(user: &Map<String, Value>, sink: &mut impl Sink) -> Scan {
             .map(|(k, v)| string_size(k) + 1 + json_size(v))
             .sum::<usize>()
         + user.len().saturating_sub(1)) as u64;
-    let big = bytes > SEARCH_TRIM_PROFILE;
+    let big = bytes > SEARCH_TRIM_PROFILE as u64;
     let mut roots = Vec::new();
     let mut has_metadata = false;
     for field in FIELDS {

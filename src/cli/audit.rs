@@ -12,7 +12,9 @@ use clap::Args;
 /// through a user export job.
 #[derive(Debug, Clone, Args)]
 pub struct AuditArgs {
-    /// Audit the users an Auth0 search finds (as far as its 1000-result window goes)
+    /// Audit the users an Auth0 search finds (as far as its 1000-result window goes;
+    /// Auth0's search leaves metadata values over 256 characters out of profiles over
+    /// 1 MB, so use --export to size those exactly)
     #[arg(long, value_name = "QUERY", conflicts_with_all = ["export", "from"])]
     pub query: Option<String>,
     /// Audit every user through a user export job (the default)

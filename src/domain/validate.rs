@@ -17,6 +17,10 @@ pub const PROFILE_CAP: usize = 10 * 1024;
 /// The extended allowance, about ten times the cap: over it writes fail once a tenant
 /// is migrated, and for every tenant after 2027-03-04.
 pub const PROFILE_ALLOWANCE: usize = 100 * 1024;
+/// Profiles above this many bytes have their long metadata values left out of search.
+pub const SEARCH_TRIM_PROFILE: usize = 1024 * 1024;
+/// The length (characters) above which a value is left out of search on such profiles.
+pub const SEARCH_TRIM_VALUE: usize = 256;
 /// The Management API accepts at most 1 MB in a request body.
 pub const BODY_LIMIT: usize = 1024 * 1024;
 

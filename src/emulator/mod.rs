@@ -8,6 +8,7 @@ mod connections;
 mod exports;
 mod faults;
 mod guard;
+mod indexed;
 mod jobs;
 mod jwt;
 mod listing;

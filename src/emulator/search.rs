@@ -54,7 +54,7 @@ pub fn find<'a>(
         stored
             .iter()
             .enumerate()
-            .map(|(i, u)| (Found::Stored(i), Cow::Borrowed(*u))),
+            .map(|(i, u)| (Found::Stored(i), super::indexed::as_searched(u))),
     );
     let synthetic = store.synthetic();
     let count = synthetic.count();
@@ -79,7 +79,7 @@ pub fn find<'a>(
     let users = page
         .into_iter()
         .filter_map(|found| match found {
-            Found::Stored(i) => stored.get(i).map(|u| Cow::Borrowed(*u)),
+            Found::Stored(i) => stored.get(i).map(|u| super::indexed::as_searched(u)),
             Found::Generated(n) => Some(Cow::Owned(synthetic::object(n))),
         })
         .collect();

@@ -182,7 +182,9 @@ fn every_kind_of_finding_on_a_tenant_written_by_hand() {
 
 #[tokio::test]
 async fn a_file_a_search_and_the_export_give_the_same_report_and_the_queries_find_the_users() {
-    let users = tenant();
+    // Profiles under 1 MB: above it Auth0's search leaves long values out of its answers.
+    let mut users = tenant();
+    users[6] = user(7, json!({"history": vec!["y".repeat(300); 300]}), json!({}));
     let seed = serde_json::to_string(&users).unwrap();
     let emulator = start(EmulatorConfig::local(TOKEN), &seed).await;
     let base = emulator.base_url();

@@ -137,3 +137,84 @@ async fn enforcing_refuses_only_profiles_over_the_allowance() {
     let (status, body) = api(Method::PATCH, &emulator.base_url(), &path, Some(over_allowance)).await;
     assert_eq!(status, 400, "over the allowance: refused ({body})");
 }
+
+/// Search results as Auth0 gives them: a profile over 1 MB without its metadata values
+/// over 256 characters (neither found by them nor returned with them); sort and ranges on
+/// normalised fields without regard to case; an unknown sort field sorts newest first.
+#[tokio::test]
+async fn search_results_trim_huge_profiles_and_sort_normalised_fields_without_case() {
+    let long = "L".repeat(300);
+    let user = |id: &str, name: &str, created: &str, blob: usize| {
+        json!({
+            "user_id": id, "email": format!("{}@example.com", id.trim_start_matches("auth0|")), "name": name,
+            "created_at": created, "updated_at": created,
+            "identities": [{"connection": "Username-Password-Authentication", "user_id": id.trim_start_matches("auth0|"), "provider": "auth0", "isSocial": false}],
+            "user_metadata": {"long": long, "short": "kept", "blob": "b".repeat(blob), "list": [long, "item"]},
+        })
+    };
+    let seed = json!([
+        user("auth0|huge", "bob", "2024-01-01T00:00:00.000Z", 1_100_000),
+        user("auth0|small", "Zed", "2024-03-01T00:00:00.000Z", 10),
+        user("auth0|third", "carol", "2024-02-01T00:00:00.000Z", 10),
+    ]);
+    let emulator = start(EmulatorConfig::local(TOKEN), &seed.to_string()).await;
+    let base = emulator.base_url();
+    let (status, found) = search(&base, "user_metadata.short:kept").await;
+    assert_eq!(status, 200);
+    let huge = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["user_id"] == "auth0|huge")
+        .unwrap();
+    assert!(
+        huge["user_metadata"].get("long").is_none(),
+        "a long value of a huge profile is left out"
+    );
+    assert_eq!(huge["user_metadata"]["short"], "kept");
+    assert_eq!(huge["user_metadata"]["list"], json!(["item"]));
+    assert_eq!(
+        huge["user_metadata"]["blob"].as_str().map(str::len),
+        None,
+        "the 1 MB string too"
+    );
+    let small = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["user_id"] == "auth0|small")
+        .unwrap();
+    assert_eq!(
+        small["user_metadata"]["long"],
+        json!(long),
+        "smaller profiles come whole"
+    );
+    let (_, by_long) = search(&base, &format!("user_metadata.long:\"{long}\"")).await;
+    assert_eq!(
+        ids(&by_long),
+        ["auth0|small", "auth0|third"],
+        "the huge profile is not found by it"
+    );
+    // GET /users/{id} is not search: the profile is whole there.
+    let (_, whole) = api(Method::GET, &base, "/api/v2/users/auth0%7Chuge", None).await;
+    assert_eq!(whole["user_metadata"]["long"], json!(long));
+
+    let order = |body: &Value| -> Vec<String> {
+        body.as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (_, sorted) = api(Method::GET, &base, "/api/v2/users?sort=name:1&fields=name", None).await;
+    assert_eq!(order(&sorted), ["bob", "carol", "Zed"], "capitals do not sort first");
+    let (_, range) = search(&base, "name:[a TO zz]").await;
+    assert_eq!(
+        ids(&range),
+        ["auth0|huge", "auth0|small", "auth0|third"],
+        "a range on a normalised field ignores case"
+    );
+    let (status, unknown) = api(Method::GET, &base, "/api/v2/users?sort=favourite:1&fields=name", None).await;
+    assert_eq!(status, 200, "{unknown}");
+    assert_eq!(order(&unknown), ["Zed", "carol", "bob"], "newest first");
+}
