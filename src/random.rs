@@ -12,6 +12,22 @@ pub fn random_u64() -> u64 {
     hasher.finish()
 }
 
+/// `len` letters (either case) and digits, as Auth0's job ids have.
+pub fn random_alphanumeric(len: usize) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut out = String::with_capacity(len);
+    while out.len() < len {
+        let mut bits = random_u64();
+        for _ in 0..10 {
+            if out.len() < len {
+                out.push(char::from(ALPHABET[(bits % 62) as usize]));
+                bits /= 62;
+            }
+        }
+    }
+    out
+}
+
 /// `len` lowercase hex digits.
 pub fn random_hex(len: usize) -> String {
     let mut out = String::with_capacity(len + 16);

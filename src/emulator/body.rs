@@ -116,7 +116,7 @@ pub fn check_connection(connections: &[Connection], body: &Map<String, Value>) -
     Ok(())
 }
 
-fn as_object(body: &Value) -> Result<&Map<String, Value>, Auth0Error> {
+pub fn as_object(body: &Value) -> Result<&Map<String, Value>, Auth0Error> {
     body.as_object().ok_or_else(|| {
         Auth0Error::invalid_body(format!(
             "Payload validation error: 'Expected type object but found type {}'.",

@@ -4,7 +4,9 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, State};
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -63,10 +65,20 @@ pub async fn start_export(State(shared): State<Arc<Shared>>, headers: HeaderMap,
         let written = jobs::write(&file, seed, synthetic, &spec, &done);
         stage.store(if written.is_ok() { 2 } else { 3 }, Ordering::Relaxed);
     });
-    Ok((StatusCode::CREATED, Json(shown)).into_response())
+    // Recorded traffic: 200, not the 201 of the API reference.
+    Ok((StatusCode::OK, Json(shown)).into_response())
 }
 
+/// The properties the job's body may have.
+const KNOWN_PROPERTIES: [&str; 4] = ["connection_id", "format", "limit", "fields"];
+
 fn spec_of(shared: &Shared, body: &Value) -> Result<ExportSpec, Auth0Error> {
+    let properties = super::body::as_object(body)?;
+    if let Some(unknown) = properties.keys().find(|k| !KNOWN_PROPERTIES.contains(&k.as_str())) {
+        return Err(Auth0Error::invalid_body(format!(
+            "Payload validation error: 'Additional properties not allowed: {unknown}'."
+        )));
+    }
     let format = body["format"].as_str().unwrap_or("csv").to_string();
     if format != "json" && format != "csv" {
         return Err(Auth0Error::invalid_body(format!(
@@ -108,6 +120,15 @@ fn spec_of(shared: &Shared, body: &Value) -> Result<ExportSpec, Auth0Error> {
             "Payload validation error: 'Array is too long (more than 30 items)' on property fields.",
         ));
     }
+    let whole_metadata = fields
+        .iter()
+        .find(|(name, _)| name == "user_metadata" || name == "app_metadata");
+    if let (Some((name, _)), "csv") = (whole_metadata, format.as_str()) {
+        return Err(Auth0Error::invalid_body(format!(
+            "Payload validation error: {name} cannot be exported as a whole object in the CSV format: name each of its fields ({name}.key), or export JSON."
+        )));
+    }
+    let sent_fields = body.get("fields").cloned();
     if fields.is_empty() {
         let predefined: &[&str] = if format == "csv" {
             &DEFAULT_CSV_FIELDS
@@ -117,6 +138,7 @@ fn spec_of(shared: &Shared, body: &Value) -> Result<ExportSpec, Auth0Error> {
         fields = predefined.iter().map(|f| (f.to_string(), f.to_string())).collect();
     }
     Ok(ExportSpec {
+        sent_fields,
         format,
         connection_id,
         connection,
@@ -135,20 +157,28 @@ pub async fn show_job(State(shared): State<Arc<Shared>>, headers: HeaderMap, Pat
     Ok(Json(shown).into_response())
 }
 
-/// The file behind a download link: no Authorization header, only the link's token.
-pub async fn download(State(shared): State<Arc<Shared>>, Path((token, _name)): Path<(String, String)>) -> Reply {
-    let found = lock(&shared.jobs).download(&token);
-    let file = match found {
-        Some(Ok(file)) => file,
-        Some(Err(())) => {
-            return Err(Auth0Error::new(
-                StatusCode::FORBIDDEN,
-                None,
-                "The download link has expired: ask for the job again for a new one.",
-            ))
-        }
-        None => return Err(Auth0Error::new(StatusCode::NOT_FOUND, None, "Not Found")),
+/// The file behind a download link: signed in its query, and refused with an
+/// Authorization header (the bucket's links allow one means of authentication: a client
+/// that sends its Management API token there leaks it, and fails here as it would there).
+pub async fn download(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(_name): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Reply {
+    if headers.contains_key(axum::http::header::AUTHORIZATION) {
+        return Err(Auth0Error::new(
+            StatusCode::BAD_REQUEST,
+            Some("InvalidArgument"),
+            "Only one auth mechanism allowed; only the Signature query parameter or the Authorization header should be specified",
+        ));
+    }
+    let (signature, expires) = (query.get("Signature"), query.get("Expires"));
+    let found = match (signature, expires) {
+        (Some(signature), Some(expires)) => lock(&shared.jobs).download(signature, expires),
+        _ => Err("AccessDenied: the link has no signature"),
     };
+    let file = found.map_err(|why| Auth0Error::new(StatusCode::FORBIDDEN, None, why))?;
     let file = tokio::fs::File::open(file)
         .await
         .map_err(|e| Auth0Error::new(StatusCode::INTERNAL_SERVER_ERROR, None, e.to_string()))?;

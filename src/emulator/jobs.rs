@@ -17,8 +17,8 @@ use serde_json::{json, Map, Value};
 
 use super::connections::DEFAULT_DATABASE;
 use super::synthetic::{self, Synthetic};
-use crate::export_file::{csv_line, field_at};
-use crate::random::random_hex;
+use crate::export_file::field_at;
+use crate::random::{random_alphanumeric, random_hex};
 use crate::timestamp::{format_millis, now_millis, now_secs};
 
 /// How long a download link lives.
@@ -27,6 +27,8 @@ pub const LINK_SECONDS: u64 = 60;
 /// What to export, as the request said.
 #[derive(Debug, Clone)]
 pub struct ExportSpec {
+    /// `fields` exactly as sent, echoed in the job object (absent when not sent).
+    pub sent_fields: Option<Value>,
     pub format: String,
     pub connection_id: Option<String>,
     /// The connection's name, for matching users' identities.
@@ -46,7 +48,11 @@ pub struct Job {
     /// 0 pending, 1 processing, 2 completed, 3 failed.
     pub stage: Arc<AtomicU64>,
     pub file: PathBuf,
+    /// The download link's signature and expiry (seconds since the epoch).
     link: Option<(String, u64)>,
+    /// Whether a `GET` has shown the job `processing`: every job passes through it, even
+    /// one that finished before it was first asked about.
+    seen_processing: bool,
 }
 
 #[derive(Default)]
@@ -56,7 +62,7 @@ pub struct Jobs {
 
 impl Jobs {
     pub fn start(&mut self, spec: ExportSpec, total: u64, dir: &std::path::Path) -> &Job {
-        let id = format!("job_{}", random_hex(8));
+        let id = format!("job_{}", random_alphanumeric(16));
         let job = Job {
             file: dir.join(format!("{id}.gz")),
             id: id.clone(),
@@ -66,58 +72,69 @@ impl Jobs {
             total,
             stage: Arc::new(AtomicU64::new(0)),
             link: None,
+            seen_processing: false,
         };
         self.jobs.entry(id).or_insert(job)
     }
 
-    /// The job as `GET /api/v2/jobs/{id}` shows it; a completed job gets a fresh link.
+    /// The job as `GET /api/v2/jobs/{id}` shows it; a completed job gets a fresh link,
+    /// signed and with its expiry in its query, as a storage bucket's links are.
     pub fn show(&mut self, id: &str, base_url: &str, tenant: &str, link_seconds: u64) -> Option<Value> {
         let job = self.jobs.get_mut(id)?;
-        let stage = job.stage.load(Ordering::Relaxed);
+        let mut stage = job.stage.load(Ordering::Relaxed);
+        if stage == 2 && !job.seen_processing {
+            stage = 1;
+        }
+        job.seen_processing |= stage == 1;
         let mut shown = job.describe(stage);
         if stage == 2 {
-            let token = random_hex(24);
+            let signature = random_hex(40);
+            let expires = now_secs() + link_seconds;
             let extension = if job.spec.format == "csv" { "csv" } else { "json" };
-            shown["location"] = json!(format!("{base_url}/__exports/{token}/{tenant}.{extension}.gz"));
-            job.link = Some((token, now_secs() + link_seconds));
+            shown["location"] = json!(format!(
+                "{base_url}/__exports/{tenant}.{extension}.gz?Expires={expires}&Signature={signature}"
+            ));
+            job.link = Some((signature, expires));
         }
         Some(shown)
     }
 
-    /// The file behind a download token, if the link is still valid (`Err` when expired).
-    pub fn download(&self, token: &str) -> Option<Result<PathBuf, ()>> {
+    /// The file behind a link, if its signature is a job's and it has not expired.
+    pub fn download(&self, signature: &str, expires: &str) -> Result<PathBuf, &'static str> {
         let job = self
             .jobs
             .values()
-            .find(|j| j.link.as_ref().is_some_and(|(t, _)| t == token))?;
-        let (_, expires) = job.link.as_ref()?;
-        Some(if *expires > now_secs() {
-            Ok(job.file.clone())
-        } else {
-            Err(())
-        })
+            .find(|j| {
+                j.link
+                    .as_ref()
+                    .is_some_and(|(s, e)| s == signature && e.to_string() == expires)
+            })
+            .ok_or("SignatureDoesNotMatch")?;
+        match job.link.as_ref().is_some_and(|(_, e)| *e > now_secs()) {
+            true => Ok(job.file.clone()),
+            false => Err("AccessDenied: Request has expired"),
+        }
     }
 }
 
 impl Job {
     pub fn describe(&self, stage: u64) -> Value {
         let status = ["pending", "processing", "completed", "failed"][stage.min(3) as usize];
-        let fields: Vec<Value> = self
-            .spec
-            .fields
-            .iter()
-            .map(|(name, export_as)| json!({"name": name, "export_as": export_as}))
-            .collect();
-        let mut shown = json!({
-            "type": "users_export",
-            "status": status,
-            "connection_id": self.spec.connection_id,
-            "format": self.spec.format,
-            "limit": self.spec.limit,
-            "fields": fields,
-            "id": self.id,
-            "created_at": self.created_at,
-        });
+        // As recorded: what was not sent is not shown, `fields` as sent.
+        let mut shown = json!({"type": "users_export", "status": status});
+        if let (Some(id), Some(name)) = (&self.spec.connection_id, &self.spec.connection) {
+            shown["connection_id"] = json!(id);
+            shown["connection"] = json!(name);
+        }
+        shown["format"] = json!(self.spec.format);
+        if let Some(limit) = self.spec.limit {
+            shown["limit"] = json!(limit);
+        }
+        if let Some(fields) = &self.spec.sent_fields {
+            shown["fields"] = fields.clone();
+        }
+        shown["id"] = json!(self.id);
+        shown["created_at"] = json!(self.created_at);
         if stage < 2 {
             let done = self.done.load(Ordering::Relaxed);
             let percentage = (done * 100).checked_div(self.total).unwrap_or(0).min(99);
@@ -197,7 +214,8 @@ fn in_connection(spec: &ExportSpec, user: &Value) -> bool {
 /// under their `export_as` names.
 fn encode(user: &Map<String, Value>, spec: &ExportSpec, names: &[String], line: &mut Vec<u8>) -> io::Result<()> {
     if spec.format == "csv" {
-        line.extend_from_slice(csv_line(user, names).as_bytes());
+        let cells: Vec<String> = names.iter().map(|name| csv_cell(field_at(user, name))).collect();
+        line.extend_from_slice(cells.join(",").as_bytes());
     } else {
         let picked: Map<String, Value> = spec
             .fields
@@ -208,6 +226,20 @@ fn encode(user: &Map<String, Value>, spec: &ExportSpec, names: &[String], line: 
     }
     line.push(b'\n');
     Ok(())
+}
+
+/// A cell as Auth0 writes its CSV exports: a string with a leading `'` (so no
+/// spreadsheet reads it as a formula), in double quotes, its quotes doubled; numbers
+/// and booleans bare; nothing for a missing value; anything else as quoted JSON.
+fn csv_cell(value: Option<&Value>) -> String {
+    let quoted = |text: &str| format!("\"'{}\"", text.replace('"', "\"\""));
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(text)) => quoted(text),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(other) => quoted(&other.to_string()),
+    }
 }
 
 /// Whole generated users, written as text directly (the same bytes as serializing them).

@@ -38,7 +38,7 @@ pub fn router(shared: Arc<Shared>, faults: bool) -> Router {
         .route("/api/v2/connections", get(list_connections))
         .route("/api/v2/jobs/users-exports", post(exports::start_export))
         .route("/api/v2/jobs/{id}", get(exports::show_job))
-        .route("/__exports/{token}/{name}", get(exports::download))
+        .route("/__exports/{name}", get(exports::download))
         .fallback(|| async { Auth0Error::new(StatusCode::NOT_FOUND, None, "Not Found") })
         .layer(middleware::from_fn_with_state(shared.clone(), limits));
     if faults {

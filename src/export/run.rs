@@ -98,6 +98,8 @@ pub async fn export(client: &Client, args: &Options, out: Box<dyn Write + Send>)
 /// Follows the job until it completes; a progress line on a terminal, quiet otherwise.
 async fn wait(client: &Client, id: &str) -> Result<String, String> {
     let show = io::stderr().is_terminal();
+    // Quick for a small tenant, then every 2 s: a job of hours is not polled 5 times a second.
+    let mut pause = Duration::from_millis(200);
     loop {
         let job = client.job(id).await.map_err(|e| e.to_string())?;
         match job["status"].as_str() {
@@ -115,7 +117,8 @@ async fn wait(client: &Client, id: &str) -> Result<String, String> {
                 if show {
                     note_inline!("\rexporting: {}% done", job["percentage_done"].as_u64().unwrap_or(0));
                 }
-                tokio::time::sleep(Duration::from_millis(200)).await;
+                tokio::time::sleep(pause).await;
+                pause = (pause * 3 / 2).min(Duration::from_secs(2));
             }
         }
     }

@@ -16,15 +16,22 @@ const BIN: &str = env!("CARGO_BIN_EXE_auth0-meta");
 /// Starts an export and follows it to completion, returning every status seen.
 async fn completed(base: &str, body: Value) -> (Vec<String>, Value) {
     let (status, job) = api(reqwest::Method::POST, base, "/api/v2/jobs/users-exports", Some(body)).await;
-    assert_eq!(status, 201, "{job}");
+    assert_eq!(status, 200, "as recorded traffic answers: {job}");
     let mut seen = vec![job["status"].as_str().unwrap().to_string()];
     let id = job["id"].as_str().unwrap().to_string();
-    assert!(id.starts_with("job_"));
+    let suffix = id.strip_prefix("job_").unwrap();
+    assert!(
+        suffix.len() == 16 && suffix.bytes().all(|b| b.is_ascii_alphanumeric()),
+        "{id}"
+    );
     loop {
         let (_, job) = api(reqwest::Method::GET, base, &format!("/api/v2/jobs/{id}"), None).await;
         let status = job["status"].as_str().unwrap().to_string();
         if seen.last() != Some(&status) {
             seen.push(status.clone());
+        }
+        if status == "processing" {
+            assert!(job["percentage_done"].is_u64(), "{job}");
         }
         if status == "completed" {
             return (seen, job);
@@ -60,8 +67,14 @@ async fn an_export_job_runs_to_a_gzip_file_behind_a_link_that_needs_no_credentia
     let emulator = start(config, DEMO_TENANT).await;
     let base = emulator.base_url();
     let (statuses, job) = completed(&base, json!({"format": "json"})).await;
-    assert_eq!(statuses.first().map(String::as_str), Some("pending"));
-    assert_eq!(statuses.last().map(String::as_str), Some("completed"));
+    assert_eq!(
+        statuses,
+        ["pending", "processing", "completed"],
+        "through processing, however small"
+    );
+    for absent in ["limit", "connection_id", "connection", "fields"] {
+        assert!(job.get(absent).is_none(), "{absent} not sent, not shown: {job}");
+    }
     let location = job["location"].as_str().unwrap();
     let (status, bytes) = fetch(location).await;
     assert_eq!(status, 200);
@@ -99,8 +112,63 @@ async fn an_export_job_runs_to_a_gzip_file_behind_a_link_that_needs_no_credentia
     let id = job["id"].as_str().unwrap();
     let (_, again) = api(reqwest::Method::GET, &base, &format!("/api/v2/jobs/{id}"), None).await;
     assert_ne!(again["location"], job["location"]);
-    assert_eq!(fetch(location).await.0, 404);
-    assert_eq!(fetch(again["location"].as_str().unwrap()).await.0, 200);
+    assert_eq!(fetch(location).await.0, 403);
+    let fresh = again["location"].as_str().unwrap();
+    assert!(fresh.contains("?Expires=") && fresh.contains("&Signature="), "{fresh}");
+    assert_eq!(fetch(fresh).await.0, 200);
+    // A client that sends its token to the link is refused (and would leak it).
+    let leaked = auth0_meta::api::http_builder()
+        .build()
+        .unwrap()
+        .get(fresh)
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(leaked.status().as_u16(), 400);
+    let tampered = fresh.replace("?Expires=", "?Expires=9");
+    assert_eq!(fetch(&tampered).await.0, 403, "the expiry is signed");
+}
+
+/// The job object as recorded: `connection` beside `connection_id`, `fields` as sent,
+/// unknown properties refused, and CSV cannot carry whole metadata objects.
+#[tokio::test]
+async fn the_job_object_echoes_what_was_sent() {
+    let emulator = start(EmulatorConfig::local(TOKEN), DEMO_TENANT).await;
+    let base = emulator.base_url();
+    let (_, connections) = api(
+        reqwest::Method::GET,
+        &base,
+        "/api/v2/connections?name=Username-Password-Authentication",
+        None,
+    )
+    .await;
+    let connection_id = connections[0]["id"].as_str().unwrap().to_string();
+    let fields = json!([{"name": "email"}, {"name": "identities[0].connection", "export_as": "connection"}]);
+    let body = json!({"format": "json", "connection_id": connection_id, "limit": 5, "fields": fields});
+    let (_, job) = completed(&base, body).await;
+    assert_eq!(job["connection"], "Username-Password-Authentication");
+    assert_eq!(job["connection_id"], json!(connection_id));
+    assert_eq!(job["limit"], 5);
+    assert_eq!(job["fields"], fields, "as sent: no export_as added");
+    let text = gunzip(&fetch(job["location"].as_str().unwrap()).await.1);
+    let first: Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(first["connection"], "Username-Password-Authentication", "{first}");
+    assert_eq!(text.lines().count(), 5);
+    let refused = [
+        json!({"format": "json", "fields": fields, "extra": true}),
+        json!({"format": "csv", "fields": [{"name": "email"}, {"name": "user_metadata"}]}),
+    ];
+    for body in refused {
+        let (status, answer) = api(
+            reqwest::Method::POST,
+            &base,
+            "/api/v2/jobs/users-exports",
+            Some(body.clone()),
+        )
+        .await;
+        assert_eq!(status, 400, "{body}: {answer}");
+    }
 }
 
 #[tokio::test]
@@ -139,8 +207,9 @@ async fn an_expired_link_is_refused_and_csv_cells_are_escaped() {
     let text = gunzip(&fetch(job["location"].as_str().unwrap()).await.1);
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("email,full_name"));
+    // Auth0's documented quoting: every string with a leading `'`, quoted, quotes doubled.
     assert!(
-        text.contains("formula@example.com,\"'=HYPERLINK(\"\"x\"\")\""),
+        text.contains("\"'formula@example.com\",\"'=HYPERLINK(\"\"x\"\")\""),
         "{text}"
     );
     assert_eq!(text.lines().count(), 1 + 141);
