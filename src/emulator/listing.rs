@@ -76,7 +76,7 @@ fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
     params.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
-fn type_error(name: &str, expected: &str) -> Auth0Error {
+pub(super) fn type_error(name: &str, expected: &str) -> Auth0Error {
     Auth0Error::invalid_query(format!(
         "Query validation error: 'Expected type {expected} but found type string' on property {name}"
     ))
@@ -92,7 +92,7 @@ pub fn reject_unknown(params: &[(String, String)], known: &[&str]) -> Result<(),
     }
 }
 
-fn integer(
+pub(super) fn integer(
     params: &[(String, String)],
     name: &str,
     default: i64,

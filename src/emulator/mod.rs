@@ -4,6 +4,7 @@
 
 mod auth;
 mod body;
+mod connection_list;
 mod connections;
 mod exports;
 mod faults;

@@ -244,14 +244,7 @@ async fn list_connections(State(shared): State<Arc<Shared>>, headers: HeaderMap,
     lock(&shared.tokens)
         .authorize(&headers)?
         .require(&["read:connections"])?;
-    let name = find_param(&params, "name");
-    let found: Vec<Value> = shared
-        .connections
-        .iter()
-        .filter(|c| name.is_none_or(|n| c.name == n))
-        .map(|c| c.to_json())
-        .collect();
-    Ok(Json(Value::Array(found)).into_response())
+    Ok(Json(super::connection_list::answer(&shared.connections, &params)?).into_response())
 }
 
 async fn delete_user(State(shared): State<Arc<Shared>>, headers: HeaderMap, Path(id): Path<String>) -> Reply {

@@ -27,6 +27,7 @@ mod domain_properties;
 mod domain_purity;
 mod domain_tree;
 mod draft_queue;
+mod emulator_connections;
 mod emulator_fidelity;
 mod emulator_hostile;
 mod emulator_large;
