@@ -42,6 +42,7 @@ mod journal_writers;
 mod lucene_operators;
 mod module_graph;
 mod rebase_items;
+mod sdk_python;
 mod soak;
 mod tui_apply_http;
 mod tui_audit;
