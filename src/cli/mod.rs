@@ -199,6 +199,9 @@ pub struct EmulatorArgs {
     /// N generated users on top of the seed, for exports of a large tenant (made on demand, not stored)
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub synthetic_users: u64,
+    /// The tenant domain SDKs are given: tokens are also issued for the audience https://DOMAIN/api/v2/
+    #[arg(long, value_name = "DOMAIN")]
+    pub tenant_domain: Option<String>,
 }
 
 const GLOBALS: [&str; 9] = [

@@ -34,6 +34,7 @@ pub async fn run(args: EmulatorArgs) -> Outcome {
         enforce_profile_limit: args.enforce_profile_limit,
         state_file: args.state.clone(),
         synthetic_users: args.synthetic_users,
+        domain: args.tenant_domain.clone(),
         ..EmulatorConfig::local(token.clone())
     };
     let emulator = Emulator::start(config, &seed)

@@ -47,9 +47,10 @@ pub struct Tokens {
 }
 
 impl Tokens {
-    /// The Management API's identifier here: the only audience tokens are issued for.
-    pub fn audience(&self) -> String {
-        self.signer.audience().to_string()
+    /// Whether tokens are issued for `audience`: the Management API's identifier here,
+    /// or the tenant domain's when the emulator was given one.
+    pub fn serves(&self, audience: &str) -> bool {
+        self.signer.serves(audience)
     }
 
     pub fn new(signer: Signer) -> Self {

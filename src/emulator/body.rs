@@ -79,6 +79,7 @@ pub fn check_create(body: &Value) -> Result<&Map<String, Value>, Auth0Error> {
             ))
         }
     }
+    super::user_rules::check_creatable(map)?;
     if let Some(Value::String(id)) = map.get("user_id") {
         if id.chars().any(char::is_whitespace) || id.len() > 255 {
             return Err(Auth0Error::invalid_body(
@@ -98,20 +99,14 @@ pub fn check_connection(connections: &[Connection], body: &Map<String, Value>) -
         .iter()
         .find(|c| c.name == name)
         .ok_or_else(|| Auth0Error::bad_request("inexistent_connection", "The connection does not exist."))?;
-    if connection.is_database() && !body.get("password").is_some_and(Value::is_string) {
-        return Err(Auth0Error::invalid_body(
-            "Payload validation error: 'Missing required property: password'.",
-        ));
-    }
-    if let Some(email) = body.get("email").and_then(Value::as_str) {
-        let well_formed = email
-            .split_once('@')
-            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') && !email.contains(' '));
-        if !well_formed {
-            return Err(Auth0Error::invalid_body(format!(
-                "Payload validation error: 'Object didn't pass validation for format email: {email}' on property email (The user's email)."
-            )));
-        }
+    super::user_rules::check_names(body)?;
+    if connection.is_database() {
+        let Some(password) = body.get("password").and_then(Value::as_str) else {
+            return Err(Auth0Error::invalid_body(
+                "Payload validation error: 'Missing required property: password'.",
+            ));
+        };
+        super::user_rules::check_database_user(body, password)?;
     }
     Ok(())
 }

@@ -29,20 +29,25 @@ pub struct Signer {
     key: Vec<u8>,
     issuer: String,
     audience: String,
+    /// `https://DOMAIN/api/v2/` when started with a tenant domain: the audience SDKs ask
+    /// for, accepted at the token endpoint beside the emulator's own.
+    domain_audience: Option<String>,
 }
 
 impl Signer {
     /// `base_url` is the emulator's: the issuer is `BASE/`, the audience `BASE/api/v2/`.
-    pub fn new(key: Vec<u8>, base_url: &str) -> Self {
+    pub fn new(key: Vec<u8>, base_url: &str, domain: Option<&str>) -> Self {
         Self {
             key,
             issuer: format!("{base_url}/"),
             audience: format!("{base_url}/api/v2/"),
+            domain_audience: domain.map(|d| format!("https://{d}/api/v2/")),
         }
     }
 
-    pub fn audience(&self) -> &str {
-        &self.audience
+    /// Whether a client may ask for tokens for `audience`.
+    pub fn serves(&self, audience: &str) -> bool {
+        audience == self.audience || self.domain_audience.as_deref() == Some(audience)
     }
 
     /// The signature of `text`. An HMAC takes a key of any length, so this never comes

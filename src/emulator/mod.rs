@@ -23,6 +23,7 @@ mod served;
 mod store;
 pub mod synthetic;
 mod token;
+mod user_rules;
 
 use std::fmt;
 use std::net::SocketAddr;
@@ -67,6 +68,8 @@ pub struct EmulatorConfig {
     pub synthetic_users: u64,
     /// How long an export's download link lives (Auth0: 60 seconds).
     pub export_link_seconds: u64,
+    /// The tenant domain SDKs name: tokens are issued for `https://DOMAIN/api/v2/` too.
+    pub domain: Option<String>,
 }
 
 impl fmt::Debug for EmulatorConfig {
@@ -98,6 +101,7 @@ impl EmulatorConfig {
             state_file: None,
             synthetic_users: 0,
             export_link_seconds: jobs::LINK_SECONDS,
+            domain: None,
         }
     }
 }
@@ -169,7 +173,11 @@ impl Emulator {
             .map_err(|e| StartError::Bind(config.listen, e))?;
         let addr = listener.local_addr().map_err(|e| StartError::Bind(config.listen, e))?;
         let key = crate::random::random_hex(32).into_bytes();
-        let mut tokens = Tokens::new(jwt::Signer::new(key, &format!("http://{addr}")));
+        let mut tokens = Tokens::new(jwt::Signer::new(
+            key,
+            &format!("http://{addr}"),
+            config.domain.as_deref(),
+        ));
         tokens.add_static(&config.static_token);
         let connections = connections::of_users(store.stored());
         let shared = Arc::new(Shared {

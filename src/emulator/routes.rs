@@ -224,6 +224,9 @@ async fn patch_user(
         .enforce_profile_limit
         .then_some(crate::domain::validate::PROFILE_ALLOWANCE);
     let mut store = lock(&shared.store);
+    let user = store.get(&id).ok_or_else(Auth0Error::not_found)?;
+    super::user_rules::check_update(&user, body, &shared.connections)?;
+    drop(user);
     store.update(&id, body, limit)?;
     // The changed user's text, serialized once for this answer and the reads after it.
     let text = store.user_json(&id).ok_or_else(Auth0Error::not_found)?;

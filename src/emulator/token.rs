@@ -97,7 +97,7 @@ pub async fn issue_token(State(shared): State<Arc<Shared>>, headers: HeaderMap, 
         return oauth_error(StatusCode::UNAUTHORIZED, "access_denied", "Unauthorized");
     }
     let audience = request.audience.clone().unwrap_or_default();
-    if audience != lock(&shared.tokens).audience() {
+    if !lock(&shared.tokens).serves(&audience) {
         return oauth_error(
             StatusCode::FORBIDDEN,
             "access_denied",
@@ -106,11 +106,17 @@ pub async fn issue_token(State(shared): State<Arc<Shared>>, headers: HeaderMap, 
     }
     // A `scope` parameter narrows the grant; without it the client gets every scope.
     let scopes: Vec<String> = match &request.scope {
-        Some(asked) => asked
-            .split_whitespace()
-            .filter(|s| ALL_SCOPES.contains(s))
-            .map(String::from)
-            .collect(),
+        Some(asked) => {
+            let refused: Vec<&str> = asked.split_whitespace().filter(|s| !ALL_SCOPES.contains(s)).collect();
+            if !refused.is_empty() {
+                return oauth_error(
+                    StatusCode::FORBIDDEN,
+                    "access_denied",
+                    &format!("Client has not been granted scopes: {}", refused.join(", ")),
+                );
+            }
+            asked.split_whitespace().map(String::from).collect()
+        }
         None => ALL_SCOPES.iter().map(|s| s.to_string()).collect(),
     };
     let client_id = request.client_id.unwrap_or_default();

@@ -31,6 +31,7 @@ mod emulator_connections;
 mod emulator_fidelity;
 mod emulator_hostile;
 mod emulator_large;
+mod emulator_refusals;
 mod emulator_rules;
 mod emulator_search;
 mod emulator_synthetic;
