@@ -10,10 +10,12 @@ use crate::palette::Palette;
 use crate::secret::Secret;
 
 mod audit;
+mod bulk;
 mod palette_arg;
 pub mod tenants;
 mod users;
 pub use audit::{AuditArgs, AuditFormat};
+pub use bulk::{BulkCommand, BulkSource};
 pub use tenants::TenantsCommand;
 pub use users::*;
 
@@ -111,6 +113,9 @@ pub enum Command {
     Metadata(MetadataCommand),
     /// Audit the tenant: profile sizes against Auth0's cap, a census of metadata paths, findings
     Audit(AuditArgs),
+    /// One change over many users (a search, an export file, a list of ids), previewed as a dry run
+    #[command(subcommand)]
+    Bulk(BulkCommand),
     /// List the changes applied from here (the journal), for one user or all; needs no credentials
     History {
         /// Only this user's changes

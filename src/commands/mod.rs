@@ -22,6 +22,8 @@ macro_rules! tell {
 
 mod audit;
 mod audit_table;
+mod bulk;
+mod bulk_report;
 mod emulator;
 mod history;
 mod list;
@@ -33,6 +35,7 @@ mod tenants;
 mod users;
 
 pub use audit::{run as run_audit, run_file as run_audit_file};
+pub use bulk::{run as run_bulk, run_offline as run_bulk_offline};
 pub use emulator::run as run_emulator;
 pub use history::{dry_run as run_revert_dry_run, list as run_history, revert as run_revert, Scope};
 pub use metadata::run as run_metadata;

@@ -1,0 +1,9 @@
+//! Bulk changes: one operation (`set`, `unset`, `move`, `retype`) decided per user from
+//! that user's own metadata, checked by the same preview a single change gets, and
+//! counted over many users for the dry run.
+
+mod dry_run;
+mod operation;
+
+pub use dry_run::{plan, DryRun, Planned, SizeCounts};
+pub use operation::{bulk_path, retype_kind, Decision, Operation};

@@ -1,0 +1,172 @@
+//! One bulk operation applied to one user's metadata: `set`, `unset`, `move` and
+//! `retype`, each deciding from the user's own metadata whether it changes, is already
+//! so, or is skipped (with a reason that can be counted). Paths that index into arrays
+//! are refused: an index names a different item on each user.
+
+use serde_json::Value;
+
+use crate::domain::kind::{replaces_container, ValueKind};
+use crate::domain::path::Segment;
+use crate::domain::{apply_edits, plan_set, Edit, FieldPath, History, MetadataField, MetadataPair};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operation {
+    Set {
+        path: FieldPath,
+        value: Value,
+        force: bool,
+    },
+    Unset {
+        path: FieldPath,
+    },
+    Move {
+        from: FieldPath,
+        to: FieldPath,
+        force: bool,
+    },
+    Retype {
+        path: FieldPath,
+        kind: ValueKind,
+    },
+}
+
+/// What the operation does to one user.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    /// The metadata after the operation.
+    Change(MetadataPair),
+    Already,
+    /// `reason` is a stable name to count by; `detail` says it for this user.
+    Skip {
+        reason: &'static str,
+        detail: String,
+    },
+}
+
+/// A path as bulk takes it: no array index anywhere in it.
+pub fn bulk_path(text: &str) -> Result<FieldPath, String> {
+    let path: FieldPath = text.parse().map_err(|e| format!("{text}: {e}"))?;
+    if path.path.segments().iter().any(|s| matches!(s, Segment::Index(_))) {
+        return Err(format!(
+            "{text}: bulk changes refuse paths into arrays (an index names a different item on each user); change the array's parent key instead"
+        ));
+    }
+    if path.path.is_root() {
+        return Err(format!(
+            "{text}: name a key inside {} (bulk changes do not replace it whole)",
+            path.field
+        ));
+    }
+    Ok(path)
+}
+
+/// The kinds `retype` converts between.
+pub fn retype_kind(text: &str) -> Result<ValueKind, String> {
+    match text {
+        "number" => Ok(ValueKind::Number),
+        "string" => Ok(ValueKind::String),
+        "boolean" => Ok(ValueKind::Bool),
+        other => Err(format!("TYPE {other}: use number, string or boolean")),
+    }
+}
+
+fn skip(reason: &'static str, detail: impl Into<String>) -> Decision {
+    Decision::Skip {
+        reason,
+        detail: detail.into(),
+    }
+}
+
+impl Operation {
+    /// The name `bulk status` shows.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Operation::Set { .. } => "set",
+            Operation::Unset { .. } => "unset",
+            Operation::Move { .. } => "move",
+            Operation::Retype { .. } => "retype",
+        }
+    }
+
+    pub fn decide(&self, pair: &MetadataPair) -> Decision {
+        let at = |path: &FieldPath| path.path.get(&pair.get(path.field).to_value()).cloned();
+        match self {
+            Operation::Set { path, value, force } => {
+                let old = at(path);
+                if old.as_ref() == Some(value) {
+                    return Decision::Already;
+                }
+                if let Some(what) = old.as_ref().and_then(|old| replaces_container(old, value)) {
+                    if !*force {
+                        return skip("replaces_container", format!("{path} {what} (--force replaces it)"));
+                    }
+                }
+                edit(pair, |edited| set(edited, path, value.clone()))
+            }
+            Operation::Unset { path } => match at(path) {
+                None => Decision::Already,
+                Some(_) => edit(pair, |edited| remove(edited, path)),
+            },
+            Operation::Retype { path, kind } => match at(path) {
+                None => skip("path_missing", format!("{path} is not there")),
+                Some(old) if ValueKind::of(&old) == *kind => Decision::Already,
+                Some(old)
+                    if matches!(old, Value::Object(_) | Value::Array(_) | Value::Null) || kind.loses_data(&old) =>
+                {
+                    skip(
+                        "not_convertible",
+                        format!("{path} holds {old}, which is not a {} without loss", kind.name()),
+                    )
+                }
+                Some(old) => edit(pair, |edited| set(edited, path, kind.convert(&old))),
+            },
+            Operation::Move { from, to, force } => match (at(from), at(to)) {
+                // Moved already: a move applied twice must not lose the value.
+                (None, Some(_)) => Decision::Already,
+                (None, None) => skip("path_missing", format!("{from} is not there")),
+                (Some(_), Some(there)) if !*force => skip(
+                    "target_exists",
+                    format!("{to} holds {there} already (--force overwrites it)"),
+                ),
+                (Some(value), _) => edit(pair, |edited| {
+                    set(edited, to, value)?;
+                    remove(edited, from)
+                }),
+            },
+        }
+    }
+}
+
+fn edit(pair: &MetadataPair, change: impl FnOnce(&mut MetadataPair) -> Result<(), String>) -> Decision {
+    let mut edited = pair.clone();
+    match change(&mut edited) {
+        Ok(()) if edited == *pair => Decision::Already,
+        Ok(()) => Decision::Change(edited),
+        Err(why) => skip("type_forbids", why),
+    }
+}
+
+fn set(pair: &mut MetadataPair, path: &FieldPath, value: Value) -> Result<(), String> {
+    let doc = pair.get(path.field).to_value();
+    let edits = plan_set(&doc, &path.path, value).map_err(|e| format!("{path}: {e}"))?;
+    refused(pair, edits.into_iter().map(|e| (path.field, e)).collect())
+}
+
+fn remove(pair: &mut MetadataPair, path: &FieldPath) -> Result<(), String> {
+    refused(
+        pair,
+        vec![(
+            path.field,
+            Edit::Remove {
+                path: path.path.clone(),
+            },
+        )],
+    )
+}
+
+fn refused(pair: &mut MetadataPair, edits: Vec<(MetadataField, Edit)>) -> Result<(), String> {
+    match apply_edits(pair, &mut History::default(), edits).into_iter().next() {
+        Some(refused) => Err(refused.error.to_string()),
+        None => Ok(()),
+    }
+}
