@@ -117,7 +117,7 @@ async fn run_without_tenant(cli: Cli) -> Result<commands::Outcome, Cli> {
         Some(Command::Emulator(args)) => commands::run_emulator(args).await,
         // A file needs no tenant and no credentials.
         Some(Command::Audit(args)) if args.from.is_some() => commands::run_audit_file(args),
-        Some(Command::Bulk(bulk)) if bulk.source().offline => commands::run_bulk_offline(bulk),
+        Some(Command::Bulk(bulk)) if bulk.source().is_some_and(|s| s.offline) => commands::run_bulk_offline(bulk),
         Some(Command::Tenants(command)) => commands::run_tenants(command, &cli.connection).await,
         Some(Command::Completions { shell }) => {
             // Made whole first: clap_complete panics on a failed write (a closed pipe).
@@ -187,6 +187,7 @@ fn refused_write(command: &Command, guards: &Guards) -> Option<Failure> {
     let writes = match command {
         Command::Metadata(MetadataCommand::Set { yes, .. } | MetadataCommand::Unset { yes, .. }) => *yes,
         Command::Revert { yes, .. } => *yes,
+        Command::Bulk(bulk) => bulk.writes(),
         _ => false,
     };
     let name = guards.name.as_deref().unwrap_or("this tenant");
@@ -255,7 +256,7 @@ async fn run_command(
         Command::Users(users) => commands::run_users(client, users).await,
         Command::Metadata(metadata) => commands::run_metadata(client, located, metadata).await,
         Command::Audit(args) => commands::run_audit(client, args).await,
-        Command::Bulk(bulk) => commands::run_bulk(client, bulk).await,
+        Command::Bulk(bulk) => commands::run_bulk(client, located, bulk, guards.production).await,
         Command::Revert {
             entry_id,
             yes,

@@ -28,6 +28,8 @@ pub struct Request {
     pub check: bool,
     /// The journal entry this change reverts, recorded with it.
     pub reverts: Option<String>,
+    /// The bulk change it is part of, recorded with it.
+    pub batch: Option<String>,
 }
 
 /// What came of a request, as far as it could be established.
@@ -196,7 +198,9 @@ async fn write_ahead(
     base: &MetadataPair,
 ) -> Result<Option<OpenEntry>, Applied> {
     let Some(storage) = storage else { return Ok(None) };
-    let entry = Entry::new(&storage.tenant, &request.user_id, &request.body, base).reverting(request.reverts.clone());
+    let entry = Entry::new(&storage.tenant, &request.user_id, &request.body, base)
+        .reverting(request.reverts.clone())
+        .in_batch(request.batch.clone());
     let storage = storage.clone();
     match blocking(move || journal::write_ahead(&storage, &entry)).await {
         Ok(open) => Ok(Some(open)),

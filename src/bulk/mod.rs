@@ -6,4 +6,4 @@ mod dry_run;
 mod operation;
 
 pub use dry_run::{plan, DryRun, Planned, SizeCounts};
-pub use operation::{bulk_path, retype_kind, Decision, Operation};
+pub use operation::{bulk_path, parse_operation, retype_kind, Decision, Operation};

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::domain::kind::{replaces_container, ValueKind};
 use crate::domain::path::Segment;
+use crate::domain::validate::parse_literal;
 use crate::domain::{apply_edits, plan_set, Edit, FieldPath, History, MetadataField, MetadataPair};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +59,34 @@ pub fn bulk_path(text: &str) -> Result<FieldPath, String> {
         ));
     }
     Ok(path)
+}
+
+/// An operation from its name and arguments: the command line's, or a batch's plan.
+pub fn parse_operation(name: &str, args: &[String], force: bool) -> Result<Operation, String> {
+    let arg = |i: usize| args.get(i).map(String::as_str).unwrap_or_default();
+    Ok(match name {
+        "set" => Operation::Set {
+            path: bulk_path(arg(0))?,
+            value: parse_literal(arg(1)).map_err(|e| format!("VALUE: {e}"))?,
+            force,
+        },
+        "unset" => Operation::Unset {
+            path: bulk_path(arg(0))?,
+        },
+        "move" => {
+            let (from, to) = (bulk_path(arg(0))?, bulk_path(arg(1))?);
+            let inside = from.field == to.field && to.path.to_string().starts_with(&format!("{}.", from.path));
+            if from == to || inside {
+                return Err(format!("NEW_PATH {to} must lie outside {from}"));
+            }
+            Operation::Move { from, to, force }
+        }
+        "retype" => Operation::Retype {
+            path: bulk_path(arg(0))?,
+            kind: retype_kind(arg(1))?,
+        },
+        other => return Err(format!("no bulk operation named {other}")),
+    })
 }
 
 /// The kinds `retype` converts between.

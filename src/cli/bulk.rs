@@ -47,6 +47,19 @@ pub enum BulkCommand {
         #[command(flatten)]
         source: BulkSource,
     },
+    /// The batches of this tenant with their counts, or one batch
+    Status {
+        /// One batch's id
+        batch: Option<String>,
+        /// A JSON array, one object per batch
+        #[arg(long)]
+        json: bool,
+    },
+    /// Settle what a stopped batch left in flight and go on with it
+    Resume {
+        /// The batch's id (bulk status lists them)
+        batch: String,
+    },
 }
 
 /// Which users, and how.
@@ -65,21 +78,31 @@ pub struct BulkSource {
     /// With --from: compute the dry run from the file alone, without a request
     #[arg(long, requires = "from")]
     pub offline: bool,
-    /// Send the changes; without it this is a dry run
+    /// Send the changes (a batch: journaled, resumable); without it this is a dry run
     #[arg(long)]
     pub yes: bool,
+    /// Users changed at once, at most (each change is a read and a write)
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
+    pub parallel: u16,
     /// Print the dry run as one JSON document
     #[arg(long)]
     pub json: bool,
 }
 
 impl BulkCommand {
-    pub fn source(&self) -> &BulkSource {
+    /// The users an operation goes over; none for `status` and `resume`.
+    pub fn source(&self) -> Option<&BulkSource> {
         match self {
             BulkCommand::Set { source, .. }
             | BulkCommand::Unset { source, .. }
             | BulkCommand::Move { source, .. }
-            | BulkCommand::Retype { source, .. } => source,
+            | BulkCommand::Retype { source, .. } => Some(source),
+            BulkCommand::Status { .. } | BulkCommand::Resume { .. } => None,
         }
+    }
+
+    /// Whether it sends changes.
+    pub fn writes(&self) -> bool {
+        matches!(self, BulkCommand::Resume { .. }) || self.source().is_some_and(|s| s.yes)
     }
 }

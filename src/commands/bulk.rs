@@ -1,7 +1,7 @@
 //! `auth0-meta bulk set|unset|move|retype`: the dry run over a search, an export file or
 //! a list of ids. Users are read one at a time (each fresh from the tenant, or from the
 //! file alone with `--offline`) into `bulk::DryRun`: memory stays bounded whatever the
-//! count. The real run (`--yes`: paced, journaled, resumable) is not built yet, and says so.
+//! count. `--yes` hands the users to `bulk_run` (a batch); `status` and `resume` go there too.
 
 use std::io::BufRead;
 use std::path::Path;
@@ -12,10 +12,10 @@ use serde_json::{Map, Value};
 
 use crate::api::Client;
 use crate::audit_source;
-use crate::bulk::{bulk_path, retype_kind, DryRun, Operation};
+use crate::bulk::{parse_operation, DryRun, Operation};
 use crate::cli::{BulkCommand, BulkSource};
-use crate::domain::validate::parse_literal;
 use crate::domain::User;
+use crate::storage::Storage;
 
 use super::bulk_report;
 use super::progress::Progress;
@@ -23,46 +23,20 @@ use super::{Failure, Outcome};
 
 /// The operation the command names, checked before any user is read.
 fn operation(command: &BulkCommand) -> Result<(Operation, &BulkSource), Failure> {
-    let usage = |text: String| Failure::usage(text);
-    let operation = match command {
-        BulkCommand::Set { path, value, force, .. } => Operation::Set {
-            path: bulk_path(path).map_err(usage)?,
-            value: parse_literal(value).map_err(|e| usage(format!("VALUE: {e}")))?,
-            force: *force,
-        },
-        BulkCommand::Unset { path, .. } => Operation::Unset {
-            path: bulk_path(path).map_err(usage)?,
-        },
-        BulkCommand::Move {
-            path, new_path, force, ..
-        } => {
-            let (from, to) = (bulk_path(path).map_err(usage)?, bulk_path(new_path).map_err(usage)?);
-            if from == to || to.path.to_string().starts_with(&format!("{}.", from.path)) && from.field == to.field {
-                return Err(usage(format!("NEW_PATH {to} must lie outside {from}")));
-            }
-            Operation::Move {
-                from,
-                to,
-                force: *force,
-            }
-        }
-        BulkCommand::Retype { path, kind, .. } => Operation::Retype {
-            path: bulk_path(path).map_err(usage)?,
-            kind: retype_kind(kind).map_err(usage)?,
-        },
+    let (Some((name, args, force)), Some(source)) = (super::bulk_run::words(command), command.source()) else {
+        return Err(Failure::usage("not an operation"));
     };
-    let source = command.source();
-    if source.yes {
-        return Err(Failure::usage(
-            "--yes: sending bulk changes (paced, journaled, resumable) is not built yet; without --yes this prints the dry run",
-        ));
-    }
-    Ok((operation, source))
+    Ok((parse_operation(name, &args, force).map_err(Failure::usage)?, source))
 }
 
 /// `--from FILE --offline`: the dry run from the file alone.
 pub fn run_offline(command: BulkCommand) -> Outcome {
     let (operation, source) = operation(&command)?;
+    if source.yes {
+        return Err(Failure::usage(
+            "--offline computes a dry run from the file; a real run (--yes) reads each user fresh: drop --offline",
+        ));
+    }
     let from = source.from.clone().unwrap_or_default();
     let mut notes = vec![format!("offline: computed from {} alone{}", from.display(), age(&from))];
     let mut dry = DryRun::default();
@@ -92,11 +66,57 @@ pub fn run_offline(command: BulkCommand) -> Outcome {
     bulk_report::print(&dry, &operation, source.json, &notes)
 }
 
-/// The dry run against the tenant: each user read fresh, as a real run would.
-pub async fn run(client: &Client, command: BulkCommand) -> Outcome {
+/// `bulk …` against the tenant: `status`, `resume`, a real run (`--yes`), or the dry run.
+pub async fn run(client: &Client, storage: Option<&Storage>, command: BulkCommand, production: bool) -> Outcome {
+    match &command {
+        BulkCommand::Status { batch, json } => return super::bulk_status::print(storage, batch.as_deref(), *json),
+        BulkCommand::Resume { batch } => return super::bulk_run::resume(client, storage, batch).await,
+        _ => {}
+    }
     let (operation, source) = operation(&command)?;
     let mut notes = Vec::new();
-    let ids: Vec<String> = match (&source.query, &source.from, &source.ids) {
+    let ids = source_ids(client, source, &mut notes).await?;
+    if source.yes {
+        for note in &notes {
+            note!("note: {note}");
+        }
+        return super::bulk_run::start(client, storage, &command, ids, production).await;
+    }
+    dry_run(client, &operation, source, ids, notes).await
+}
+
+/// The dry run against the tenant: each user read fresh, as a real run would.
+async fn dry_run(
+    client: &Client,
+    operation: &Operation,
+    source: &BulkSource,
+    ids: Vec<String>,
+    mut notes: Vec<String>,
+) -> Outcome {
+    let mut dry = DryRun::default();
+    let mut progress = Progress::new("read");
+    let mut missing = 0u64;
+    let total = ids.len().max(1) as f64;
+    for id in &ids {
+        match client.get_user(id).await {
+            Ok(user) => dry.add(operation, &user),
+            Err(err) if err.status() == Some(404) => missing += 1,
+            Err(err) => return Err(Failure::error(format!("reading {id}: {err}"))),
+        }
+        progress.tick(dry.users + missing, Some((dry.users + missing) as f64 / total));
+    }
+    progress.done(dry.users + missing);
+    if missing > 0 {
+        *dry.skipped.entry("not_found").or_default() += missing;
+        notes.push(format!("{missing} users of the source no longer exist"));
+    }
+    bulk_report::print(&dry, operation, source.json, &notes)
+}
+
+/// The ids of the source's users, in order: a search (up to its window), an export
+/// file's `user_id`s, or a file of ids.
+async fn source_ids(client: &Client, source: &BulkSource, notes: &mut Vec<String>) -> Result<Vec<String>, Failure> {
+    Ok(match (&source.query, &source.from, &source.ids) {
         (Some(query), _, _) => {
             let found = Arc::new(Mutex::new(Vec::new()));
             let into = found.clone();
@@ -124,25 +144,7 @@ pub async fn run(client: &Client, command: BulkCommand) -> Outcome {
             (!id.is_empty()).then_some(id)
         })?,
         _ => return Err(Failure::usage("name the users: --query, --from or --ids")),
-    };
-    let mut dry = DryRun::default();
-    let mut progress = Progress::new("read");
-    let mut missing = 0u64;
-    let total = ids.len().max(1) as f64;
-    for id in &ids {
-        match client.get_user(id).await {
-            Ok(user) => dry.add(&operation, &user),
-            Err(err) if err.status() == Some(404) => missing += 1,
-            Err(err) => return Err(Failure::error(format!("reading {id}: {err}"))),
-        }
-        progress.tick(dry.users + missing, Some((dry.users + missing) as f64 / total));
-    }
-    progress.done(dry.users + missing);
-    if missing > 0 {
-        *dry.skipped.entry("not_found").or_default() += missing;
-        notes.push(format!("{missing} users of the source no longer exist"));
-    }
-    bulk_report::print(&dry, &operation, source.json, &notes)
+    })
 }
 
 /// The ids a file names, one per line; a file of a million ids is a few tens of MB.

@@ -147,6 +147,7 @@ async fn send(
         body,
         check: true,
         reverts,
+        batch: None,
     };
     let applied = match apply(client, storage, &request).await {
         Ok(applied) => applied,

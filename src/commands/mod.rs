@@ -24,6 +24,8 @@ mod audit;
 mod audit_table;
 mod bulk;
 mod bulk_report;
+mod bulk_run;
+mod bulk_status;
 mod emulator;
 mod history;
 mod list;

@@ -31,6 +31,7 @@ async fn request(emulator: &Emulator, value: &str) -> Request {
         loaded,
         check: true,
         reverts: None,
+        batch: None,
     }
 }
 

@@ -67,6 +67,7 @@ async fn hobby_request(client: &Client, value: &str) -> Request {
         loaded,
         check: true,
         reverts: None,
+        batch: None,
     }
 }
 

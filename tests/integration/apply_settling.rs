@@ -36,6 +36,7 @@ fn request(id: &str, loaded: MetadataPair, edit: impl FnOnce(&mut MetadataPair))
         loaded,
         check: true,
         reverts: None,
+        batch: None,
     }
 }
 
@@ -96,6 +97,7 @@ async fn a_cleared_document_behind_an_unclear_answer_is_settled_by_reading_again
             loaded,
             check: true,
             reverts: None,
+            batch: None,
         };
         assert_eq!(request.body.to_json()["user_metadata"], json!({}), "a clearing body");
         emulator.inject(fault(Some("PATCH"), status, spoil, 1, 0));

@@ -14,6 +14,7 @@ mod apply_retries;
 mod apply_settling;
 mod audit_report;
 mod bulk_dry_run;
+mod bulk_run;
 mod cli_binary;
 mod cli_manners;
 mod cli_tenants;

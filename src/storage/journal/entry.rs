@@ -29,6 +29,9 @@ pub struct Entry {
     /// The entry this change reverted, when it was a revert.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reverts: Option<String>,
+    /// The bulk change this entry is one user's part of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<String>,
     /// What came of it, folded in from the outcome line when the journal is read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
@@ -104,8 +107,15 @@ impl Entry {
             previous,
             status: Some(SENDING.to_string()),
             reverts: None,
+            batch: None,
             outcome: None,
         }
+    }
+
+    /// Marks the entry as one user's part of bulk change `batch`.
+    pub fn in_batch(mut self, batch: Option<String>) -> Self {
+        self.batch = batch;
+        self
     }
 
     /// Marks the entry as the revert of entry `id`.

@@ -65,7 +65,7 @@ pub fn record_outcome(path: &Path, id: &str, outcome: &Outcome) -> io::Result<()
 
 /// Appends one line and syncs it. A file left without a final line break (a crash
 /// mid-append) gets one first, so the new line is never glued to the damaged one.
-fn append_line(path: &Path, mut line: Vec<u8>) -> io::Result<()> {
+pub fn append_line(path: &Path, mut line: Vec<u8>) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         super::private::create_dir(dir)?;
     }

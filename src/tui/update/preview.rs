@@ -99,6 +99,7 @@ pub fn send(state: &mut State, loaded: MetadataPair, body: UpdateBody, reverts: 
         body,
         check: true,
         reverts,
+        batch: None,
     };
     vec![Effect::Apply {
         request: Box::new(request),

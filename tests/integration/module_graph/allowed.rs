@@ -33,6 +33,7 @@ pub const ALLOWED: &[(&str, &[&str])] = &[
             "secret",
             "storage",
             "text",
+            "timestamp",
         ],
     ),
     (
