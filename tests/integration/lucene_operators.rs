@@ -165,3 +165,86 @@ fn escapes_in_words_and_phrases_are_read_as_characters() {
     assert!(parse(r#"name:"abc\"#).is_err(), "an unterminated phrase");
     assert!(parse(r#"name:"abc\\""#).unwrap().matches(&user(r"abc\")));
 }
+
+fn one(user: Value) -> Map<String, Value> {
+    user.as_object().unwrap().clone()
+}
+
+fn hits(query: &str, user: &Map<String, Value>) -> bool {
+    parse(query).unwrap().matches(user)
+}
+
+/// Wildcards that need backtracking, trailing and leading stars.
+#[test]
+fn globs_backtrack_over_earlier_matches() {
+    let user = one(json!({"name": "abcabcd"}));
+    for (query, expected) in [
+        ("name:a*cd", true),
+        ("name:a*b*d", true),
+        ("name:*bcd", true),
+        ("name:abcabcd**", true),
+        ("name:*", true),
+        ("name:a*x*", false),
+        ("name:abc*abcd", true),
+        ("name:abcd*abcd", false),
+        ("name:a*c", false),
+        ("name:ab", false),
+        ("name:abcabcde*", false),
+    ] {
+        assert_eq!(hits(query, &user), expected, "{query}");
+    }
+}
+
+/// What Auth0 indexes: not `null`, `[]`, `{}` nor containers of only those; a term
+/// never matches a container itself; an exclusive bound excludes its value.
+#[test]
+fn exists_and_terms_see_indexed_values_only() {
+    for (value, indexed) in [
+        (json!([]), false),
+        (json!({}), false),
+        (json!([null]), false),
+        (json!({"k": null}), false),
+        (json!([[], {}]), false),
+        (json!([0]), true),
+        (json!({"k": 1}), true),
+        (json!(false), true),
+        (json!(""), true),
+    ] {
+        let user = one(json!({"user_metadata": {"e": value.clone()}}));
+        assert_eq!(hits("_exists_:user_metadata.e", &user), indexed, "{value}");
+    }
+    let user = one(json!({"user_metadata": {"o": {"a": 1}, "n": null, "l": [[1]]}, "logins_count": 5}));
+    assert!(!hits("user_metadata.o:*", &user), "an object is no value");
+    assert!(!hits("user_metadata.n:*", &user), "null is not indexed");
+    assert!(hits("user_metadata.o.a:1", &user));
+    assert!(!hits("logins_count:{5 TO *]", &user) && hits("logins_count:[5 TO *]", &user));
+    assert!(!hits("logins_count:[* TO 5}", &user) && hits("logins_count:[* TO 5]", &user));
+}
+
+/// The fields a query reads, in order, once each; `email.domain` reads `email`, a bare
+/// term the default fields.
+#[test]
+fn a_query_lists_the_fields_it_reads() {
+    let fields = |q: &str| parse(q).unwrap().fields();
+    assert_eq!(
+        fields("email.domain:x AND name:y -_exists_:user_metadata.a name:z"),
+        ["email", "name", "user_metadata.a"]
+    );
+    assert_eq!(fields("_exists_:email.domain"), ["email"]);
+    assert_eq!(
+        fields("john"),
+        [
+            "email",
+            "name",
+            "nickname",
+            "given_name",
+            "family_name",
+            "username",
+            "user_id"
+        ]
+    );
+    assert_eq!(
+        fields("(app_metadata.plan:pro OR NOT logins_count:1)"),
+        ["app_metadata.plan", "logins_count"]
+    );
+}
