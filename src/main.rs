@@ -233,7 +233,11 @@ fn run_journal_only(cli: &Cli, file: &ConfigFile) -> Option<commands::Outcome> {
     };
     Some(match &cli.command {
         Some(Command::History { user_id, json, .. }) => commands::run_history(&scope, user_id.as_deref(), *json),
-        Some(Command::Revert { entry_id, .. }) => commands::run_revert_dry_run(&scope, entry_id),
+        Some(Command::Revert { entry_id, batch, .. }) => match (entry_id, batch) {
+            (Some(entry_id), _) => commands::run_revert_dry_run(&scope, entry_id),
+            (None, Some(batch)) => commands::run_revert_batch_dry_run(&scope, batch),
+            (None, None) => Ok(()),
+        },
         _ => Ok(()),
     })
 }
@@ -259,6 +263,7 @@ async fn run_command(
         Command::Bulk(bulk) => commands::run_bulk(client, located, bulk, guards.production).await,
         Command::Revert {
             entry_id,
+            batch,
             yes,
             force,
             scope,
@@ -267,11 +272,14 @@ async fn run_command(
             let Some(storage) = located else {
                 return Err(Failure::usage("no state directory: set AUTH0_META_STATE_DIR or HOME"));
             };
+            if let Some(batch) = batch {
+                return commands::run_revert_batch(client, storage, &batch, yes, force, guards.production).await;
+            }
             let scope = commands::Scope {
                 storage,
                 all_tenants: scope.all_tenants,
             };
-            commands::run_revert(client, &scope, &entry_id, yes, force).await
+            commands::run_revert(client, &scope, entry_id.as_deref().unwrap_or_default(), yes, force).await
         }
         // Answered from the journal alone, before any client is made.
         Command::History { .. } => Ok(()),

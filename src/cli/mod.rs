@@ -137,9 +137,13 @@ pub enum Command {
     /// Print the manual page (roff), for `man -l -` or a man directory
     Man,
     /// Put back what a journal entry changed; without --yes only the preview is printed
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["entry_id", "batch"])))]
     Revert {
         /// The entry's id, as `history` lists it
-        entry_id: String,
+        entry_id: Option<String>,
+        /// Revert every change of a bulk batch, user by user (itself a batch, resumable)
+        #[arg(long, value_name = "BATCH")]
+        batch: Option<String>,
         /// Send the revert (after the same checks as any change)
         #[arg(long)]
         yes: bool,

@@ -6,22 +6,23 @@
 //! token stopped it; a user whose change landed unrecorded is found "already so" and
 //! counted changed through its journal entry, so every user is changed once.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use futures_util::stream::{FuturesUnordered, StreamExt};
 
-use crate::api::{ApiError, Client};
-use crate::apply::{apply, Applied, Journaled, Request};
-use crate::bulk::{parse_operation, plan, Operation, Planned};
+use crate::api::Client;
 use crate::cli::BulkCommand;
 use crate::storage::batches::{Batch, Plan, Settled};
-use crate::storage::journal;
 use crate::storage::Storage;
 use crate::timestamp::{format_millis, now_millis};
 
+use super::bulk_change::{journaled_users, Change};
+use super::bulk_user::{change_one, Step};
 use super::progress::Progress;
 use super::{Failure, Outcome};
 
+/// Users not changed (skipped, failed, unknown) listed at the end of a run, at most.
+const NOTED: usize = 20;
 /// Journal entries above which the run says first how much the journal will grow.
 const LARGE: usize = 100_000;
 /// Bytes a journal entry and its outcome line take, about, for that estimate.
@@ -42,6 +43,41 @@ pub async fn start(
     let (Some((name, args, force)), Some(source)) = (words(command), command.source()) else {
         return Err(Failure::usage("not an operation"));
     };
+    let source_args = source;
+    let source = match (&source.query, &source.from, &source.ids) {
+        (Some(q), _, _) => format!("--query {q}"),
+        (_, Some(f), _) => format!("--from {}", f.display()),
+        (_, _, Some(f)) => format!("--ids {}", f.display()),
+        _ => String::new(),
+    };
+    let parallel = usize::from(source_args.parallel);
+    let words = Words {
+        operation: name.to_string(),
+        args,
+        force,
+        source,
+    };
+    begin(client, storage, words, ids, parallel, production).await
+}
+
+/// What a batch does, as its plan keeps it.
+pub struct Words {
+    pub operation: String,
+    pub args: Vec<String>,
+    pub force: bool,
+    pub source: String,
+}
+
+/// A new batch over `ids`: asked for on a production terminal, its plan and users
+/// written, then run.
+pub async fn begin(
+    client: &Client,
+    storage: &Storage,
+    words: Words,
+    ids: Vec<String>,
+    parallel: usize,
+    production: bool,
+) -> Outcome {
     if production && super::prompt::is_interactive() {
         let asked = format!(
             "{} is a production tenant: type its name to change {} users",
@@ -62,20 +98,14 @@ pub async fn start(
     }
     let now = now_millis();
     let id = format!("b{now:x}-{}", crate::random::random_hex(4));
-    let source = match (&source.query, &source.from, &source.ids) {
-        (Some(q), _, _) => format!("--query {q}"),
-        (_, Some(f), _) => format!("--from {}", f.display()),
-        (_, _, Some(f)) => format!("--ids {}", f.display()),
-        _ => String::new(),
-    };
     let plan = Plan {
         id: id.clone(),
         tenant: storage.tenant.clone(),
         created_at: format_millis(now),
-        operation: name.to_string(),
-        args,
-        force,
-        source,
+        operation: words.operation,
+        args: words.args,
+        force: words.force,
+        source: words.source,
         total: ids.len() as u64,
     };
     let batch = storage.batch(&id);
@@ -83,7 +113,6 @@ pub async fn start(
         .create(&plan, &ids)
         .map_err(|e| Failure::error(format!("the batch could not be written: {e}")))?;
     note!("batch {id}");
-    let parallel = command.source().map_or(4, |s| usize::from(s.parallel));
     run(client, storage, &batch, &plan, parallel).await
 }
 
@@ -110,14 +139,8 @@ pub fn words(command: &BulkCommand) -> Option<(&'static str, Vec<String>, bool)>
     })
 }
 
-/// How one user ended, or that the batch must pause (the token was refused).
-enum Step {
-    Done(Settled),
-    Pause(String),
-}
-
 async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, parallel: usize) -> Outcome {
-    let operation = parse_operation(&plan.operation, &plan.args, plan.force).map_err(Failure::usage)?;
+    let change = Change::of(storage, plan)?;
     let io = |e: std::io::Error| Failure::error(format!("batch {}: {e}", plan.id));
     let _lock = match batch.lock().map_err(io)? {
         Ok(lock) => lock,
@@ -148,11 +171,12 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, par
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     let mut stopping = false;
+    let mut noted: Vec<Settled> = Vec::new();
     loop {
         while !stopping && running.len() < parallel {
             let Some((n, user_id)) = pending.next() else { break };
             running.push(change_one(
-                client, storage, &operation, &plan.id, n as u64, user_id, &journaled,
+                client, storage, &change, &plan.id, n as u64, user_id, &journaled,
             ));
         }
         if running.is_empty() {
@@ -172,6 +196,9 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, par
             Step::Done(settled) => {
                 batch.record(&settled).map_err(io)?;
                 *counts.entry(settled.result.clone()).or_default() += 1;
+                if !matches!(settled.result.as_str(), "changed" | "already") && noted.len() < NOTED {
+                    noted.push(settled);
+                }
             }
             Step::Pause(reason) => {
                 stopping = true;
@@ -190,6 +217,14 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, par
         settled,
         summary.join(", ")
     );
+    for user in &noted {
+        tell!(
+            "  {} {}: {}",
+            user.result,
+            user.user_id,
+            user.reason.as_deref().unwrap_or("")
+        );
+    }
     match paused {
         Some(reason) if settled < total => {
             batch.set_paused(Some(&reason)).map_err(io)?;
@@ -201,115 +236,5 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, par
             )))
         }
         _ => Ok(()),
-    }
-}
-
-/// Users with a journal entry of this batch that did not fail: changed by an earlier run
-/// even where its progress line was never written.
-fn journaled_users(storage: &Storage, batch: &str) -> HashSet<String> {
-    let Ok(read) = journal::read(&storage.journal_file(), &storage.tenant, None) else {
-        return HashSet::new();
-    };
-    read.entries
-        .into_iter()
-        .filter(|e| e.batch.as_deref() == Some(batch))
-        .filter(|e| !matches!(e.outcome, Some(journal::Outcome::Failed { .. })))
-        .map(|e| e.user_id)
-        .collect()
-}
-
-/// One user: read fresh, decide, send through the one apply path; a conflict (the user
-/// changed between the read and the check) is decided again from the newer copy.
-async fn change_one(
-    client: &Client,
-    storage: &Storage,
-    operation: &Operation,
-    batch: &str,
-    n: u64,
-    user_id: &str,
-    journaled: &HashSet<String>,
-) -> Step {
-    let settled = |result: &str, reason: Option<String>, entry: Option<String>| {
-        Step::Done(Settled {
-            n,
-            user_id: user_id.to_string(),
-            result: result.to_string(),
-            reason,
-            entry,
-        })
-    };
-    let (mut conflicts, mut waits) = (0, 0u32);
-    while conflicts < 3 {
-        let user = match client.get_user(user_id).await {
-            Ok(user) => user,
-            Err(err) if err.status() == Some(404) => return settled("skipped", Some("not_found".into()), None),
-            Err(err) if err.status() == Some(429) && waits < MAX_WAITS => {
-                waits += 1;
-                client.sleep(wait(waits)).await;
-                continue;
-            }
-            Err(err) => return refused(err).unwrap_or_else(|why| settled("failed", Some(why), None)),
-        };
-        let preview = match plan(operation, &user) {
-            Planned::Already if journaled.contains(user_id) => {
-                return settled("changed", Some("landed before the run was interrupted".into()), None)
-            }
-            Planned::Already => return settled("already", None, None),
-            Planned::Skip { reason, detail } => return settled("skipped", Some(format!("{reason}: {detail}")), None),
-            Planned::Send(preview) => preview,
-        };
-        let Some(body) = preview.sendable() else {
-            return settled("already", None, None);
-        };
-        let request = Request {
-            user_id: user_id.to_string(),
-            loaded: preview.stored.clone(),
-            body,
-            check: true,
-            reverts: None,
-            batch: Some(batch.to_string()),
-        };
-        match apply(client, Some(storage), &request).await {
-            Ok(Applied::Saved(saved)) => {
-                let (entry, reason) = match saved.journal {
-                    Journaled::Written { entry_id } => (Some(entry_id), None),
-                    Journaled::Off => (None, None),
-                    Journaled::Failed { reason } => (None, Some(format!("landed; its journal outcome: {reason}"))),
-                };
-                return settled("changed", reason, entry);
-            }
-            Ok(Applied::Conflict { .. }) => conflicts += 1,
-            Ok(Applied::NotSent(reason)) => return settled("failed", Some(reason), None),
-            Ok(Applied::Unknown { reason, .. }) => return settled("unknown", Some(reason), None),
-            // Refused before anything was applied: waited out, then the user is read again
-            // (the apply path re-checks before it sends).
-            Err(err) if err.status() == Some(429) && waits < MAX_WAITS => {
-                waits += 1;
-                client.sleep(wait(waits)).await;
-            }
-            Err(err) => return refused(err).unwrap_or_else(|why| settled("failed", Some(why), None)),
-        }
-    }
-    settled(
-        "failed",
-        Some("changed on the server again each time it was read (3 tries)".into()),
-        None,
-    )
-}
-
-/// Rate-limit refusals one user waits out before it is counted failed: the client has
-/// already waited out three on each request.
-const MAX_WAITS: u32 = 20;
-
-/// The wait after the `n`th refusal: a second more each time, at most five.
-fn wait(n: u32) -> std::time::Duration {
-    std::time::Duration::from_secs(u64::from(n.min(5)))
-}
-
-/// A refused token pauses the batch rather than failing every user left.
-fn refused(err: ApiError) -> Result<Step, String> {
-    match err.status() {
-        Some(401 | 403) => Ok(Step::Pause(format!("the API refused the token: {err}"))),
-        _ => Err(err.to_string()),
     }
 }

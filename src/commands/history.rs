@@ -118,7 +118,7 @@ pub async fn revert(client: &Client, scope: &Scope<'_>, entry_id: &str, yes: boo
 }
 
 /// Each key the entry set that the server has changed since, with the three values.
-fn changed_since(entry: &Entry, now: &crate::domain::MetadataPair) -> Vec<String> {
+pub(super) fn changed_since(entry: &Entry, now: &crate::domain::MetadataPair) -> Vec<String> {
     let shown = |v: Option<&Value>| v.map_or("(absent)".to_string(), Value::to_string);
     entry
         .changes()

@@ -23,9 +23,12 @@ macro_rules! tell {
 mod audit;
 mod audit_table;
 mod bulk;
+mod bulk_change;
 mod bulk_report;
+mod bulk_revert;
 mod bulk_run;
 mod bulk_status;
+mod bulk_user;
 mod emulator;
 mod history;
 mod list;
@@ -38,6 +41,7 @@ mod users;
 
 pub use audit::{run as run_audit, run_file as run_audit_file};
 pub use bulk::{run as run_bulk, run_offline as run_bulk_offline};
+pub use bulk_revert::{dry_run as run_revert_batch_dry_run, revert as run_revert_batch};
 pub use emulator::run as run_emulator;
 pub use history::{dry_run as run_revert_dry_run, list as run_history, revert as run_revert, Scope};
 pub use metadata::run as run_metadata;

@@ -254,3 +254,79 @@ async fn a_refused_token_pauses_the_batch_and_resume_finishes_it() {
         .iter()
         .all(|u| u["user_metadata"]["prefs"] == json!({"theme": "light"})));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn revert_batch_puts_every_user_back_but_one_changed_since() {
+    let emulator = start(EmulatorConfig::local(TOKEN), &tenant(8)).await;
+    let base = emulator.base_url();
+    let dir = tempfile::tempdir().unwrap();
+    let (d, b) = (dir.path().to_path_buf(), base.clone());
+    let out = tokio::task::spawn_blocking(move || {
+        run(
+            &d,
+            TOKEN,
+            &[
+                "--base-url",
+                &b,
+                "bulk",
+                "set",
+                "user_metadata.prefs.theme",
+                "light",
+                "--query",
+                "user_id:auth0|run*",
+                "--yes",
+            ],
+        )
+    })
+    .await
+    .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let batch = batch_id(&out.stderr);
+    // A colleague changes one user's prefs after the batch.
+    let (status, _) = api(
+        reqwest::Method::PATCH,
+        &base,
+        "/api/v2/users/auth0%7Crun005",
+        Some(json!({"user_metadata": {"prefs": {"theme": "solarized"}}})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (d, b, id) = (dir.path().to_path_buf(), base.clone(), batch.clone());
+    let dry =
+        tokio::task::spawn_blocking(move || run(&d, "", &["--base-url", &b, "revert", "--batch", &id, "--dry-run"]))
+            .await
+            .unwrap();
+    let said = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        dry.status.success() && said.contains("puts back 8 users"),
+        "{said}{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    let (d, b, id) = (dir.path().to_path_buf(), base.clone(), batch.clone());
+    let out =
+        tokio::task::spawn_blocking(move || run(&d, TOKEN, &["--base-url", &b, "revert", "--batch", &id, "--yes"]))
+            .await
+            .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("(changed 7, skipped 1)") && said.contains("skipped auth0|run005: changed_since"),
+        "{said}"
+    );
+    let (_, users) = api(
+        reqwest::Method::GET,
+        &base,
+        "/api/v2/users?q=user_id:auth0|run*&per_page=100&fields=user_id,user_metadata",
+        None,
+    )
+    .await;
+    for user in users.as_array().unwrap() {
+        let theme = &user["user_metadata"]["prefs"]["theme"];
+        let expected = if user["user_id"] == "auth0|run005" {
+            "solarized"
+        } else {
+            "dark"
+        };
+        assert_eq!(theme, expected, "{user}");
+    }
+}
