@@ -54,11 +54,17 @@ pub enum BulkCommand {
         /// A JSON array, one object per batch
         #[arg(long)]
         json: bool,
+        /// The batch's users that ended so, one JSON object a line, with the reason
+        #[arg(long, value_name = "RESULT", requires = "batch", value_parser = ["failed", "skipped", "unknown", "changed", "already"])]
+        users: Option<String>,
     },
     /// Settle what a stopped batch left in flight and go on with it
     Resume {
         /// The batch's id (bulk status lists them)
         batch: String,
+        /// Try the users that failed again (each is read fresh and decided again)
+        #[arg(long)]
+        retry_failed: bool,
     },
 }
 
@@ -84,6 +90,10 @@ pub struct BulkSource {
     /// Users changed at once, at most (each change is a read and a write)
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
     pub parallel: u16,
+    /// Requests a second at most (about three per user), leaving the rest of Auth0's
+    /// budget to the tenant's other Management API clients
+    #[arg(long, value_name = "N")]
+    pub max_rate: Option<f64>,
     /// Print the dry run as one JSON document
     #[arg(long)]
     pub json: bool,

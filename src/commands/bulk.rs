@@ -69,8 +69,15 @@ pub fn run_offline(command: BulkCommand) -> Outcome {
 /// `bulk …` against the tenant: `status`, `resume`, a real run (`--yes`), or the dry run.
 pub async fn run(client: &Client, storage: Option<&Storage>, command: BulkCommand, production: bool) -> Outcome {
     match &command {
-        BulkCommand::Status { batch, json } => return super::bulk_status::print(storage, batch.as_deref(), *json),
-        BulkCommand::Resume { batch } => return super::bulk_run::resume(client, storage, batch).await,
+        BulkCommand::Status { batch, json, users } => {
+            return match (batch, users) {
+                (Some(batch), Some(result)) => super::bulk_status::users(storage, batch, result),
+                _ => super::bulk_status::print(storage, batch.as_deref(), *json),
+            }
+        }
+        BulkCommand::Resume { batch, retry_failed } => {
+            return super::bulk_run::resume(client, storage, batch, *retry_failed).await
+        }
         _ => {}
     }
     let (operation, source) = operation(&command)?;

@@ -40,8 +40,10 @@ pub async fn revert(
         args: vec![batch.to_string()],
         force,
         source: format!("revert of batch {batch}"),
+        parallel: 4,
+        max_rate: None,
     };
-    begin(client, storage, words, ids, 4, production).await
+    begin(client, storage, words, ids, production).await
 }
 
 /// `revert --batch --dry-run`: what would be put back, from the journal alone.

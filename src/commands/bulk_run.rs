@@ -21,6 +21,8 @@ use super::bulk_user::{change_one, Step};
 use super::progress::Progress;
 use super::{Failure, Outcome};
 
+/// Requests one user's change takes: a read, the apply path's re-read, the PATCH.
+const REQUESTS_PER_USER: f64 = 3.0;
 /// Users not changed (skipped, failed, unknown) listed at the end of a run, at most.
 const NOTED: usize = 20;
 /// Journal entries above which the run says first how much the journal will grow.
@@ -50,14 +52,15 @@ pub async fn start(
         (_, _, Some(f)) => format!("--ids {}", f.display()),
         _ => String::new(),
     };
-    let parallel = usize::from(source_args.parallel);
     let words = Words {
         operation: name.to_string(),
         args,
         force,
         source,
+        parallel: usize::from(source_args.parallel),
+        max_rate: source_args.max_rate,
     };
-    begin(client, storage, words, ids, parallel, production).await
+    begin(client, storage, words, ids, production).await
 }
 
 /// What a batch does, as its plan keeps it.
@@ -66,18 +69,14 @@ pub struct Words {
     pub args: Vec<String>,
     pub force: bool,
     pub source: String,
+    /// Users changed at once, and requests a second at most.
+    pub parallel: usize,
+    pub max_rate: Option<f64>,
 }
 
 /// A new batch over `ids`: asked for on a production terminal, its plan and users
 /// written, then run.
-pub async fn begin(
-    client: &Client,
-    storage: &Storage,
-    words: Words,
-    ids: Vec<String>,
-    parallel: usize,
-    production: bool,
-) -> Outcome {
+pub async fn begin(client: &Client, storage: &Storage, words: Words, ids: Vec<String>, production: bool) -> Outcome {
     if production && super::prompt::is_interactive() {
         let asked = format!(
             "{} is a production tenant: type its name to change {} users",
@@ -107,23 +106,25 @@ pub async fn begin(
         force: words.force,
         source: words.source,
         total: ids.len() as u64,
+        parallel: words.parallel,
+        max_rate: words.max_rate,
     };
     let batch = storage.batch(&id);
     batch
         .create(&plan, &ids)
         .map_err(|e| Failure::error(format!("the batch could not be written: {e}")))?;
     note!("batch {id}");
-    run(client, storage, &batch, &plan, parallel).await
+    run(client, storage, &batch, &plan, false).await
 }
 
-pub async fn resume(client: &Client, storage: Option<&Storage>, id: &str) -> Outcome {
+pub async fn resume(client: &Client, storage: Option<&Storage>, id: &str, retry_failed: bool) -> Outcome {
     let storage = storage.ok_or_else(|| Failure::usage("no state directory: there are no batches"))?;
     let batch = storage.batch(id);
     let plan = batch
         .plan()
         .map_err(|_| Failure::usage(format!("no batch {id} for {} (bulk status lists them)", storage.tenant)))?;
     note!("batch {id}");
-    run(client, storage, &batch, &plan, 4).await
+    run(client, storage, &batch, &plan, retry_failed).await
 }
 
 /// The command's operation as `(name, arguments, force)`, the words a batch keeps.
@@ -139,7 +140,9 @@ pub fn words(command: &BulkCommand) -> Option<(&'static str, Vec<String>, bool)>
     })
 }
 
-async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, parallel: usize) -> Outcome {
+/// Runs the batch's users not settled yet (and with `retry_failed`, those that failed).
+async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, retry_failed: bool) -> Outcome {
+    let parallel = plan.parallel.max(1);
     let change = Change::of(storage, plan)?;
     let io = |e: std::io::Error| Failure::error(format!("batch {}: {e}", plan.id));
     let _lock = match batch.lock().map_err(io)? {
@@ -154,7 +157,10 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, par
     // Changes a stopped run left in flight are settled first, as any write does.
     super::settle_interrupted(client, Some(storage)).await;
     let users = batch.users().map_err(io)?;
-    let done = batch.progress().map_err(io)?;
+    let mut done = batch.progress().map_err(io)?;
+    if retry_failed {
+        done.retain(|_, settled| settled.result != "failed");
+    }
     batch.set_paused(None).map_err(io)?;
     let journaled = journaled_users(storage, &plan.id);
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
@@ -164,7 +170,13 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, par
     let mut pending = users
         .iter()
         .enumerate()
-        .filter(|(n, _)| !done.contains_key(&(*n as u64)));
+        .filter(|(n, _)| !done.contains_key(&(*n as u64)))
+        .peekable();
+    // `--max-rate`: users are started this far apart (each takes about three requests).
+    let gap = plan
+        .max_rate
+        .map(|rate| std::time::Duration::from_secs_f64(REQUESTS_PER_USER / rate.max(0.1)));
+    let mut next_start = tokio::time::Instant::now();
     let mut progress = Progress::new("bulk");
     let total = users.len() as u64;
     let (mut running, mut paused) = (FuturesUnordered::new(), None::<String>);
@@ -173,17 +185,22 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, par
     let mut stopping = false;
     let mut noted: Vec<Settled> = Vec::new();
     loop {
-        while !stopping && running.len() < parallel {
+        while !stopping && running.len() < parallel && tokio::time::Instant::now() >= next_start {
             let Some((n, user_id)) = pending.next() else { break };
             running.push(change_one(
                 client, storage, &change, &plan.id, n as u64, user_id, &journaled,
             ));
+            if let Some(gap) = gap {
+                next_start = tokio::time::Instant::now() + gap;
+            }
         }
-        if running.is_empty() {
+        let more = !stopping && running.len() < parallel && pending.peek().is_some();
+        if running.is_empty() && !more {
             break; // nothing in flight and nothing more to start
         }
         let step = tokio::select! {
             step = running.next(), if !running.is_empty() => step,
+            _ = tokio::time::sleep_until(next_start), if more => continue,
             _ = &mut ctrl_c, if !stopping => {
                 stopping = true;
                 paused = Some("interrupted (Ctrl-C)".into());

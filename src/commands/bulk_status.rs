@@ -1,4 +1,4 @@
-//! `bulk status [BATCH] [--json]`: the tenant's batches with their counts and state
+//! `bulk status [BATCH] [--json] [--users RESULT]`: the tenant's batches with their counts and state
 //! (`running` while a process holds its lock, `paused` or `interrupted` when it stopped
 //! short, `done`).
 
@@ -51,6 +51,22 @@ pub fn print(storage: Option<&Storage>, only: Option<&str>, as_json: bool) -> Ou
                 row["id"].as_str().unwrap_or("")
             );
         }
+    }
+    Ok(())
+}
+
+/// `bulk status BATCH --users RESULT`: those users, one JSON object a line, in order.
+pub fn users(storage: Option<&Storage>, id: &str, result: &str) -> Outcome {
+    let storage = storage.ok_or_else(|| Failure::usage("no state directory: there are no batches"))?;
+    let batch = storage.batch(id);
+    let progress = batch
+        .progress()
+        .map_err(|_| Failure::usage(format!("no batch {id} for {}", storage.tenant)))?;
+    let mut settled: Vec<_> = progress.into_values().filter(|s| s.result == result).collect();
+    settled.sort_by_key(|s| s.n);
+    for user in settled {
+        let line = serde_json::to_string(&user).map_err(|e| Failure::error(e.to_string()))?;
+        say!("{line}");
     }
     Ok(())
 }

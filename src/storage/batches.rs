@@ -29,6 +29,17 @@ pub struct Plan {
     /// Where the users came from, for `bulk status`.
     pub source: String,
     pub total: u64,
+    /// Users changed at once.
+    #[serde(default = "default_parallel")]
+    pub parallel: usize,
+    /// Requests a second at most (`--max-rate`), leaving the rest of the budget to the
+    /// tenant's other clients.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_rate: Option<f64>,
+}
+
+fn default_parallel() -> usize {
+    4
 }
 
 /// How one user ended.
