@@ -211,6 +211,9 @@ pub struct EmulatorArgs {
     /// The tenant domain SDKs are given: tokens are also issued for the audience https://DOMAIN/api/v2/
     #[arg(long, value_name = "DOMAIN")]
     pub tenant_domain: Option<String>,
+    /// Milliseconds added to every answer, as a real tenant's distance (50-300 ms), for benchmarks
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub latency_ms: u64,
 }
 
 const GLOBALS: [&str; 9] = [

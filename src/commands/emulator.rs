@@ -35,6 +35,7 @@ pub async fn run(args: EmulatorArgs) -> Outcome {
         state_file: args.state.clone(),
         synthetic_users: args.synthetic_users,
         domain: args.tenant_domain.clone(),
+        latency: std::time::Duration::from_millis(args.latency_ms),
         ..EmulatorConfig::local(token.clone())
     };
     let emulator = Emulator::start(config, &seed)

@@ -1,7 +1,8 @@
-//! Fault injection for tests: the next N requests (of one method, if named) fail with a
-//! chosen status, are delayed, or are handled (so the change is applied) and then have
-//! their answer spoiled: garbage instead of JSON, a cut connection, or a server error.
-//! Off unless the emulator was started with faults enabled.
+//! Fault injection for tests: the next N requests (of one method, if named), or one in
+//! every K of them, fail with a chosen status, are delayed, or are handled (so the change
+//! is applied) and then have their answer spoiled: garbage instead of JSON, a cut
+//! connection, or a server error. Several faults can stand at once (a JSON array); the
+//! first whose turn it is applies. Off unless the emulator was started with faults enabled.
 
 use std::time::Duration;
 
@@ -23,6 +24,9 @@ pub struct Fault {
     /// comes after the change is applied).
     #[serde(default)]
     pub after: Option<Spoil>,
+    /// Only one in this many of the matching requests (the Kth, 2Kth, …).
+    #[serde(default)]
+    pub every: Option<u32>,
 }
 
 /// How an answer is spoiled after the request was handled.
@@ -35,6 +39,8 @@ pub enum Spoil {
     Cut,
     /// 502, as a proxy that lost the answer would say.
     BadGateway,
+    /// 503, as a server that applied the change and then failed to answer would say.
+    Unavailable,
 }
 
 /// What to do with the request arriving now.
@@ -46,29 +52,36 @@ pub struct Taken {
 
 #[derive(Debug, Default)]
 pub struct Faults {
-    pending: Option<Fault>,
+    /// Each fault standing, with how many matching requests it has seen.
+    pending: Vec<(Fault, u32)>,
 }
 
 impl Faults {
-    pub fn set(&mut self, fault: Fault) {
-        self.pending = (fault.count > 0).then_some(fault);
+    /// Replaces the faults standing with these.
+    pub fn set(&mut self, faults: Vec<Fault>) {
+        self.pending = faults.into_iter().filter(|f| f.count > 0).map(|f| (f, 0)).collect();
     }
 
     /// The fault for a `method` request arriving now, if any, using one of its count.
     pub fn take(&mut self, method: &str) -> Option<Taken> {
-        let fault = self.pending.as_mut()?;
-        if fault.method.as_deref().is_some_and(|m| !m.eq_ignore_ascii_case(method)) {
-            return None;
+        let mut taken = None;
+        for (fault, seen) in &mut self.pending {
+            if fault.method.as_deref().is_some_and(|m| !m.eq_ignore_ascii_case(method)) {
+                continue;
+            }
+            *seen = seen.wrapping_add(1);
+            let turn = fault.every.is_none_or(|every| *seen % every.max(1) == 0);
+            if !turn || taken.is_some() {
+                continue;
+            }
+            fault.count -= 1;
+            taken = Some(Taken {
+                status: fault.status,
+                delay: Duration::from_millis(fault.delay_ms),
+                after: fault.after,
+            });
         }
-        fault.count -= 1;
-        let taken = Taken {
-            status: fault.status,
-            delay: Duration::from_millis(fault.delay_ms),
-            after: fault.after,
-        };
-        if fault.count == 0 {
-            self.pending = None;
-        }
-        Some(taken)
+        self.pending.retain(|(f, _)| f.count > 0);
+        taken
     }
 }

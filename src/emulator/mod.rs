@@ -70,6 +70,8 @@ pub struct EmulatorConfig {
     pub export_link_seconds: u64,
     /// The tenant domain SDKs name: tokens are issued for `https://DOMAIN/api/v2/` too.
     pub domain: Option<String>,
+    /// Added to every answer, as a real tenant's network distance is (50-300 ms).
+    pub latency: std::time::Duration,
 }
 
 impl fmt::Debug for EmulatorConfig {
@@ -102,6 +104,7 @@ impl EmulatorConfig {
             synthetic_users: 0,
             export_link_seconds: jobs::LINK_SECONDS,
             domain: None,
+            latency: std::time::Duration::ZERO,
         }
     }
 }
@@ -123,6 +126,7 @@ pub(crate) struct Shared {
     connections: Vec<connections::Connection>,
     jobs: Mutex<jobs::Jobs>,
     export_link_seconds: u64,
+    latency: std::time::Duration,
     base_url: String,
     /// Where export files are written: a folder of this run's own.
     export_dir: PathBuf,
@@ -194,6 +198,7 @@ impl Emulator {
             user_reads: AtomicU64::new(0),
             jobs: Mutex::new(jobs::Jobs::default()),
             export_link_seconds: config.export_link_seconds,
+            latency: config.latency,
             base_url: format!("http://{addr}"),
             export_dir: export_dir(),
         });
@@ -225,7 +230,7 @@ impl Emulator {
 
     /// Makes the next `fault.count` requests fail or wait, whatever the faults flag says.
     pub fn inject(&self, fault: Fault) {
-        lock(&self.shared.faults).set(fault);
+        lock(&self.shared.faults).set(vec![fault]);
     }
 
     /// A token with just `scopes`, as a narrowly authorized application would hold.

@@ -55,6 +55,9 @@ pub fn router(shared: Arc<Shared>, faults: bool) -> Router {
 
 /// Injected faults first, then the token bucket; the rate-limit headers go on every answer.
 async fn limits(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    if !shared.latency.is_zero() {
+        tokio::time::sleep(shared.latency).await;
+    }
     let fault = lock(&shared.faults).take(request.method().as_str());
     if let Some(Taken {
         status,
@@ -106,6 +109,7 @@ fn spoiled(handled: Response, spoil: Spoil) -> Response {
             (StatusCode::OK, axum::body::Body::from_stream(cut)).into_response()
         }
         Spoil::BadGateway => fault_response(502),
+        Spoil::Unavailable => fault_response(503),
     }
 }
 
@@ -130,8 +134,20 @@ fn with_rate_headers(mut response: Response, snapshot: Snapshot) -> Response {
     response
 }
 
-async fn set_fault(State(shared): State<Arc<Shared>>, Json(fault): Json<Fault>) -> StatusCode {
-    lock(&shared.faults).set(fault);
+/// One fault (an object) or several at once (an array), replacing those standing.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum FaultsBody {
+    One(Fault),
+    Many(Vec<Fault>),
+}
+
+async fn set_fault(State(shared): State<Arc<Shared>>, Json(body): Json<FaultsBody>) -> StatusCode {
+    let faults = match body {
+        FaultsBody::One(fault) => vec![fault],
+        FaultsBody::Many(faults) => faults,
+    };
+    lock(&shared.faults).set(faults);
     StatusCode::NO_CONTENT
 }
 

@@ -53,6 +53,7 @@ fn fault(method: Option<&str>, status: Option<u16>, after: Option<Spoil>, count:
         delay_ms,
         method: method.map(String::from),
         after,
+        every: None,
     }
 }
 
