@@ -178,6 +178,7 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, ret
         .map(|rate| std::time::Duration::from_secs_f64(REQUESTS_PER_USER / rate.max(0.1)));
     let mut next_start = tokio::time::Instant::now();
     let mut progress = Progress::new("bulk");
+    let settled_before: u64 = counts.values().sum();
     let total = users.len() as u64;
     let (mut running, mut paused) = (FuturesUnordered::new(), None::<String>);
     let ctrl_c = tokio::signal::ctrl_c();
@@ -223,7 +224,8 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, ret
             }
         }
         let settled: u64 = counts.values().sum();
-        progress.tick(settled, Some(settled as f64 / total.max(1) as f64));
+        let budget = client.rate_limit().map(|r| r.limit);
+        progress.tick_with(|elapsed| progress_line(&counts, settled, total, settled - settled_before, elapsed, budget));
     }
     let settled: u64 = counts.values().sum();
     progress.done(settled);
@@ -254,4 +256,30 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, ret
         }
         _ => Ok(()),
     }
+}
+
+/// `[####....] 45%  135/300 users  7.2/s (~22 requests/s, x-ratelimit-limit 50)  23s left  changed 130 · skipped 2`.
+fn progress_line(
+    counts: &BTreeMap<String, u64>,
+    settled: u64,
+    total: u64,
+    this_run: u64,
+    elapsed: std::time::Duration,
+    budget: Option<u64>,
+) -> String {
+    let fraction = settled as f64 / total.max(1) as f64;
+    let rate = this_run as f64 / elapsed.as_secs_f64().max(0.001);
+    let left = match rate > 0.0 {
+        true => format!("{:.0}s left", (total - settled) as f64 / rate),
+        false => "time left unknown".into(),
+    };
+    let budget = budget.map(|b| format!(", x-ratelimit-limit {b}")).unwrap_or_default();
+    let counts: Vec<String> = counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    format!(
+        "{} {:>3.0}%  {settled}/{total} users  {rate:.1}/s (~{:.0} requests/s{budget})  {left}  {}",
+        super::progress::bar(fraction),
+        fraction * 100.0,
+        rate * 3.0,
+        counts.join(" · ")
+    )
 }

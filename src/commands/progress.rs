@@ -35,6 +35,15 @@ impl Progress {
         note_inline!("\r{}   ", line(self.what, done, fraction, self.started.elapsed()));
     }
 
+    /// A line of the caller's own, at the same pace (made only when it is shown).
+    pub fn tick_with(&mut self, text: impl FnOnce(std::time::Duration) -> String) {
+        if !self.show || self.last.is_some_and(|last| last.elapsed() < EVERY) {
+            return;
+        }
+        self.last = Some(Instant::now());
+        note_inline!("\r{}   ", text(self.started.elapsed()));
+    }
+
     pub fn done(&mut self, users: u64) {
         if self.show {
             note_inline!(
@@ -45,6 +54,12 @@ impl Progress {
             );
         }
     }
+}
+
+/// A bar of `WIDTH` cells, `fraction` of them filled.
+pub fn bar(fraction: f64) -> String {
+    let filled = (fraction.clamp(0.0, 1.0) * WIDTH as f64).round() as usize;
+    format!("[{}{}]", "#".repeat(filled), ".".repeat(WIDTH - filled))
 }
 
 /// `[#########...............]  37%  370000 users  210000/s  2s left`.
