@@ -13,6 +13,7 @@ mod apply_outcomes;
 mod apply_retries;
 mod apply_settling;
 mod audit_report;
+mod bulk_after;
 mod bulk_dry_run;
 mod bulk_run;
 mod cli_binary;
