@@ -107,16 +107,6 @@ fn skip(reason: &'static str, detail: impl Into<String>) -> Decision {
 }
 
 impl Operation {
-    /// The name `bulk status` shows.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Operation::Set { .. } => "set",
-            Operation::Unset { .. } => "unset",
-            Operation::Move { .. } => "move",
-            Operation::Retype { .. } => "retype",
-        }
-    }
-
     pub fn decide(&self, pair: &MetadataPair) -> Decision {
         let at = |path: &FieldPath| path.path.get(&pair.get(path.field).to_value()).cloned();
         match self {

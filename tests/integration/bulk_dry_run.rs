@@ -186,3 +186,48 @@ async fn the_dry_run_counts_what_would_change_and_why_the_rest_is_skipped() {
     let out = common::cli::run(dir.path(), &[("AUTH0_API_TOKEN", TOKEN)], &real).await;
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A move onto a key the user holds needs `--force`; a move into itself is refused.
+#[test]
+fn a_move_onto_a_held_key_needs_force_and_never_goes_into_itself() {
+    use auth0_meta::bulk::parse_operation;
+    let words = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
+    let held = user(9, json!({"plan": "pro"}), json!({"plan": "free"}));
+    let held = User(held.as_object().unwrap().clone());
+    let moved = parse_operation("move", &words("user_metadata.plan", "app_metadata.plan"), false).unwrap();
+    assert!(matches!(
+        plan(&moved, &held),
+        Planned::Skip {
+            reason: "target_exists",
+            ..
+        }
+    ));
+    let forced = parse_operation("move", &words("user_metadata.plan", "app_metadata.plan"), true).unwrap();
+    match plan(&forced, &held) {
+        Planned::Send(preview) => assert_eq!(
+            preview.body_json(),
+            Some(json!({"user_metadata": {"plan": null}, "app_metadata": {"plan": "pro"}}))
+        ),
+        _ => panic!("--force moves it over"),
+    }
+    for (from, to) in [
+        ("user_metadata.a", "user_metadata.a"),
+        ("user_metadata.a", "user_metadata.a.b"),
+    ] {
+        let refused = parse_operation("move", &words(from, to), false).unwrap_err();
+        assert!(refused.contains("must lie outside"), "{from} -> {to}: {refused}");
+    }
+    for (from, to) in [
+        ("user_metadata.a", "app_metadata.a.b"),
+        ("user_metadata.a", "user_metadata.ab"),
+        ("user_metadata.a.b", "user_metadata.a"),
+    ] {
+        assert!(
+            parse_operation("move", &words(from, to), false).is_ok(),
+            "{from} -> {to}"
+        );
+    }
+    let already = parse_operation("retype", &words("user_metadata.age", "number"), false).unwrap();
+    let numeric = User(user(9, json!({"age": 4}), json!({})).as_object().unwrap().clone());
+    assert!(matches!(plan(&already, &numeric), Planned::Already));
+}
