@@ -37,7 +37,18 @@ pub async fn run(client: &Client, storage: Option<&Storage>, command: MetadataCo
     if yes {
         super::settle_interrupted(client, storage).await;
     }
-    let user = client.get_user(&id).await?;
+    let user = match client.get_user(&id).await {
+        Ok(user) => user,
+        Err(err) => {
+            let failure = Failure::from(err);
+            if json {
+                // Scripts get their document even when the user could not be read.
+                let doc = serde_json::json!({"outcome": "error", "user_id": id, "error": failure.message});
+                say!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            }
+            return Err(failure);
+        }
+    };
     let mut edited = user.metadata_pair();
     let document = edited.get(at.field).to_value();
     let replaced = match (&change, at.path.get(&document)) {

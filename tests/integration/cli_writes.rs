@@ -111,6 +111,16 @@ fn metadata_set_json_prints_one_document_with_the_outcome() {
         refused["problems"][0]["message"].as_str().unwrap().contains("reserved"),
         "{refused}"
     );
+    let (code, missing) = run(&["set", "auth0|nobody", "user_metadata.a", "1", "--yes", "--json"]);
+    assert_eq!(
+        (code, &missing["outcome"]),
+        (Some(1), &serde_json::json!("error")),
+        "{missing}"
+    );
+    assert!(
+        missing["error"].as_str().unwrap().contains("does not exist"),
+        "{missing}"
+    );
     let (code, unset) = run(&["unset", user, "user_metadata.addresses", "--yes", "--json"]);
     assert_eq!(
         (code, &unset["outcome"]),
