@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use auth0_meta::api::Client;
-use auth0_meta::cli::{Cli, Command, MetadataCommand};
+use auth0_meta::cli::{Cli, Command};
 use auth0_meta::commands::{self, Failure};
 use auth0_meta::config::{self, Credentials, Target};
 use auth0_meta::emulator::{Emulator, EmulatorConfig, DEMO_TENANT};
@@ -182,22 +182,6 @@ fn palette(cli: &Cli, file: &ConfigFile) -> Result<Palette, Failure> {
     }
 }
 
-/// A write the guards refuse: nothing is sent, exit 2.
-fn refused_write(command: &Command, guards: &Guards) -> Option<Failure> {
-    let writes = match command {
-        Command::Metadata(MetadataCommand::Set { yes, .. } | MetadataCommand::Unset { yes, .. }) => *yes,
-        Command::Revert { yes, .. } => *yes,
-        Command::Bulk(bulk) => bulk.writes(),
-        _ => false,
-    };
-    let name = guards.name.as_deref().unwrap_or("this tenant");
-    (writes && guards.read_only).then(|| {
-        Failure::usage(format!(
-            "{name} is read-only (--read-only or read_only = true in the configuration): nothing was sent"
-        ))
-    })
-}
-
 /// `history` and `revert --dry-run` read the journal alone: no credentials, no server.
 /// The tenant is `--tenant`, `demo` with `--demo`, or the configured domain (or base URL
 /// host); with none of these, every tenant.
@@ -253,7 +237,7 @@ async fn run_command(
     command: Command,
     guards: &Guards,
 ) -> commands::Outcome {
-    if let Some(refusal) = refused_write(&command, guards) {
+    if let Some(refusal) = commands::refused_write(&command, guards) {
         return Err(refusal);
     }
     match command {

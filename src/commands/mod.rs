@@ -38,6 +38,7 @@ mod progress;
 mod prompt;
 mod tenants;
 mod users;
+mod write_guard;
 
 pub use audit::{run as run_audit, run_file as run_audit_file};
 pub use bulk::{run as run_bulk, run_offline as run_bulk_offline};
@@ -47,6 +48,7 @@ pub use history::{dry_run as run_revert_dry_run, list as run_history, revert as 
 pub use metadata::run as run_metadata;
 pub use tenants::run as run_tenants;
 pub use users::run as run_users;
+pub use write_guard::refused_write;
 
 /// Writes one line to standard output.
 pub fn print_line(text: &str) {

@@ -68,6 +68,7 @@ mod tui_reload_rebase;
 mod tui_signals;
 mod tui_snapshots;
 mod tui_snapshots_nav;
+mod tui_text_keys;
 mod tui_update;
 mod tui_values;
 mod tui_write_guard;
