@@ -6,6 +6,7 @@ mod log;
 mod page;
 mod rate;
 mod retry;
+mod tenant_calls;
 mod tls;
 mod token;
 mod wire;

@@ -20,32 +20,6 @@ pub const KINDS: [&str; 8] = [
     "unsearchable_value",
 ];
 
-/// Root profile attributes an `app_metadata` root key can be confused with.
-pub const ROOT_ATTRIBUTES: [&str; 22] = [
-    "user_id",
-    "email",
-    "email_verified",
-    "username",
-    "phone_number",
-    "phone_verified",
-    "name",
-    "given_name",
-    "family_name",
-    "nickname",
-    "picture",
-    "created_at",
-    "updated_at",
-    "identities",
-    "last_ip",
-    "last_login",
-    "logins_count",
-    "blocked",
-    "multifactor",
-    "last_password_reset",
-    "user_metadata",
-    "app_metadata",
-];
-
 /// Sample ids kept per finding.
 const SAMPLE: usize = 5;
 #[derive(Debug, Clone, Serialize, PartialEq)]

@@ -8,9 +8,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::census::{type_index, Census, TYPE_NAMES};
-use super::findings::{Tally, ROOT_ATTRIBUTES};
+use super::findings::Tally;
 use super::size::{json_size, string_size};
 use super::Report;
+use crate::domain::user::PROFILE_FIELDS as ROOT_ATTRIBUTES;
 use crate::domain::validate::RESERVED_APP_METADATA_KEYS;
 use crate::domain::validate::{SEARCH_TRIM_PROFILE, SEARCH_TRIM_VALUE};
 

@@ -6,6 +6,34 @@ use serde_json::{Map, Value};
 
 use super::field::{Metadata, MetadataField, MetadataPair};
 
+/// The whole profile, as Auth0's "User Profile Structure" page names its root
+/// attributes: what an export carries unless `--fields` says otherwise (Auth0 exports metadata only
+/// when named), and the names an `app_metadata` root key can be confused with.
+pub const PROFILE_FIELDS: [&str; 22] = [
+    "user_id",
+    "email",
+    "email_verified",
+    "username",
+    "phone_number",
+    "phone_verified",
+    "name",
+    "given_name",
+    "family_name",
+    "nickname",
+    "picture",
+    "identities",
+    "created_at",
+    "updated_at",
+    "last_login",
+    "last_ip",
+    "logins_count",
+    "blocked",
+    "multifactor",
+    "last_password_reset",
+    "user_metadata",
+    "app_metadata",
+];
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct User(pub Map<String, Value>);

@@ -2,36 +2,9 @@
 //! (https://auth0.com/docs/manage-users/user-migration/bulk-user-exports), so the list is
 //! always explicit.
 
+use crate::domain::user::PROFILE_FIELDS;
 use crate::export_file::root_of;
 use crate::lucene::Query;
-
-/// The whole profile, as Auth0's "User Profile Structure" page names its root
-/// attributes: what an export carries unless `--fields` says otherwise. Metadata must be
-/// named, or Auth0 exports a predefined set without it.
-pub const PROFILE_FIELDS: [&str; 22] = [
-    "user_id",
-    "email",
-    "email_verified",
-    "username",
-    "phone_number",
-    "phone_verified",
-    "name",
-    "given_name",
-    "family_name",
-    "nickname",
-    "picture",
-    "identities",
-    "created_at",
-    "updated_at",
-    "last_login",
-    "last_ip",
-    "logins_count",
-    "blocked",
-    "multifactor",
-    "last_password_reset",
-    "user_metadata",
-    "app_metadata",
-];
 
 /// An export job takes at most this many fields.
 const MAX_JOB_FIELDS: usize = 30;

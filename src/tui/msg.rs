@@ -147,6 +147,25 @@ pub enum Intent {
     PrevSection,
 }
 
+impl Intent {
+    /// The intents that change the draft (or open an editor to change it): refused, and
+    /// not offered in the footer, where the user may not be written.
+    pub fn changes_draft(self) -> bool {
+        matches!(
+            self,
+            Intent::Edit
+                | Intent::EditJson
+                | Intent::Add
+                | Intent::Rename
+                | Intent::Delete
+                | Intent::Retype
+                | Intent::Undo
+                | Intent::Redo
+                | Intent::OpenInEditor
+        )
+    }
+}
+
 // Messages are moved once, from a task to `update`: their size does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug)]

@@ -43,7 +43,7 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
             return Vec::new();
         }
         Intent::NextMatch | Intent::PrevMatch => return find::step(state, intent == Intent::NextMatch),
-        edit if is_edit(edit) => {
+        edit if edit.changes_draft() => {
             return match refusal {
                 Some(reason) => {
                     state.status = Status::Error(reason);
@@ -84,22 +84,6 @@ fn take_over(state: &mut State, read_only: bool) -> Vec<Effect> {
         state.status = Status::Info("this user is already edited here".into());
         Vec::new()
     }
-}
-
-/// The intents that change the draft (or open an editor to change it).
-fn is_edit(intent: Intent) -> bool {
-    matches!(
-        intent,
-        Intent::Edit
-            | Intent::EditJson
-            | Intent::Add
-            | Intent::Rename
-            | Intent::Delete
-            | Intent::Retype
-            | Intent::Undo
-            | Intent::Redo
-            | Intent::OpenInEditor
-    )
 }
 
 /// The keys that open and close nodes.

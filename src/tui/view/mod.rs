@@ -179,7 +179,8 @@ fn draw_footer(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
     let read_only = state.user().map(|v| (v.read_only.is_some(), state.guards.read_only));
     let shown = |b: &&Binding| match read_only {
         Some((held, tenant)) if held || tenant => {
-            !writes(b.intent) && (b.footer || (held && b.intent == Intent::TakeOver))
+            !(b.intent.changes_draft() || b.intent == Intent::Preview)
+                && (b.footer || (held && b.intent == Intent::TakeOver))
         }
         _ => b.footer,
     };
@@ -207,23 +208,6 @@ fn draw_footer(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
         spans.push(Span::styled(label, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// The intents that change a user or send: not offered where nothing may be written.
-fn writes(intent: Intent) -> bool {
-    matches!(
-        intent,
-        Intent::Edit
-            | Intent::EditJson
-            | Intent::Add
-            | Intent::Rename
-            | Intent::Delete
-            | Intent::Retype
-            | Intent::Undo
-            | Intent::Redo
-            | Intent::OpenInEditor
-            | Intent::Preview
-    )
 }
 
 /// An overlay's hint line from its key table: ` y/Enter send · Esc back `. `relabel`

@@ -53,7 +53,7 @@ pub const ALLOWED: &[(&str, &[&str])] = &[
             "timestamp",
         ],
     ),
-    ("export", &["api", "export_file", "lucene"]),
+    ("export", &["api", "domain", "export_file", "lucene"]),
     ("audit", &["domain"]),
     ("audit_source", &["api", "export", "random", "storage"]),
     ("bulk", &["domain", "preview"]),
