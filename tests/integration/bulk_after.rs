@@ -4,34 +4,30 @@
 use auth0_meta::emulator::EmulatorConfig;
 use serde_json::{json, Value};
 
-use super::bulk_run::{batch_id, run, tenant};
-use crate::common::*;
+use super::bulk_run::{batch_id, tenant};
+use crate::common::{self, *};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn revert_batch_puts_every_user_back_but_one_changed_since() {
     let emulator = start(EmulatorConfig::local(TOKEN), &tenant(8)).await;
     let base = emulator.base_url();
     let dir = tempfile::tempdir().unwrap();
-    let (d, b) = (dir.path().to_path_buf(), base.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        run(
-            &d,
-            TOKEN,
-            &[
-                "--base-url",
-                &b,
-                "bulk",
-                "set",
-                "user_metadata.prefs.theme",
-                "light",
-                "--query",
-                "user_id:auth0|run*",
-                "--yes",
-            ],
-        )
-    })
-    .await
-    .unwrap();
+    let out = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", TOKEN)],
+        &[
+            "--base-url",
+            &base,
+            "bulk",
+            "set",
+            "user_metadata.prefs.theme",
+            "light",
+            "--query",
+            "user_id:auth0|run*",
+            "--yes",
+        ],
+    )
+    .await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let batch = batch_id(&out.stderr);
     // A colleague changes one user's prefs after the batch.
@@ -43,22 +39,24 @@ async fn revert_batch_puts_every_user_back_but_one_changed_since() {
     )
     .await;
     assert_eq!(status, 200);
-    let (d, b, id) = (dir.path().to_path_buf(), base.clone(), batch.clone());
-    let dry =
-        tokio::task::spawn_blocking(move || run(&d, "", &["--base-url", &b, "revert", "--batch", &id, "--dry-run"]))
-            .await
-            .unwrap();
+    let dry = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", "")],
+        &["--base-url", &base, "revert", "--batch", &batch, "--dry-run"],
+    )
+    .await;
     let said = String::from_utf8_lossy(&dry.stdout);
     assert!(
         dry.status.success() && said.contains("puts back 8 users"),
         "{said}{}",
         String::from_utf8_lossy(&dry.stderr)
     );
-    let (d, b, id) = (dir.path().to_path_buf(), base.clone(), batch.clone());
-    let out =
-        tokio::task::spawn_blocking(move || run(&d, TOKEN, &["--base-url", &b, "revert", "--batch", &id, "--yes"]))
-            .await
-            .unwrap();
+    let out = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", TOKEN)],
+        &["--base-url", &base, "revert", "--batch", &batch, "--yes"],
+    )
+    .await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -101,43 +99,35 @@ async fn failed_users_are_listed_and_tried_again_on_request() {
     .await;
     assert_eq!(status, 204);
     let dir = tempfile::tempdir().unwrap();
-    let (d, b) = (dir.path().to_path_buf(), base.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        run(
-            &d,
-            TOKEN,
-            &[
-                "--base-url",
-                &b,
-                "bulk",
-                "unset",
-                "user_metadata.prefs",
-                "--query",
-                "user_id:auth0|run*",
-                "--yes",
-                "--parallel",
-                "1",
-            ],
-        )
-    })
-    .await
-    .unwrap();
+    let out = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", TOKEN)],
+        &[
+            "--base-url",
+            &base,
+            "bulk",
+            "unset",
+            "user_metadata.prefs",
+            "--query",
+            "user_id:auth0|run*",
+            "--yes",
+            "--parallel",
+            "1",
+        ],
+    )
+    .await;
     let batch = batch_id(&out.stderr);
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
         said.contains("(changed 3, failed 2)") && said.contains("failed auth0|run000"),
         "{said}"
     );
-    let (d, b, id) = (dir.path().to_path_buf(), base.clone(), batch.clone());
-    let listed = tokio::task::spawn_blocking(move || {
-        run(
-            &d,
-            TOKEN,
-            &["--base-url", &b, "bulk", "status", &id, "--users", "failed"],
-        )
-    })
-    .await
-    .unwrap();
+    let listed = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", TOKEN)],
+        &["--base-url", &base, "bulk", "status", &batch, "--users", "failed"],
+    )
+    .await;
     let failed: Vec<Value> = String::from_utf8_lossy(&listed.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -150,12 +140,12 @@ async fn failed_users_are_listed_and_tried_again_on_request() {
         ["auth0|run000", "auth0|run001"]
     );
     assert!(failed[0]["reason"].as_str().unwrap().contains("400"), "{failed:?}");
-    let (d, b, id) = (dir.path().to_path_buf(), base.clone(), batch.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        run(&d, TOKEN, &["--base-url", &b, "bulk", "resume", &id, "--retry-failed"])
-    })
-    .await
-    .unwrap();
+    let out = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", TOKEN)],
+        &["--base-url", &base, "bulk", "resume", &batch, "--retry-failed"],
+    )
+    .await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("5 of 5 users settled (changed 5)"),
@@ -183,29 +173,21 @@ async fn max_rate_spaces_the_users_out() {
     let emulator = start(EmulatorConfig::local(TOKEN), &tenant(5)).await;
     let base = emulator.base_url();
     let dir = tempfile::tempdir().unwrap();
-    let (d, b) = (dir.path().to_path_buf(), base.clone());
     let started = std::time::Instant::now();
-    let out = tokio::task::spawn_blocking(move || {
-        run(
-            &d,
-            TOKEN,
-            &[
-                "--base-url",
-                &b,
-                "bulk",
-                "set",
-                "app_metadata.tier",
-                "2",
-                "--query",
-                "user_id:auth0|run*",
-                "--yes",
-                "--max-rate",
-                "12",
-            ],
-        )
-    })
-    .await
-    .unwrap();
+    let args = [
+        "--base-url",
+        &base,
+        "bulk",
+        "set",
+        "app_metadata.tier",
+        "2",
+        "--query",
+        "user_id:auth0|run*",
+        "--yes",
+        "--max-rate",
+        "12",
+    ];
+    let out = common::cli::run(dir.path(), &[("AUTH0_API_TOKEN", TOKEN)], &args).await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(
         started.elapsed() >= std::time::Duration::from_millis(1000),

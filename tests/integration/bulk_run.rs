@@ -27,10 +27,6 @@ pub(crate) fn tenant(count: u32) -> String {
     serde_json::to_string(&users).unwrap()
 }
 
-pub(crate) fn run(dir: &std::path::Path, token: &str, args: &[&str]) -> std::process::Output {
-    common::cli::auth0_meta(dir, &[("AUTH0_API_TOKEN", token)], args)
-}
-
 /// Per user, the journal entries of the batch that applied.
 fn applied_per_user(dir: &std::path::Path, batch: &str) -> HashMap<String, usize> {
     let text = std::fs::read_to_string(dir.join("state/journal.jsonl")).unwrap_or_default();
@@ -82,26 +78,22 @@ async fn a_batch_changes_every_user_once_and_says_so() {
     let emulator = start(EmulatorConfig::local(TOKEN), &tenant(12)).await;
     let base = emulator.base_url();
     let dir = tempfile::tempdir().unwrap();
-    let (d, b) = (dir.path().to_path_buf(), base.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        run(
-            &d,
-            TOKEN,
-            &[
-                "--base-url",
-                &b,
-                "bulk",
-                "retype",
-                "user_metadata.age",
-                "number",
-                "--query",
-                "user_id:auth0|run*",
-                "--yes",
-            ],
-        )
-    })
-    .await
-    .unwrap();
+    let out = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", TOKEN)],
+        &[
+            "--base-url",
+            &base,
+            "bulk",
+            "retype",
+            "user_metadata.age",
+            "number",
+            "--query",
+            "user_id:auth0|run*",
+            "--yes",
+        ],
+    )
+    .await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let batch = batch_id(&out.stderr);
     assert!(String::from_utf8_lossy(&out.stdout).contains("12 of 12 users settled (changed 12)"));
@@ -109,10 +101,12 @@ async fn a_batch_changes_every_user_once_and_says_so() {
     let per_user = applied_per_user(dir.path(), &batch);
     assert_eq!(per_user.len(), 12);
     assert!(per_user.values().all(|n| *n == 1), "{per_user:?}");
-    let (d, b) = (dir.path().to_path_buf(), base.clone());
-    let status = tokio::task::spawn_blocking(move || run(&d, TOKEN, &["--base-url", &b, "bulk", "status", "--json"]))
-        .await
-        .unwrap();
+    let status = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", TOKEN)],
+        &["--base-url", &base, "bulk", "status", "--json"],
+    )
+    .await;
     let rows: Value = serde_json::from_slice(&status.stdout).unwrap();
     assert_eq!(rows[0]["id"], json!(batch));
     assert_eq!(
@@ -170,10 +164,12 @@ async fn killed_mid_run_and_resumed_every_user_is_changed_once() {
         .filter(|n| **n > 0)
         .count();
     assert!(moved_before < 40, "killed before the end ({moved_before} moved)");
-    let (d, b, id) = (dir.path().to_path_buf(), base.clone(), batch.clone());
-    let out = tokio::task::spawn_blocking(move || run(&d, TOKEN, &["--base-url", &b, "bulk", "resume", &id]))
-        .await
-        .unwrap();
+    let out = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", TOKEN)],
+        &["--base-url", &base, "bulk", "resume", &batch],
+    )
+    .await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(batch_id(&out.stderr), batch);
     let (_, users) = api(
@@ -199,26 +195,22 @@ async fn a_refused_token_pauses_the_batch_and_resume_finishes_it() {
     let base = emulator.base_url();
     let reader = emulator.issue_token(&["read:users"], 600);
     let dir = tempfile::tempdir().unwrap();
-    let (d, b) = (dir.path().to_path_buf(), base.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        run(
-            &d,
-            &reader,
-            &[
-                "--base-url",
-                &b,
-                "bulk",
-                "set",
-                "user_metadata.prefs.theme",
-                "light",
-                "--query",
-                "user_id:auth0|run*",
-                "--yes",
-            ],
-        )
-    })
-    .await
-    .unwrap();
+    let out = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", reader.as_str())],
+        &[
+            "--base-url",
+            &base,
+            "bulk",
+            "set",
+            "user_metadata.prefs.theme",
+            "light",
+            "--query",
+            "user_id:auth0|run*",
+            "--yes",
+        ],
+    )
+    .await;
     assert_eq!(out.status.code(), Some(1));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -226,20 +218,24 @@ async fn a_refused_token_pauses_the_batch_and_resume_finishes_it() {
         "{said}"
     );
     let batch = batch_id(&out.stderr);
-    let (d, b) = (dir.path().to_path_buf(), base.clone());
-    let status = tokio::task::spawn_blocking(move || run(&d, TOKEN, &["--base-url", &b, "bulk", "status", "--json"]))
-        .await
-        .unwrap();
+    let status = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", TOKEN)],
+        &["--base-url", &base, "bulk", "status", "--json"],
+    )
+    .await;
     let rows: Value = serde_json::from_slice(&status.stdout).unwrap();
     assert_eq!(
         (rows[0]["state"].clone(), rows[0]["failed"].clone()),
         (json!("paused"), json!(0)),
         "{rows}"
     );
-    let (d, b) = (dir.path().to_path_buf(), base.clone());
-    let out = tokio::task::spawn_blocking(move || run(&d, TOKEN, &["--base-url", &b, "bulk", "resume", &batch]))
-        .await
-        .unwrap();
+    let out = common::cli::run(
+        dir.path(),
+        &[("AUTH0_API_TOKEN", TOKEN)],
+        &["--base-url", &base, "bulk", "resume", &batch],
+    )
+    .await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let (_, users) = api(
         reqwest::Method::GET,
