@@ -36,6 +36,7 @@ pub mod apply;
 pub mod atomic_write;
 pub mod audit;
 pub mod audit_source;
+pub mod batch;
 pub mod bulk;
 pub mod cli;
 pub mod commands;

@@ -26,6 +26,9 @@ pub struct Request {
     pub body: SendBody,
     /// Re-read the user first and stop on a conflict; off only for a chosen overwrite.
     pub check: bool,
+    /// `loaded` was read from the server a moment ago (a batch's user): the first try is
+    /// sent on it without reading the user again; a resend after a 429 still re-reads.
+    pub fresh: bool,
     /// The journal entry this change reverts, recorded with it.
     pub reverts: Option<String>,
     /// The bulk change it is part of, recorded with it.
@@ -96,7 +99,7 @@ pub async fn apply(client: &Client, storage: Option<&Storage>, request: &Request
     let mut tries = 0;
     loop {
         tries += 1;
-        let (base, kept) = match check(client, request).await? {
+        let (base, kept) = match check(client, request, tries).await? {
             Checked::Clear { base, kept } => (base, kept),
             Checked::Conflict(applied) => return Ok(applied),
         };
@@ -165,8 +168,8 @@ enum Checked {
 /// Re-reads the user (unless the check is off, for a chosen overwrite) and compares it
 /// with the copy the body was made on. Read as the TUI reads it: root values compared
 /// by their text, never parsed.
-async fn check(client: &Client, request: &Request) -> Result<Checked, ApiError> {
-    if !request.check {
+async fn check(client: &Client, request: &Request, tries: u32) -> Result<Checked, ApiError> {
+    if !request.check || (request.fresh && tries == 1) {
         return Ok(Checked::Clear {
             base: request.loaded.clone(),
             kept: Vec::new(),

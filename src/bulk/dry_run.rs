@@ -89,9 +89,15 @@ pub fn plan(operation: &Operation, user: &User) -> Planned {
 
 impl DryRun {
     pub fn add(&mut self, operation: &Operation, user: &User) {
+        self.add_planned(user, plan(operation, user), Some(operation));
+    }
+
+    /// Counts one user's planned change (an operation's, whose warnings name what it
+    /// replaces, or a revert's).
+    pub fn add_planned(&mut self, user: &User, planned: Planned, operation: Option<&Operation>) {
         self.users += 1;
         let stored = user.metadata_pair();
-        let size = match plan(operation, user) {
+        let size = match planned {
             Planned::Already => {
                 self.already += 1;
                 profile_size(user, &stored)
@@ -124,7 +130,7 @@ impl DryRun {
 }
 
 /// The preview's warnings without what varies from user to user, so they add up.
-fn warnings(operation: &Operation, preview: &Preview) -> Vec<String> {
+fn warnings(operation: Option<&Operation>, preview: &Preview) -> Vec<String> {
     let mut out: Vec<String> = preview
         .warnings
         .iter()
@@ -137,23 +143,30 @@ fn warnings(operation: &Operation, preview: &Preview) -> Vec<String> {
             Warning::EmptyPatch => None,
         })
         .collect();
-    let (path, new) = match operation {
-        Operation::Set { path, value, .. } => (path, ValueKind::of(value)),
-        Operation::Retype { path, kind } => (path, *kind),
-        _ => return out,
+    let steps = match operation {
+        Some(Operation::Edits(steps)) => steps.iter().collect(),
+        Some(operation) => vec![operation],
+        None => Vec::new(),
     };
-    let old = path
-        .path
-        .get(&preview.stored.get(path.field).to_value())
-        .map(ValueKind::of);
-    if let Some(old) = old.filter(|old| *old != new) {
-        out.push(format!(
-            "replaces {} {} with {} {} at {path}",
-            article(old),
-            old.name(),
-            article(new),
-            new.name()
-        ));
+    for step in steps {
+        let (path, new) = match step {
+            Operation::Set { path, value, .. } => (path, ValueKind::of(value)),
+            Operation::Retype { path, kind } => (path, *kind),
+            _ => continue,
+        };
+        let old = path
+            .path
+            .get(&preview.stored.get(path.field).to_value())
+            .map(ValueKind::of);
+        if let Some(old) = old.filter(|old| *old != new) {
+            out.push(format!(
+                "replaces {} {} with {} {} at {path}",
+                article(old),
+                old.name(),
+                article(new),
+                new.name()
+            ));
+        }
     }
     out
 }

@@ -29,6 +29,9 @@ pub enum Operation {
         path: FieldPath,
         kind: ValueKind,
     },
+    /// Several in turn, as one change per user (the TUI's pending edits applied to the
+    /// marked users): skipped when any step is, already so when every step is.
+    Edits(Vec<Operation>),
 }
 
 /// What the operation does to one user.
@@ -85,6 +88,18 @@ pub fn parse_operation(name: &str, args: &[String], force: bool) -> Result<Opera
             path: bulk_path(arg(0))?,
             kind: retype_kind(arg(1))?,
         },
+        "edits" => Operation::Edits(
+            args.iter()
+                .map(|step| {
+                    let words: Vec<String> = serde_json::from_str(step).map_err(|e| format!("a step {step}: {e}"))?;
+                    let (name, rest) = words.split_first().ok_or("an empty step")?;
+                    match name.as_str() {
+                        "edits" => Err("steps do not nest".to_string()),
+                        name => parse_operation(name, rest, force),
+                    }
+                })
+                .collect::<Result<_, _>>()?,
+        ),
         other => return Err(format!("no bulk operation named {other}")),
     })
 }
@@ -107,6 +122,49 @@ fn skip(reason: &'static str, detail: impl Into<String>) -> Decision {
 }
 
 impl Operation {
+    /// Its name and arguments, as a batch's plan keeps them (`parse_operation` reads
+    /// them back).
+    pub fn words(&self) -> (&'static str, Vec<String>) {
+        match self {
+            Operation::Set { path, value, .. } => ("set", vec![path.to_string(), value.to_string()]),
+            Operation::Unset { path } => ("unset", vec![path.to_string()]),
+            Operation::Move { from, to, .. } => ("move", vec![from.to_string(), to.to_string()]),
+            Operation::Retype { path, kind } => {
+                let kind = match kind {
+                    ValueKind::Bool => "boolean",
+                    other => other.name(),
+                };
+                ("retype", vec![path.to_string(), kind.to_string()])
+            }
+            Operation::Edits(steps) => (
+                "edits",
+                steps
+                    .iter()
+                    .map(|step| {
+                        let (name, mut args) = step.words();
+                        args.insert(0, name.to_string());
+                        serde_json::to_string(&args).unwrap_or_default()
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// In words: `move user_metadata.plan to app_metadata.plan`.
+    pub fn describe(&self) -> String {
+        match self {
+            Operation::Set { path, value, .. } => format!("set {path} to {value}"),
+            Operation::Unset { path } => format!("unset {path}"),
+            Operation::Move { from, to, .. } => format!("move {from} to {to}"),
+            Operation::Retype { path, kind } => format!("retype {path} as {}", kind.name()),
+            Operation::Edits(steps) => steps
+                .iter()
+                .map(Operation::describe)
+                .collect::<Vec<_>>()
+                .join(", then "),
+        }
+    }
+
     pub fn decide(&self, pair: &MetadataPair) -> Decision {
         let at = |path: &FieldPath| path.path.get(&pair.get(path.field).to_value()).cloned();
         match self {
@@ -139,6 +197,20 @@ impl Operation {
                 }
                 Some(old) => edit(pair, |edited| set(edited, path, kind.convert(&old))),
             },
+            Operation::Edits(steps) => {
+                let mut edited = pair.clone();
+                for step in steps {
+                    match step.decide(&edited) {
+                        Decision::Change(next) => edited = next,
+                        Decision::Already => {}
+                        skipped @ Decision::Skip { .. } => return skipped,
+                    }
+                }
+                match edited == *pair {
+                    true => Decision::Already,
+                    false => Decision::Change(edited),
+                }
+            }
             Operation::Move { from, to, force } => match (at(from), at(to)) {
                 // Moved already: a move applied twice must not lose the value.
                 (None, Some(_)) => Decision::Already,

@@ -89,35 +89,31 @@ pub async fn run(client: &Client, storage: Option<&Storage>, command: BulkComman
         }
         return super::bulk_run::start(client, storage, &command, ids, production).await;
     }
-    dry_run(client, &operation, source, ids, notes).await
+    dry_run(client, operation, source, ids, notes).await
 }
 
 /// The dry run against the tenant: each user read fresh, as a real run would.
 async fn dry_run(
     client: &Client,
-    operation: &Operation,
+    operation: Operation,
     source: &BulkSource,
     ids: Vec<String>,
     mut notes: Vec<String>,
 ) -> Outcome {
-    let mut dry = DryRun::default();
     let mut progress = Progress::new("read");
-    let mut missing = 0u64;
     let total = ids.len().max(1) as f64;
-    for id in &ids {
-        match client.get_user(id).await {
-            Ok(user) => dry.add(operation, &user),
-            Err(err) if err.status() == Some(404) => missing += 1,
-            Err(err) => return Err(Failure::error(format!("reading {id}: {err}"))),
-        }
-        progress.tick(dry.users + missing, Some((dry.users + missing) as f64 / total));
+    let change = crate::batch::Change::Op(operation.clone());
+    let stop = std::future::pending::<String>();
+    let read = crate::batch::dry_run(client, &change, &ids, stop, |n| {
+        progress.tick(n, Some(n as f64 / total))
+    })
+    .await
+    .map_err(Failure::error)?;
+    progress.done(read.dry.users + read.missing);
+    if read.missing > 0 {
+        notes.push(format!("{} users of the source no longer exist", read.missing));
     }
-    progress.done(dry.users + missing);
-    if missing > 0 {
-        *dry.skipped.entry("not_found").or_default() += missing;
-        notes.push(format!("{missing} users of the source no longer exist"));
-    }
-    bulk_report::print(&dry, operation, source.json, &notes)
+    bulk_report::print(&read.dry, &operation, source.json, &notes)
 }
 
 /// The ids of the source's users, in order: a search (up to its window), an export

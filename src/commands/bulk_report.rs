@@ -17,7 +17,7 @@ pub fn print(dry: &DryRun, operation: &Operation, json: bool, notes: &[String]) 
     }
     tell!(
         "dry run: {} over {} users (nothing was sent)",
-        describe(operation),
+        operation.describe(),
         dry.users
     );
     tell!("  would change  {:>9}", dry.would_change);
@@ -66,13 +66,4 @@ pub fn print(dry: &DryRun, operation: &Operation, json: bool, notes: &[String]) 
         );
     }
     Ok(())
-}
-
-fn describe(operation: &Operation) -> String {
-    match operation {
-        Operation::Set { path, value, .. } => format!("set {path} to {value}"),
-        Operation::Unset { path } => format!("unset {path}"),
-        Operation::Move { from, to, .. } => format!("move {from} to {to}"),
-        Operation::Retype { path, kind } => format!("retype {path} as {}", kind.name()),
-    }
 }

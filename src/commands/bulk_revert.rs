@@ -6,10 +6,10 @@
 use crate::api::Client;
 use crate::storage::Storage;
 
-use super::bulk_change::applied_entries;
-use super::bulk_run::{begin, Words};
+use super::bulk_run::begin;
 use super::history::Scope;
 use super::{Failure, Outcome};
+use crate::batch::{applied_entries, Words};
 
 /// Users listed by the dry run, at most.
 const LISTED: usize = 20;

@@ -103,7 +103,7 @@ pub async fn revert(client: &Client, scope: &Scope<'_>, entry_id: &str, yes: boo
     let entry = find(scope, entry_id)?;
     let user = client.get_user(&entry.user_id).await?;
     let mut edited = user.metadata_pair();
-    let changed_since = changed_since(&entry, &edited);
+    let changed_since = entry.changed_since(&edited);
     if !changed_since.is_empty() && !force {
         return Err(Failure::error(format!(
             "not reverted: changed on the server since the entry was applied:\n{}\nreverting would overwrite that; add --force to do it anyway",
@@ -115,24 +115,4 @@ pub async fn revert(client: &Client, scope: &Scope<'_>, entry_id: &str, yes: boo
         return Err(Failure::error(format!("cannot revert: {}", refused.error)));
     }
     preview_then_send(client, storage, &user, &edited, yes, Some(entry.id.clone()), false).await
-}
-
-/// Each key the entry set that the server has changed since, with the three values.
-pub(super) fn changed_since(entry: &Entry, now: &crate::domain::MetadataPair) -> Vec<String> {
-    let shown = |v: Option<&Value>| v.map_or("(absent)".to_string(), Value::to_string);
-    entry
-        .changes()
-        .into_iter()
-        .filter_map(|(at, before, after)| {
-            let held = now.get(at.field).get(at.path.root_key()?);
-            (held != after.as_ref()).then(|| {
-                format!(
-                    "  {at}: the entry set {}, it was {} before, the server now holds {}",
-                    shown(after.as_ref()),
-                    shown(before.as_ref()),
-                    shown(held)
-                )
-            })
-        })
-        .collect()
 }

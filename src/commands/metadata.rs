@@ -157,6 +157,7 @@ async fn send(
         loaded: preview.stored.clone(),
         body,
         check: true,
+        fresh: false,
         reverts,
         batch: None,
     };

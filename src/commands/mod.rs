@@ -23,12 +23,10 @@ macro_rules! tell {
 mod audit;
 mod audit_table;
 mod bulk;
-mod bulk_change;
 mod bulk_report;
 mod bulk_revert;
 mod bulk_run;
 mod bulk_status;
-mod bulk_user;
 mod emulator;
 mod history;
 mod list;

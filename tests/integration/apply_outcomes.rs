@@ -30,6 +30,7 @@ async fn request(emulator: &Emulator, value: &str) -> Request {
         body: SendBody::new(UpdateBody::between(&loaded, &edited)).unwrap(),
         loaded,
         check: true,
+        fresh: false,
         reverts: None,
         batch: None,
     }

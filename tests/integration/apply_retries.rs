@@ -66,6 +66,7 @@ async fn hobby_request(client: &Client, value: &str) -> Request {
         body: SendBody::new(UpdateBody::between(&loaded, &edited)).unwrap(),
         loaded,
         check: true,
+        fresh: false,
         reverts: None,
         batch: None,
     }

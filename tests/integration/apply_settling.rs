@@ -35,6 +35,7 @@ fn request(id: &str, loaded: MetadataPair, edit: impl FnOnce(&mut MetadataPair))
         body: SendBody::new(UpdateBody::between(&loaded, &edited)).unwrap(),
         loaded,
         check: true,
+        fresh: false,
         reverts: None,
         batch: None,
     }
@@ -97,6 +98,7 @@ async fn a_cleared_document_behind_an_unclear_answer_is_settled_by_reading_again
             body: SendBody::new(clear).unwrap(),
             loaded,
             check: true,
+            fresh: false,
             reverts: None,
             batch: None,
         };

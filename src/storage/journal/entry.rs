@@ -124,6 +124,25 @@ impl Entry {
         self
     }
 
+    /// Each key the entry set that the server has changed since, with the three values.
+    pub fn changed_since(&self, now: &MetadataPair) -> Vec<String> {
+        let shown = |v: Option<&Value>| v.map_or("(absent)".to_string(), Value::to_string);
+        self.changes()
+            .into_iter()
+            .filter_map(|(at, before, after)| {
+                let held = now.get(at.field).get(at.path.root_key()?);
+                (held != after.as_ref()).then(|| {
+                    format!(
+                        "  {at}: the entry set {}, it was {} before, the server now holds {}",
+                        shown(after.as_ref()),
+                        shown(before.as_ref()),
+                        shown(held)
+                    )
+                })
+            })
+            .collect()
+    }
+
     /// Per touched root key, the value before and after (`None` where absent).
     pub fn changes(&self) -> Vec<(FieldPath, Option<Value>, Option<Value>)> {
         self.expected()

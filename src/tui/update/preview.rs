@@ -98,6 +98,7 @@ pub fn send(state: &mut State, loaded: MetadataPair, body: UpdateBody, reverts: 
         loaded,
         body,
         check: true,
+        fresh: false,
         reverts,
         batch: None,
     };

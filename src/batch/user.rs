@@ -10,7 +10,7 @@ use crate::bulk::Planned;
 use crate::storage::batches::Settled;
 use crate::storage::Storage;
 
-use super::bulk_change::Change;
+use super::change::Change;
 
 /// How one user ended, or that the batch must pause (the token was refused).
 pub enum Step {
@@ -67,6 +67,7 @@ pub async fn change_one(
             loaded: preview.stored.clone(),
             body,
             check: true,
+            fresh: true,
             reverts,
             batch: Some(batch.to_string()),
         };

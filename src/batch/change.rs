@@ -11,8 +11,6 @@ use crate::storage::batches::Plan;
 use crate::storage::journal::{self, Entry};
 use crate::storage::Storage;
 
-use super::Failure;
-
 /// What each user of a batch gets: an operation, or the revert of another batch's
 /// change to that user.
 pub enum Change {
@@ -24,13 +22,13 @@ pub enum Change {
 }
 
 impl Change {
-    pub fn of(storage: &Storage, plan: &Plan) -> Result<Self, Failure> {
+    /// What the plan's words name (an operation, or the revert of a batch), or why not.
+    pub fn of(storage: &Storage, plan: &Plan) -> Result<Self, String> {
         if plan.operation != "revert" {
-            let operation = parse_operation(&plan.operation, &plan.args, plan.force).map_err(Failure::usage)?;
-            return Ok(Change::Op(operation));
+            return Ok(Change::Op(parse_operation(&plan.operation, &plan.args, plan.force)?));
         }
         let reverted = plan.args.first().map(String::as_str).unwrap_or_default();
-        let entries = applied_entries(storage, reverted).map_err(Failure::error)?;
+        let entries = applied_entries(storage, reverted)?;
         let entries = entries.into_iter().map(|e| (e.user_id.clone(), e)).collect();
         Ok(Change::Revert {
             entries,
@@ -64,7 +62,7 @@ impl Change {
         if put_back {
             return (Planned::Already, reverts);
         }
-        let changed = super::history::changed_since(entry, &now);
+        let changed = entry.changed_since(&now);
         if !changed.is_empty() && !force {
             let detail = format!(
                 "changed on the server since the batch (--force overwrites):{}",
