@@ -24,16 +24,18 @@ pub enum Change {
 impl Change {
     /// What the plan's words name (an operation, or the revert of a batch), or why not.
     pub fn of(storage: &Storage, plan: &Plan) -> Result<Self, String> {
-        if plan.operation != "revert" {
-            return Ok(Change::Op(parse_operation(&plan.operation, &plan.args, plan.force)?));
+        Self::named(storage, &plan.operation, &plan.args, plan.force)
+    }
+
+    /// The change an operation's words name; `revert BATCH` reads that batch's journal.
+    pub fn named(storage: &Storage, operation: &str, args: &[String], force: bool) -> Result<Self, String> {
+        if operation != "revert" {
+            return Ok(Change::Op(parse_operation(operation, args, force)?));
         }
-        let reverted = plan.args.first().map(String::as_str).unwrap_or_default();
+        let reverted = args.first().map(String::as_str).unwrap_or_default();
         let entries = applied_entries(storage, reverted)?;
         let entries = entries.into_iter().map(|e| (e.user_id.clone(), e)).collect();
-        Ok(Change::Revert {
-            entries,
-            force: plan.force,
-        })
+        Ok(Change::Revert { entries, force })
     }
 
     /// The user's change, and the journal entry it reverts.

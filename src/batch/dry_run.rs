@@ -32,8 +32,12 @@ pub async fn dry_run(
     mut report: impl FnMut(u64),
 ) -> Result<DryRead, String> {
     let mut read = DryRead::default();
-    let mut users = stream::iter(ids)
-        .map(|id| async move { (id, client.get_user(id).await) })
+    // Owned ids: a stream of futures borrowing them is not `Send` as a task needs.
+    let mut users = stream::iter(ids.to_vec())
+        .map(|id: String| async move {
+            let answer = client.get_user(&id).await;
+            (id, answer)
+        })
         .buffered(READERS);
     tokio::pin!(stop);
     loop {

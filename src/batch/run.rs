@@ -99,11 +99,12 @@ pub async fn run(
         *tally.counts.entry(settled.result.clone()).or_default() += 1;
     }
     tally.before = tally.settled();
-    let mut pending = users
+    // Collected, not a lazy filter: a future holding that closure is not `Send` as a task needs.
+    let mut pending: std::collections::VecDeque<(usize, &String)> = users
         .iter()
         .enumerate()
         .filter(|(n, _)| !done.contains_key(&(*n as u64)))
-        .peekable();
+        .collect();
     // `--max-rate`: users are started this far apart.
     let gap = plan
         .max_rate
@@ -115,7 +116,7 @@ pub async fn run(
     let mut stopping = false;
     loop {
         while !stopping && running.len() < parallel && tokio::time::Instant::now() >= next_start {
-            let Some((n, user_id)) = pending.next() else { break };
+            let Some((n, user_id)) = pending.pop_front() else { break };
             running.push(change_one(
                 client, storage, &change, &plan.id, n as u64, user_id, &journaled,
             ));
@@ -123,7 +124,7 @@ pub async fn run(
                 next_start = tokio::time::Instant::now() + gap;
             }
         }
-        let more = !stopping && running.len() < parallel && pending.peek().is_some();
+        let more = !stopping && running.len() < parallel && !pending.is_empty();
         if running.is_empty() && !more {
             break; // nothing in flight and nothing more to start
         }

@@ -3,7 +3,11 @@
 //! counted over many users for the dry run.
 
 mod dry_run;
+mod from_edits;
 mod operation;
+mod report;
 
 pub use dry_run::{plan, DryRun, Planned, SizeCounts};
+pub use from_edits::from_edits;
 pub use operation::{bulk_path, parse_operation, retype_kind, Decision, Operation};
+pub use report::report_lines;

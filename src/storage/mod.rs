@@ -2,6 +2,7 @@
 //! (so a crash or a closed terminal loses nothing) and the journal of applied changes
 //! (so every change can be undone). Neither ever holds a token or a secret.
 
+pub mod batch_status;
 pub mod batches;
 pub mod drafts;
 mod file_name;

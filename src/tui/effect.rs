@@ -7,9 +7,12 @@ use std::path::PathBuf;
 
 use crate::api::ListQuery;
 use crate::apply::Request;
+use crate::batch::Words;
 use crate::domain::MetadataField;
 use crate::storage::drafts::DraftEdit;
 use crate::storage::Storage;
+use crate::tui::batch_watch::Watch;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -59,6 +62,24 @@ pub enum Effect {
     },
     /// List the users of a finding Auth0's search cannot express, from the audit's spool.
     FindingUsers(FindingUsers),
+    /// `*` in the users list: every user id of the search, up to Auth0's window.
+    MarkAll {
+        generation: u64,
+        query: ListQuery,
+    },
+    /// A bulk change's dry run: each user read fresh and decided, nothing sent.
+    BulkRead(Box<BulkTask>),
+    /// A bulk change run as a batch (new, or resumed).
+    BulkRun(Box<BulkTask>),
+    /// Ask a bulk task to stop starting users.
+    StopBatch {
+        watch: Watch,
+        reason: String,
+    },
+    /// The tenant's batches, for `H` in the users list.
+    LoadBatches {
+        storage: Storage,
+    },
     /// Put text on the clipboard of the terminal (OSC 52: through SSH and tmux too).
     Copy(String),
     Quit,
@@ -90,6 +111,18 @@ pub enum DraftEffect {
     Unlock {
         file: PathBuf,
     },
+}
+
+/// A bulk change for a task: what, for which users (`None`: a revert's, from its
+/// journal; a resume's, from its batch), where batches are kept, and its watch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkTask {
+    pub words: Words,
+    pub ids: Option<Arc<Vec<String>>>,
+    /// A batch to resume instead of a new one.
+    pub resume: Option<String>,
+    pub storage: Storage,
+    pub watch: Watch,
 }
 
 /// A second pass over an audit's users for one finding's.

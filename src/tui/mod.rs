@@ -3,6 +3,8 @@
 //! draws the state.
 
 pub mod audit_screen;
+pub mod batch_watch;
+pub mod bulk_screen;
 mod clicks;
 pub mod clipboard;
 pub mod compare_screen;
@@ -17,6 +19,7 @@ pub mod msg;
 pub mod overlay;
 pub mod pane;
 pub mod perform;
+pub mod perform_bulk;
 pub mod preview_screen;
 pub mod route;
 mod signals;

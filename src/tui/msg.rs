@@ -145,6 +145,22 @@ pub enum Intent {
     NextSection,
     /// The previous section of a long overlay.
     PrevSection,
+    /// `Space` in the users list: mark or unmark the user for a bulk change.
+    Mark,
+    /// `*` in the users list: mark every user of the search (up to Auth0's window).
+    MarkAll,
+    /// `x` in the users list: unmark every user.
+    ClearMarks,
+    /// `B` in the user view: the pending edits, for every marked user (a dry run first).
+    Bulk,
+    /// `u` in the audit: unset the chosen finding's key for its users.
+    BulkUnset,
+    /// `m` in the audit: move the chosen finding's key, for its users.
+    BulkMove,
+    /// Stop starting users in a running batch (those in flight are settled).
+    Pause,
+    /// Go on with a stopped batch.
+    Resume,
 }
 
 impl Intent {
@@ -226,6 +242,17 @@ pub enum Msg {
     QueriesLoaded(Vec<String>),
     /// A draft was written (or deleted) on disk, or could not be.
     DraftSaved(Result<(), String>),
+    /// `*`: the ids of the search's users (up to the window), and how many it has.
+    MarkedAll {
+        generation: u64,
+        result: Result<(Vec<String>, Option<u64>), ApiError>,
+    },
+    /// A bulk dry run, and the users it read.
+    BulkRead(Result<(crate::batch::DryRead, Vec<String>), String>),
+    /// A batch's run ended: done, or stopped with users left.
+    BulkRan(Result<crate::batch::Tally, String>),
+    /// The tenant's batches, newest first.
+    BatchesLoaded(Result<Vec<crate::storage::batch_status::BatchStatus>, String>),
 }
 
 /// An audit's report, and the users it read, kept for Enter on a finding.

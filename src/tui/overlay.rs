@@ -37,6 +37,12 @@ pub enum Overlay {
     Find(Box<FindInput>),
     /// A production tenant: its name typed before the preview's change is sent.
     ConfirmSend(Box<ConfirmSend>),
+    /// One change for many users: its dry run, its batch's progress, its summary.
+    Bulk(Box<super::bulk_screen::BulkScreen>),
+    /// `H` in the users list: the tenant's batches (Enter reverts one, `r` resumes one).
+    Batches(Box<super::bulk_screen::BatchesList>),
+    /// The audit's `u` / `m`: the path to unset, or the new path.
+    BulkPrompt(Box<super::bulk_screen::BulkPrompt>),
 }
 
 pub struct EditorFailed {

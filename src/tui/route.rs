@@ -10,7 +10,7 @@ use std::pin::Pin;
 
 use super::effect::{DraftEffect, Effect};
 use super::msg::{HandOff, Msg};
-use super::perform;
+use super::{perform, perform_bulk};
 use crate::api::Client;
 
 /// A task's future, boxed so every task has one type.
@@ -60,5 +60,15 @@ where
         Effect::ListDrafts { dir } => Route::Task(Box::pin(perform::list_drafts(dir))),
         Effect::LoadQueries { file } => Route::Task(Box::pin(perform::load_queries(file))),
         Effect::SaveQueries { file, queries } => Route::Task(Box::pin(perform::save_queries(file, queries))),
+        Effect::MarkAll { generation, query } => Route::Task(Box::pin(async move {
+            perform_bulk::mark_all(&client, generation, query).await
+        })),
+        Effect::BulkRead(task) => Route::Task(Box::pin(async move { perform_bulk::dry_run(&client, task).await })),
+        Effect::BulkRun(task) => Route::Task(Box::pin(async move { perform_bulk::run(&client, task).await })),
+        Effect::StopBatch { watch, reason } => Route::Task(Box::pin(async move {
+            watch.stop(reason);
+            None
+        })),
+        Effect::LoadBatches { storage } => Route::Task(Box::pin(perform_bulk::load_batches(storage))),
     }
 }

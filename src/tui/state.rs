@@ -50,6 +50,8 @@ pub struct State {
     pub auditing: Option<String>,
     /// The finding whose users are being read again from the audit, for the list.
     pub finding_users: Option<(&'static str, Option<String>)>,
+    /// The bulk change whose users are being read from the audit (its `u` / `m`).
+    pub bulk_for_finding: Option<crate::batch::Words>,
     /// Quit was asked while sending: quit once the outcome is in.
     pub quit_when_sent: bool,
     /// Why the last draft write failed; `None` while drafts are being saved.
@@ -84,6 +86,7 @@ impl State {
             sending: false,
             auditing: None,
             finding_users: None,
+            bulk_for_finding: None,
             quit_when_sent: false,
             drafts_failing: None,
             list: UserList::default(),
@@ -139,7 +142,9 @@ impl State {
     /// Ticks are wanted while something loads (the spinner) or a long JSON text waits
     /// for typing to pause before it is checked.
     pub fn wants_ticks(&self) -> bool {
-        self.is_busy() || matches!(&self.overlay, Some(Overlay::Editor(e)) if e.check_owed.is_some())
+        use super::bulk_screen::BulkPhase;
+        let bulk_moving = matches!(&self.overlay, Some(Overlay::Bulk(b)) if matches!(b.phase, BulkPhase::Reading | BulkPhase::Running { .. }));
+        self.is_busy() || bulk_moving || matches!(&self.overlay, Some(Overlay::Editor(e)) if e.check_owed.is_some())
     }
 
     /// The area between header and status line.

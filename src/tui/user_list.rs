@@ -159,6 +159,9 @@ pub struct UserList {
     /// Users whose profile is over Auth0's 10 KB cap, as far as the list's copy tells
     /// (its metadata, and every heavy user), marked `▲`.
     pub over_cap: std::collections::HashSet<String>,
+    /// Users marked for a bulk change (`Space`, `*`), in the order marked; kept across
+    /// searches, so users of several searches can be marked.
+    pub marked: indexmap::IndexSet<String>,
 }
 
 impl UserList {

@@ -5,15 +5,18 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
+use super::bulk_screen::BulkPhase;
 use super::msg::Intent;
 use super::state::{EditorPurpose, Overlay, Screen, State};
 
 mod binding;
+mod bulk;
 mod navigation;
 mod overlays;
 mod shared;
 mod tables;
 pub use binding::{Binding, Key, KeyTable};
+pub use bulk::*;
 pub use tables::*;
 
 /// The table of what has focus now: the overlay if one is open, else the screen.
@@ -38,12 +41,28 @@ pub fn table(state: &State) -> &'static KeyTable {
         Some(Overlay::Messages) => &MESSAGES,
         Some(Overlay::Compare(_)) => &COMPARE,
         Some(Overlay::EditorFailed(_)) => &EDITOR_FAILED,
+        Some(Overlay::Bulk(screen)) => table_for_bulk(screen),
+        Some(Overlay::BulkPrompt(_)) => &BULK_PROMPT,
+        Some(Overlay::Batches(_)) => &BATCHES,
         Some(Overlay::CopyMenu) if state.on_list() => &COPY_USER_ROW,
         Some(Overlay::CopyMenu) => &COPY_NODE,
         None => match state.screen {
             Screen::List => &LIST,
             Screen::User(_) => &USER,
         },
+    }
+}
+
+/// The bulk screen's table: its confirmation's, or its phase's.
+pub fn table_for_bulk(screen: &crate::tui::bulk_screen::BulkScreen) -> &'static KeyTable {
+    if screen.confirm.is_some() {
+        return &BULK_CONFIRM;
+    }
+    match screen.phase {
+        BulkPhase::Reading => &BULK_READING,
+        BulkPhase::Planned(_) => &BULK_PLANNED,
+        BulkPhase::Running { .. } => &BULK_RUNNING,
+        BulkPhase::Ended(_) | BulkPhase::Failed(_) => &BULK_ENDED,
     }
 }
 

@@ -69,6 +69,8 @@ pub const AUDIT: KeyTable = KeyTable {
             true,
         ),
         bind(&[Char('s')], Intent::CycleSort, "sort the paths", true),
+        bind(&[Char('u')], Intent::BulkUnset, "unset its key for its users", false),
+        bind(&[Char('m')], Intent::BulkMove, "move its key, for its users", false),
         bind(&[Char('j'), Code(KeyCode::Down)], Intent::Down, "next finding", true),
         bind(&[Char('k'), Code(KeyCode::Up)], Intent::Up, "previous finding", false),
         MOVES[2],

@@ -7,6 +7,7 @@ use super::binding::Key::{Char, Code, Ctrl};
 use super::binding::{bind, Binding, Key, KeyTable};
 use crate::tui::msg::Intent;
 
+pub use super::bulk::*;
 pub use super::navigation::*;
 pub use super::overlays::*;
 use super::shared::MOVES;
@@ -43,6 +44,10 @@ pub const LIST: KeyTable = KeyTable {
             false,
         ),
         bind(&[Char('c')], Intent::Compare, "compare with another user", false),
+        bind(&[Char(' ')], Intent::Mark, "mark for a bulk change", false),
+        bind(&[Char('*')], Intent::MarkAll, "mark every user of the search", false),
+        bind(&[Char('x')], Intent::ClearMarks, "unmark all", false),
+        bind(&[Char('H')], Intent::History, "batches (revert, resume)", false),
     ],
 };
 
@@ -113,12 +118,13 @@ pub const USER: KeyTable = KeyTable {
         bind(&[Ctrl('r')], Intent::Redo, "redo", false),
         bind(&[Char('p')], Intent::Preview, "preview & apply", true),
         bind(&[Char('H')], Intent::History, "history / revert", false),
+        bind(&[Char('B')], Intent::Bulk, "these edits for the marked users", false),
         bind(&[Char('T')], Intent::TakeOver, "take over (open elsewhere)", false),
     ],
 };
 
 /// Every table, for tests and for checks that span them all.
-pub const ALL: [&KeyTable; 23] = [
+pub const ALL: [&KeyTable; 30] = [
     &AUDIT,
     &LIST,
     &USER,
@@ -142,4 +148,11 @@ pub const ALL: [&KeyTable; 23] = [
     &EDITOR_FAILED,
     &MESSAGES,
     &COMPARE,
+    &BULK_READING,
+    &BULK_PLANNED,
+    &BULK_RUNNING,
+    &BULK_ENDED,
+    &BULK_CONFIRM,
+    &BULK_PROMPT,
+    &BATCHES,
 ];

@@ -7,6 +7,8 @@
 
 mod applied;
 mod audit;
+mod bulk;
+mod bulk_sources;
 mod commit;
 mod compare;
 mod conflict;
@@ -18,6 +20,7 @@ mod find;
 mod hand_off;
 mod history;
 pub mod list;
+mod marks;
 mod may_write;
 mod menus;
 mod mouse;
@@ -86,7 +89,10 @@ fn dispatch(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::DraftLoaded { user_id, result } => restore::restored(state, &user_id, result),
         Msg::JournalLoaded { user_id, result } => history::journal_loaded(state, &user_id, result),
         Msg::Audited(result) => audit::audited(state, result),
-        Msg::FindingUsers(result) => audit::finding_users(state, result),
+        Msg::FindingUsers(result) => match state.bulk_for_finding.take() {
+            Some(words) => bulk_sources::finding_users(state, words, result),
+            None => audit::finding_users(state, result),
+        },
         Msg::JournalResolved(result) => {
             history::resolved(state, result);
             Vec::new()
@@ -108,6 +114,10 @@ fn dispatch(state: &mut State, msg: Msg) -> Vec<Effect> {
             drafts::saved(state, result);
             Vec::new()
         }
+        Msg::MarkedAll { generation, result } => marks::marked_all(state, generation, result),
+        Msg::BulkRead(result) => bulk::read(state, result),
+        Msg::BulkRan(result) => bulk::ran(state, result),
+        Msg::BatchesLoaded(result) => bulk_sources::batches_loaded(state, result),
     }
 }
 
@@ -124,6 +134,8 @@ fn key_update(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             Some(Overlay::Search(_)) => search::search_text(state, key),
             Some(Overlay::ConfirmSend(_)) => preview::confirm_text(state, key),
             Some(Overlay::Find(_)) => find::find_text(state, key),
+            Some(Overlay::Bulk(_)) => bulk::confirm_text(state, key),
+            Some(Overlay::BulkPrompt(_)) => bulk_sources::prompt_text(state, key),
             _ => Vec::new(),
         },
         Resolved::Ignored => Vec::new(),
@@ -146,7 +158,9 @@ fn help_key(state: &mut State, key: KeyEvent) {
 
 pub(super) fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
     if intent == Intent::Quit {
-        return session::back(state, true);
+        let mut effects = bulk::stop_for_quit(state);
+        effects.extend(session::back(state, true));
+        return effects;
     }
     if state.help {
         state.help = false;
@@ -165,7 +179,13 @@ pub(super) fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
         Some(Overlay::Search(_)) => search::search_intent(state, intent),
         Some(Overlay::Editor(_)) => editor::editor_intent(state, intent),
         Some(Overlay::Confirm(_)) => menus::confirm_intent(state, intent),
+        Some(Overlay::Audit(_)) if matches!(intent, Intent::BulkUnset | Intent::BulkMove) => {
+            bulk_sources::from_finding(state, intent == Intent::BulkMove)
+        }
         Some(Overlay::Audit(_)) => audit::audit_intent(state, intent),
+        Some(Overlay::Bulk(_)) => bulk::intent(state, intent),
+        Some(Overlay::Batches(_)) => bulk_sources::batches_intent(state, intent),
+        Some(Overlay::BulkPrompt(_)) => bulk_sources::prompt_intent(state, intent),
         Some(Overlay::TypeMenu(_)) => menus::type_menu_intent(state, intent),
         Some(Overlay::Preview(_)) => preview::preview_intent(state, intent),
         Some(Overlay::Conflict(_)) => conflict::conflict_intent(state, intent),
@@ -187,6 +207,11 @@ pub(super) fn intent_update(state: &mut State, intent: Intent) -> Vec<Effect> {
         }
         None => match state.screen {
             Screen::List if intent == Intent::Audit => audit::start(state),
+            Screen::List if matches!(intent, Intent::Mark | Intent::MarkAll | Intent::ClearMarks) => {
+                marks::intent(state, intent)
+            }
+            Screen::List if intent == Intent::History => bulk_sources::open_batches(state),
+            Screen::User(_) if intent == Intent::Bulk => bulk::from_user(state),
             Screen::List => list::intent(state, intent),
             Screen::User(_) => user::intent(state, intent),
         },

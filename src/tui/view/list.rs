@@ -12,9 +12,9 @@ use crate::tui::theme::Theme;
 
 /// From this width on, the list also shows the name and the full last-login time.
 const WIDE: u16 = 110;
-/// The marks column: `●` (has metadata), `✎` (a draft is saved), `▲` (over Auth0's
-/// 10 KB profile cap), under "meta".
-const MARKS: u16 = 6;
+/// The marks column: `✓` (marked for a bulk change), `●` (has metadata), `✎` (a draft is
+/// saved), `▲` (over Auth0's 10 KB profile cap), under "meta".
+const MARKS: u16 = 7;
 
 fn count_label(state: &State) -> String {
     let list = &state.list;
@@ -37,7 +37,15 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
         0 => String::new(),
         _ => format!("{} / ", list.cursor + 1),
     };
-    let title = format!(" {query} · {position}{} · {} ", count_label(state), list.sort.label());
+    let marked = match list.marked.len() {
+        0 => String::new(),
+        n => format!(" · {n} marked"),
+    };
+    let title = format!(
+        " {query} · {position}{}{marked} · {} ",
+        count_label(state),
+        list.sort.label()
+    );
     let block = Block::default()
         .borders(Borders::TOP)
         .title(Span::styled(title, theme.title()));
@@ -60,7 +68,8 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: Theme) {
             let drafted = list.drafted.contains(user.id());
             let heavy = list.heavy.contains(user.id());
             let over = list.over_cap.contains(user.id());
-            let cells = cells(user, heavy, drafted, over, wide)
+            let marked = list.marked.contains(user.id());
+            let cells = cells(user, [marked, heavy, drafted, over], wide)
                 .into_iter()
                 .zip(&room)
                 .map(|(c, w)| cut(&c, *w));
@@ -107,11 +116,12 @@ fn columns(wide: bool) -> (Vec<Constraint>, Vec<&'static str>) {
     }
 }
 
-/// `●` the user has metadata, `✎` a draft of edits is saved for the user, `▲` the
-/// profile is over Auth0's cap.
-fn cells(user: &User, heavy: bool, drafted: bool, over: bool, wide: bool) -> Vec<String> {
+/// `✓` marked for a bulk change, `●` the user has metadata, `✎` a draft of edits is saved
+/// for the user, `▲` the profile is over Auth0's cap.
+fn cells(user: &User, [marked, heavy, drafted, over]: [bool; 4], wide: bool) -> Vec<String> {
     let marker = format!(
-        "{} {} {}",
+        "{}{} {} {}",
+        if marked { "✓" } else { " " },
         if heavy || user.has_metadata() { "●" } else { " " },
         if drafted { "✎" } else { " " },
         if over { "▲" } else { " " }

@@ -1,6 +1,7 @@
 //! `draw(state, frame)`: a pure function of the state. One file per screen or overlay.
 
 mod audit;
+mod bulk;
 mod compare;
 mod confirm_send;
 mod conflict;
@@ -103,6 +104,9 @@ fn draw_overlay(state: &State, frame: &mut Frame, body: Rect, theme: Theme) {
             preview::draw_preview(&confirm.screen, frame, body, theme);
             confirm_send::draw(confirm, frame, body, theme);
         }
+        Some(Overlay::Bulk(screen)) => bulk::draw(screen, &state.tenant, frame, body, theme),
+        Some(Overlay::BulkPrompt(prompt)) => bulk::draw_prompt(prompt, frame, body, theme),
+        Some(Overlay::Batches(list)) => bulk::draw_batches(list, frame, body, theme),
         None => {}
     }
 }

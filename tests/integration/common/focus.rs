@@ -242,23 +242,27 @@ fn state_for_table(table: &KeyTable, intent: Intent, key: Key) -> State {
             press(&mut state, Intent::Submit);
             state
         }
-        "audit" => {
-            let mut state = listed(100, 30);
-            let mut audit = auth0_meta::audit::Audit::new(auth0_meta::audit::Options::default());
-            for n in 0..40 {
-                let user = json!({"user_id": format!("auth0|{n}"), "user_metadata": {format!("k{n}"): null, "z": n}, "app_metadata": {"name": "x"}});
-                audit.add_line(user.to_string().as_bytes());
-            }
-            let users = auth0_meta::audit_source::Spool::create().unwrap().finish().unwrap();
-            let audited = auth0_meta::tui::msg::Audited {
-                report: audit.finish(None),
-                users: std::sync::Arc::new(users),
-            };
-            update(&mut state, Msg::Audited(Ok(Box::new(audited))));
-            press(&mut state, Intent::Down);
-            press(&mut state, Intent::PageDown);
-            state
-        }
-        other => panic!("no state for the {other} table: add one here"),
+        "audit" => audited(),
+        other => super::focus_bulk::state_for_bulk(other, intent)
+            .unwrap_or_else(|| panic!("no state for the {other} table: add one here")),
     }
+}
+
+/// The audit of 40 users, its second finding chosen.
+pub fn audited() -> State {
+    let mut state = listed(100, 30);
+    let mut audit = auth0_meta::audit::Audit::new(auth0_meta::audit::Options::default());
+    for n in 0..40 {
+        let user = json!({"user_id": format!("auth0|{n}"), "user_metadata": {format!("k{n}"): null, "z": n}, "app_metadata": {"name": "x"}});
+        audit.add_line(user.to_string().as_bytes());
+    }
+    let users = auth0_meta::audit_source::Spool::create().unwrap().finish().unwrap();
+    let audited = auth0_meta::tui::msg::Audited {
+        report: audit.finish(None),
+        users: std::sync::Arc::new(users),
+    };
+    update(&mut state, Msg::Audited(Ok(Box::new(audited))));
+    press(&mut state, Intent::Down);
+    press(&mut state, Intent::PageDown);
+    state
 }

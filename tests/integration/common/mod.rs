@@ -61,6 +61,7 @@ pub fn many_users(n: usize) -> String {
 }
 pub mod cli;
 pub mod focus;
+pub mod focus_bulk;
 pub mod pty;
 pub mod settle;
 pub mod tui;

@@ -43,6 +43,8 @@ pub const ALLOWED: &[(&str, &[&str])] = &[
             "apply",
             "audit",
             "audit_source",
+            "batch",
+            "bulk",
             "domain",
             "lucene",
             "palette",
