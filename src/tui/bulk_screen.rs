@@ -90,11 +90,11 @@ impl BulkScreen {
     }
 }
 
-/// `[####....] 45%  135/300 users  7.2/s (~14 requests/s, x-ratelimit-limit 50)  23s left`, then the counts.
-fn progress(tally: &Tally, total: u64) -> [String; 2] {
+/// `[####....]  45%  135/300 users`, `7.2 users/s · ~14 requests/s (x-ratelimit-limit 50) · 23s left`, the counts.
+fn progress(tally: &Tally, total: u64) -> [String; 3] {
     let settled = tally.settled();
     let fraction = settled as f64 / total.max(1) as f64;
-    let filled = (fraction * 30.0).round() as usize;
+    let filled = ((fraction * 30.0).round() as usize).min(30);
     let rate = tally.rate();
     let left = match rate > 0.0 {
         true => format!("{:.0}s left", total.saturating_sub(settled) as f64 / rate),
@@ -102,14 +102,17 @@ fn progress(tally: &Tally, total: u64) -> [String; 2] {
     };
     let budget = tally
         .budget
-        .map(|b| format!(", x-ratelimit-limit {b}"))
+        .map(|b| format!(" (x-ratelimit-limit {b})"))
         .unwrap_or_default();
     [
         format!(
-            "[{}{}] {:>3.0}%  {settled}/{total} users  {rate:.1}/s (~{:.0} requests/s{budget})  {left}",
-            "#".repeat(filled.min(30)),
-            ".".repeat(30 - filled.min(30)),
-            fraction * 100.0,
+            "[{}{}] {:>3.0}%  {settled}/{total} users",
+            "#".repeat(filled),
+            ".".repeat(30 - filled),
+            fraction * 100.0
+        ),
+        format!(
+            "{rate:.1} users/s · ~{:.0} requests/s{budget} · {left}",
             rate * REQUESTS_PER_USER
         ),
         tally.counts_line(),

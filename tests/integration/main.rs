@@ -50,6 +50,8 @@ mod sdk_python;
 mod soak;
 mod tui_apply_http;
 mod tui_audit;
+mod tui_bulk;
+mod tui_bulk_screens;
 mod tui_conflicts;
 mod tui_copy;
 mod tui_drafts_truth;
