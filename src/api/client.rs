@@ -36,6 +36,8 @@ pub struct Client {
     tokens: TokenSource,
     sleeper: Sleeper,
     rate_limit: Mutex<Option<RateLimit>>,
+    /// Spaces requests once the tenant's bucket is found empty (`pacer.rs`).
+    pacer: super::pacer::Pacer,
 }
 
 impl std::fmt::Debug for Client {
@@ -61,6 +63,7 @@ impl Client {
             tokens: TokenSource::new(target.credentials.clone()),
             sleeper: tokio_sleeper(),
             rate_limit: Mutex::new(None),
+            pacer: Default::default(),
         })
     }
 
@@ -71,6 +74,11 @@ impl Client {
 
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// Requests a second the client keeps to, once it found the tenant's bucket empty.
+    pub fn pace(&self) -> Option<f64> {
+        self.pacer.pace()
     }
 
     /// The budget the last response reported, for the status bar.
@@ -229,6 +237,10 @@ impl Client {
                 sent_bytes: sent.as_ref().map_or(0, Vec::len),
             };
             let token = self.tokens.token(&self.http, &self.base_url).await?;
+            let turn = self.pacer.turn();
+            if !turn.is_zero() {
+                tokio::time::sleep(turn).await;
+            }
             let started = Instant::now();
             let response = match self.request(&method, &url, params, &token, sent.as_ref()).send().await {
                 Ok(response) => response,
@@ -245,8 +257,13 @@ impl Client {
             };
             let status = response.status();
             let headers = response.headers().clone();
-            if let Some(rate) = RateLimit::from_headers(&headers) {
+            let rate = RateLimit::from_headers(&headers);
+            if let Some(rate) = rate {
                 *self.rate_limit.lock().unwrap_or_else(|p| p.into_inner()) = Some(rate);
+            }
+            let refused = status == StatusCode::TOO_MANY_REQUESTS;
+            if refused || rate.is_some() {
+                self.pacer.answered(refused, rate.map(|r| r.remaining));
             }
             let bytes = read_body(response).await.map_err(|e| ApiError::transport(&url, e))?;
             log.answered(status.as_u16(), started.elapsed(), &headers, bytes.len());
@@ -258,7 +275,12 @@ impl Client {
                 idempotent,
                 renewed,
             };
-            let retry_wait = retry_wait(status, &headers, again, &self.tokens).await;
+            let retry_wait = match retry_wait(status, &headers, again, &self.tokens).await {
+                // Paced on a measured rate: a refused request tries again at its next turn,
+                // not at the reset (whole seconds away), which would idle the budget.
+                Some(wait) if status == StatusCode::TOO_MANY_REQUESTS => Some(self.pacer.retry_after().unwrap_or(wait)),
+                wait => wait,
+            };
             if status == StatusCode::TOO_MANY_REQUESTS && resend == Resend::NotOn429 {
                 return Err(with_retry_after(refusal(status, &bytes), retry_wait));
             }

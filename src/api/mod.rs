@@ -3,6 +3,7 @@
 mod client;
 mod error;
 mod log;
+mod pacer;
 mod page;
 mod rate;
 mod retry;

@@ -13,3 +13,7 @@ pub use change::{applied_entries, journaled_users, Change};
 pub use create::{create, Words};
 pub use dry_run::{dry_run, DryRead};
 pub use run::{run, Tally, REQUESTS_PER_USER};
+
+/// Users changed at once unless told otherwise: enough to keep Auth0's budget busy at
+/// 300 ms of latency; the client's pacer (`api/pacer.rs`) sets the rate.
+pub const PARALLEL: usize = 16;

@@ -39,6 +39,8 @@ pub struct Tally {
     pub elapsed: Duration,
     /// The budget Auth0 reported last (`x-ratelimit-limit`).
     pub budget: Option<u64>,
+    /// Requests a second the client keeps to, once the budget was found used up.
+    pub pace: Option<f64>,
 }
 
 impl Tally {
@@ -53,6 +55,21 @@ impl Tally {
     /// Users settled a second by this run.
     pub fn rate(&self) -> f64 {
         (self.settled() - self.before) as f64 / self.elapsed.as_secs_f64().max(0.001)
+    }
+
+    /// `(x-ratelimit-limit 50, paced at 52/s)`, as far as known.
+    pub fn budget_line(&self) -> String {
+        let parts: Vec<String> = [
+            self.budget.map(|b| format!("x-ratelimit-limit {b}")),
+            self.pace.map(|p| format!("paced at {p:.0}/s")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        match parts.is_empty() {
+            true => String::new(),
+            false => format!(" ({})", parts.join(", ")),
+        }
     }
 
     /// `changed 130 · skipped 2`.
@@ -154,6 +171,7 @@ pub async fn run(
         }
         tally.elapsed = started.elapsed();
         tally.budget = client.rate_limit().map(|r| r.limit);
+        tally.pace = client.pace();
         report(&tally);
     }
     tally.elapsed = started.elapsed();

@@ -6,7 +6,11 @@ use super::DryRun;
 /// The dry run of `what` (an operation in words) as lines of text, nothing sent.
 pub fn report_lines(dry: &DryRun, what: &str) -> Vec<String> {
     let mut out = vec![
-        format!("dry run: {what} over {} users (nothing was sent)", dry.users),
+        format!(
+            "dry run: {what} over {} user{} (nothing was sent)",
+            dry.users,
+            if dry.users == 1 { "" } else { "s" }
+        ),
         format!("  would change  {:>9}", dry.would_change),
         format!("  already so    {:>9}", dry.already),
     ];

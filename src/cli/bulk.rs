@@ -87,10 +87,11 @@ pub struct BulkSource {
     /// Send the changes (a batch: journaled, resumable); without it this is a dry run
     #[arg(long)]
     pub yes: bool,
-    /// Users changed at once, at most (each change is a read and a write)
-    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
+    /// Users changed at once, at most (each change is a read and a write); the rate is set
+    /// by Auth0's rate-limit headers, this only bounds what is in flight
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub parallel: u16,
-    /// Requests a second at most (about three per user), leaving the rest of Auth0's
+    /// Requests a second at most (two per user), leaving the rest of Auth0's
     /// budget to the tenant's other Management API clients
     #[arg(long, value_name = "N")]
     pub max_rate: Option<f64>,

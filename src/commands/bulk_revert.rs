@@ -40,7 +40,7 @@ pub async fn revert(
         args: vec![batch.to_string()],
         force,
         source: format!("revert of batch {batch}"),
-        parallel: 4,
+        parallel: crate::batch::PARALLEL,
         max_rate: None,
     };
     begin(client, storage, words, ids, production).await

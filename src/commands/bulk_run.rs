@@ -143,7 +143,7 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, ret
     }
 }
 
-/// `[####....] 45%  135/300 users  7.2/s (~14 requests/s, x-ratelimit-limit 50)  23s left  changed 130 · skipped 2`.
+/// `[####....] 45%  135/300 users  24.1/s  ~48 requests/s (x-ratelimit-limit 10, paced at 52/s)  7s left  changed 130 · skipped 2`.
 pub fn progress_line(tally: &Tally) -> String {
     let settled = tally.settled();
     let fraction = settled as f64 / tally.total.max(1) as f64;
@@ -152,16 +152,13 @@ pub fn progress_line(tally: &Tally) -> String {
         true => format!("{:.0}s left", (tally.total - settled) as f64 / rate),
         false => "time left unknown".into(),
     };
-    let budget = tally
-        .budget
-        .map(|b| format!(", x-ratelimit-limit {b}"))
-        .unwrap_or_default();
     format!(
-        "{} {:>3.0}%  {settled}/{} users  {rate:.1}/s (~{:.0} requests/s{budget})  {left}  {}",
+        "{} {:>3.0}%  {settled}/{} users  {rate:.1}/s  ~{:.0} requests/s{}  {left}  {}",
         super::progress::bar(fraction),
         fraction * 100.0,
         tally.total,
         rate * REQUESTS_PER_USER,
+        tally.budget_line(),
         tally.counts_line()
     )
 }

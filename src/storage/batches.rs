@@ -38,6 +38,7 @@ pub struct Plan {
     pub max_rate: Option<f64>,
 }
 
+/// Batches written before the plan kept it ran four at a time.
 fn default_parallel() -> usize {
     4
 }

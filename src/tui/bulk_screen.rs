@@ -11,8 +11,7 @@ use super::batch_watch::Watch;
 use crate::batch::{DryRead, Tally, Words, REQUESTS_PER_USER};
 use crate::storage::batch_status::BatchStatus;
 
-/// Users changed at once by a batch started here, as the command line's default.
-pub const PARALLEL: usize = 4;
+pub use crate::batch::PARALLEL;
 
 pub struct BulkScreen {
     /// The change in words: `unset user_metadata.history`.
@@ -100,10 +99,6 @@ fn progress(tally: &Tally, total: u64) -> [String; 3] {
         true => format!("{:.0}s left", total.saturating_sub(settled) as f64 / rate),
         false => "time left unknown".into(),
     };
-    let budget = tally
-        .budget
-        .map(|b| format!(" (x-ratelimit-limit {b})"))
-        .unwrap_or_default();
     [
         format!(
             "[{}{}] {:>3.0}%  {settled}/{total} users",
@@ -112,8 +107,9 @@ fn progress(tally: &Tally, total: u64) -> [String; 3] {
             fraction * 100.0
         ),
         format!(
-            "{rate:.1} users/s · ~{:.0} requests/s{budget} · {left}",
-            rate * REQUESTS_PER_USER
+            "{rate:.1} users/s · ~{:.0} requests/s{} · {left}",
+            rate * REQUESTS_PER_USER,
+            tally.budget_line()
         ),
         tally.counts_line(),
     ]

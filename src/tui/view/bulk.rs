@@ -45,8 +45,9 @@ pub fn draw(screen: &BulkScreen, tenant: &str, frame: &mut Frame, area: Rect, th
         BulkPhase::Failed(_) => "stopped",
     };
     let title = format!(
-        " bulk: {phase} · {} users · lines {}-{} of {} ",
+        " bulk: {phase} · {} user{} · lines {}-{} of {} ",
         screen.ids.len(),
+        if screen.ids.len() == 1 { "" } else { "s" },
         (screen.scroll + 1).min(all.len()),
         (screen.scroll + rows).min(all.len()),
         all.len()
