@@ -58,6 +58,7 @@ pub fn run_offline(command: BulkCommand) -> Outcome {
         progress.tick(dry.users, fraction);
     }
     progress.done(dry.users);
+    notes.extend(super::bulk_run::journal_growth(dry.would_change as usize));
     if unreadable > 0 {
         notes.push(format!(
             "{unreadable} lines were not users (JSON objects) and were left out"
@@ -113,6 +114,7 @@ async fn dry_run(
     if read.missing > 0 {
         notes.push(format!("{} users of the source no longer exist", read.missing));
     }
+    notes.extend(super::bulk_run::journal_growth(read.dry.would_change as usize));
     bulk_report::print(&read.dry, &operation, source.json, &notes)
 }
 

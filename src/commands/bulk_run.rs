@@ -74,7 +74,7 @@ pub async fn begin(client: &Client, storage: &Storage, words: Words, ids: Vec<St
 pub fn journal_growth(users: usize) -> Option<String> {
     (users > LARGE).then(|| {
         format!(
-            "this batch writes up to {users} journal entries: the journal grows by about {} MB",
+            "a real run writes {users} journal entries: the journal grows by about {} MB",
             users * ENTRY_BYTES / 1_000_000
         )
     })

@@ -16,6 +16,7 @@ mod audit_report;
 mod bulk_after;
 mod bulk_dry_run;
 mod bulk_run;
+mod bulk_scale;
 mod cli_binary;
 mod cli_manners;
 mod cli_tenants;
