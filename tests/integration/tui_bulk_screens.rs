@@ -194,3 +194,23 @@ fn the_summary_lists_users_not_changed() {
         "{shown}"
     );
 }
+
+#[test]
+fn esc_twice_closes_a_stopping_batch_and_the_status_line_gets_its_summary() {
+    let mut state = with_screen(BulkPhase::Running { stopping: false });
+    state.sending = true;
+    let effects = key(&mut state, KeyCode::Esc);
+    assert!(
+        matches!(effects.as_slice(), [Effect::StopBatch { .. }]),
+        "the first Esc stops it"
+    );
+    assert!(state.overlay.is_some());
+    key(&mut state, KeyCode::Esc);
+    assert!(state.overlay.is_none(), "the second closes the screen");
+    update(&mut state, Msg::BulkRan(Ok(stopped_tally())));
+    let Status::Error(said) = &state.status else {
+        panic!("{:?}", state.status)
+    };
+    assert!(said.contains("batch b1-abcd: 12 of 40 users settled"), "{said}");
+    assert!(!state.sending, "quitting no longer waits");
+}

@@ -134,7 +134,11 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         (Intent::Cancel, BulkPhase::Running { stopping: false }) => {
             return stop(state, "paused: cancelled in the TUI");
         }
-        (Intent::Cancel, BulkPhase::Running { stopping: true }) => {}
+        (Intent::Cancel, BulkPhase::Running { stopping: true }) => {
+            // Closed while the users in flight settle: the status line gets the summary.
+            state.overlay = None;
+            state.status = Status::Loading("the batch is stopping: its summary follows here".into());
+        }
         (Intent::Cancel, BulkPhase::Reading) => {
             let watch = screen.watch.clone();
             state.overlay = None;
@@ -230,13 +234,23 @@ pub fn read(state: &mut State, result: Result<(crate::batch::DryRead, Vec<String
 pub fn ran(state: &mut State, result: Result<crate::batch::Tally, String>) -> Vec<Effect> {
     state.sending = false;
     let summary = match &result {
-        Ok(tally) => format!(
-            "batch {}: {} of {} users settled: {}",
-            tally.id,
-            tally.settled(),
-            tally.total,
-            tally.counts_line()
-        ),
+        Ok(tally) => {
+            let stopped = tally.paused.as_ref().map(|reason| {
+                format!(
+                    "; stopped ({reason}): r in {} resumes it, or auth0-meta bulk resume {}",
+                    key_for(LIST.bindings, Intent::History),
+                    tally.id
+                )
+            });
+            format!(
+                "batch {}: {} of {} users settled: {}{}",
+                tally.id,
+                tally.settled(),
+                tally.total,
+                tally.counts_line(),
+                stopped.unwrap_or_default()
+            )
+        }
         Err(why) => format!("the batch stopped: {why}"),
     };
     state.status = match &result {
