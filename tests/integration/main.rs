@@ -15,6 +15,7 @@ mod apply_settling;
 mod audit_report;
 mod bulk_after;
 mod bulk_dry_run;
+mod bulk_edits;
 mod bulk_run;
 mod bulk_scale;
 mod cli_binary;
