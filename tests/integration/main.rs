@@ -53,6 +53,7 @@ mod soak;
 mod tui_apply_http;
 mod tui_audit;
 mod tui_bulk;
+mod tui_bulk_pty;
 mod tui_bulk_screens;
 mod tui_conflicts;
 mod tui_copy;
