@@ -147,3 +147,18 @@ async fn a_write_still_refused_after_its_tries_reports_the_429() {
         .iter()
         .all(|e| matches!(e.result(), Some(Outcome::Failed { status: Some(429), .. }))));
 }
+
+/// A batch's write is sent on the read it was decided from (`fresh`), but a resend after
+/// a 429 reads the user again all the same: the colleague's change is a conflict.
+#[tokio::test]
+async fn a_fresh_write_is_still_checked_again_before_its_resend() {
+    let (emulator, dir) = (demo_emulator().await, tempfile::tempdir().unwrap());
+    let (client, _) = client_with_colleague(&emulator, json!({ "hobby": "colleague's" }));
+    let mut request = hobby_request(&client, "mine").await;
+    request.fresh = true;
+    emulator.inject(rate_limited_patches(1));
+    let applied = apply(&client, Some(&storage(&dir)), &request).await.unwrap();
+    assert!(matches!(applied, Applied::Conflict { .. }), "{applied:?}");
+    let now = client.get_user(JANE).await.unwrap();
+    assert_eq!(now.metadata_pair().user_metadata["hobby"], "colleague's");
+}
