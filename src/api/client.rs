@@ -1,5 +1,6 @@
-//! The Management API client: users endpoints over reqwest, retries on 429 as Auth0's own
-//! SDKs do, GETs retried on 5xx and timeouts, writes never retried blindly.
+//! The Management API client: requests over reqwest, paced to the tenant's budget,
+//! retries on 429 as Auth0's own SDKs do, GETs retried on 5xx and timeouts, writes never
+//! retried blindly. The calls themselves: `user_calls.rs`, `tenant_calls.rs`.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -12,14 +13,12 @@ use serde_json::Value;
 
 use super::error::{refusal, ApiError};
 use super::log;
-use super::page::{ListQuery, UserPage};
 use super::rate::RateLimit;
 use super::retry::{backoff, retry_wait, with_retry_after, Again, Resend};
 use super::token::TokenSource;
+use super::wire::read_body;
 pub use super::wire::{body_bytes, encode_segment};
-use super::wire::{read_body, read_user};
 use crate::config::Target;
-use crate::domain::{LoadedUser, User};
 
 pub use super::retry::MAX_TRIES;
 
@@ -86,99 +85,15 @@ impl Client {
         *self.rate_limit.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The path and query a `PATCH` of this user goes to, as the preview shows it.
-    pub fn user_path(id: &str) -> String {
-        format!("/api/v2/users/{}", encode_segment(id))
-    }
-
-    pub async fn list_users(&self, query: &ListQuery) -> Result<UserPage, ApiError> {
-        let bytes = self.list_bytes(query).await?;
-        serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode(format!("a users page: {e}")))
-    }
-
-    /// A page for browsing: metadata longer than `max_metadata_bytes` is left out (its
-    /// users named in `heavy`), so a 16 MB profile on the page costs its text, not a tree.
-    pub async fn list_users_trimmed(&self, query: &ListQuery, max_metadata_bytes: usize) -> Result<UserPage, ApiError> {
-        let bytes = self.list_bytes(query).await?;
-        super::page::trimmed(&bytes, max_metadata_bytes).map_err(|e| ApiError::Decode(format!("a users page: {e}")))
-    }
-
-    async fn list_bytes(&self, query: &ListQuery) -> Result<Vec<u8>, ApiError> {
-        self.call_bytes(Method::GET, "/api/v2/users", &query.params(), None)
-            .await
-    }
-
     /// The scopes the token grants, when it says (a JWT, as Auth0 issues).
     pub async fn granted_scopes(&self) -> Result<Option<Vec<String>>, ApiError> {
         let token = self.tokens.token(&self.http, &self.base_url).await?;
         Ok(super::token::jwt_scopes(&token))
     }
 
-    pub async fn get_user(&self, id: &str) -> Result<User, ApiError> {
-        self.call_user(Method::GET, &Self::user_path(id), None).await
-    }
-
-    /// The user with its metadata kept as the answer's text, parsed only where needed:
-    /// what the TUI opens, so a 16 MB profile is never a 120 MB tree.
-    pub async fn get_user_loaded(&self, id: &str) -> Result<LoadedUser, ApiError> {
-        self.call_loaded(Method::GET, &Self::user_path(id), None, false).await
-    }
-
-    /// `get_user_loaded` for a user about to be shown: a large one's trees are numbered
-    /// on a second thread while its text is checked.
-    pub async fn get_user_shown(&self, id: &str) -> Result<LoadedUser, ApiError> {
-        self.call_loaded(Method::GET, &Self::user_path(id), None, true).await
-    }
-
-    /// `patch_user`, the answer read as `get_user_loaded` reads it. Sent once, even
-    /// after a 429: its `Refusal::retry_after` says how long to wait, and the caller
-    /// checks the user again before sending anything (`apply`), since others may have
-    /// written meanwhile.
-    pub async fn patch_user_loaded(&self, id: &str, body: &Value) -> Result<LoadedUser, ApiError> {
-        let bytes = self
-            .call_bytes_as(Method::PATCH, &Self::user_path(id), &[], Some(body), Resend::NotOn429)
-            .await?;
-        Self::read_loaded(bytes, true).await
-    }
-
     /// Waits as the client waits between tries (tests record instead of sleeping).
     pub async fn sleep(&self, wait: Duration) {
         (self.sleeper)(wait).await
-    }
-
-    async fn call_loaded(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&Value>,
-        shown: bool,
-    ) -> Result<LoadedUser, ApiError> {
-        let bytes = self.call_bytes(method, path, &[], body).await?;
-        Self::read_loaded(bytes, shown).await
-    }
-
-    async fn read_loaded(bytes: Vec<u8>, shown: bool) -> Result<LoadedUser, ApiError> {
-        // Off the runtime's workers, which the event loop shares.
-        let read = tokio::task::spawn_blocking(move || read_user(bytes, shown)).await;
-        read.map_err(|e| e.to_string())
-            .and_then(|read| read)
-            .map_err(|e| ApiError::Decode(format!("a user: {e}")))
-    }
-
-    /// Sent once: a failed write is reported, never retried, since retrying could
-    /// overwrite a change made meanwhile.
-    pub async fn patch_user(&self, id: &str, body: &Value) -> Result<User, ApiError> {
-        self.call_user(Method::PATCH, &Self::user_path(id), Some(body)).await
-    }
-
-    pub async fn create_user(&self, body: &Value) -> Result<User, ApiError> {
-        self.call_user(Method::POST, "/api/v2/users", Some(body)).await
-    }
-
-    pub async fn delete_user(&self, id: &str) -> Result<(), ApiError> {
-        self.call(Method::DELETE, &Self::user_path(id), &[], None)
-            .await
-            .map(|_| ())
     }
 
     /// The answer as JSON (`null` for an empty one).
@@ -196,15 +111,8 @@ impl Client {
         serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode(e.to_string()))
     }
 
-    /// A user decoded straight from the answer's bytes: a 16 MB profile is never held
-    /// twice (as a generic JSON tree and again as the user).
-    async fn call_user(&self, method: Method, path: &str, body: Option<&Value>) -> Result<User, ApiError> {
-        let bytes = self.call_bytes(method, path, &[], body).await?;
-        serde_json::from_slice(&bytes).map_err(|e| ApiError::Decode(format!("a user: {e}")))
-    }
-
     /// The answer's body as received, after retries and token renewal.
-    async fn call_bytes(
+    pub(super) async fn call_bytes(
         &self,
         method: Method,
         path: &str,
@@ -214,7 +122,7 @@ impl Client {
         self.call_bytes_as(method, path, params, body, Resend::AsAllowed).await
     }
 
-    async fn call_bytes_as(
+    pub(super) async fn call_bytes_as(
         &self,
         method: Method,
         path: &str,

@@ -10,6 +10,7 @@ mod retry;
 mod tenant_calls;
 mod tls;
 mod token;
+mod user_calls;
 mod wire;
 
 pub use client::{body_bytes, encode_segment, tokio_sleeper, Client, Sleeper, MAX_TRIES};
