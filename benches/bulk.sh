@@ -6,7 +6,7 @@
 #     against what the server holds (none reported failed that landed);
 #  3. killed with SIGKILL at three random moments and resumed: one applied journal entry
 #     per user, the server holding the right value;
-#  4. revert --batch of run 1's batch;
+#  4. revert --batch of run 3's batch, a user changed since skipped and listed;
 #  5. beside it, the script an admin writes today (one request at a time, sleep on 429)
 #     under the faults of run 2: its rate, and what it reports wrongly.
 #   bash benches/bulk.sh [USERS]      (needs a release build: cargo build --release)
@@ -73,13 +73,18 @@ values run
 
 echo "== 3. SIGKILL at three random moments, resumed each time"
 # The binary itself in the background (not a shell function), so the kill reaches it.
+# Each kill comes after a random number of users (up to a tenth of them) more are
+# recorded: a resume first waits out the 5 s in which a killed run's last writes may
+# still land (apply/resolve.rs), so a kill by the clock could stop it before it starts.
+recorded() { cat "$DIR/state/batches/"*/"$BATCH"/progress.jsonl 2>/dev/null | wc -l; }
 "$BIN" --base-url "$URL" bulk set app_metadata.run 3 --ids "$DIR/ids" --yes >/dev/null 2>"$DIR/run3.err" &
 KPID=$!
-sleep 0.5; BATCH="$(batch_of "$DIR/run3.err")"
+until BATCH="$(batch_of "$DIR/run3.err" 2>/dev/null)" && [ -n "$BATCH" ]; do sleep 0.1; done
 for i in 1 2 3; do
-  sleep "$(python3 -c 'import random; print(random.uniform(1, 4))')"
+  target=$(( $(recorded) + $(python3 -c "import random; print(random.randint(20, max(21, $USERS // 10)))") ))
+  while [ "$(recorded)" -lt "$target" ] && kill -0 "$KPID" 2>/dev/null; do sleep 0.05; done
   kill -9 "$KPID" 2>/dev/null || true; wait "$KPID" 2>/dev/null || true
-  echo "killed ($i) after $(wc -l < "$DIR/state/batches/"*/"$BATCH"/progress.jsonl 2>/dev/null || echo 0) users recorded; resuming"
+  echo "killed ($i) after $(recorded) users recorded; resuming"
   "$BIN" --base-url "$URL" bulk resume "$BATCH" >/dev/null 2>&1 &
   KPID=$!
 done
@@ -88,8 +93,10 @@ meta bulk status "$BATCH"
 journal_check "$BATCH"
 values run
 
-echo "== 4. revert --batch of run 3 (the last to write the key)"
-meta revert --batch "$BATCH" --yes 2>/dev/null | grep 'users settled' || true
+echo "== 4. revert --batch of run 3 (the last to write the key), one user changed since by a colleague"
+curl -s -o /dev/null -X PATCH -H "Authorization: Bearer bench" -H 'content-type: application/json' \
+  -d '{"app_metadata":{"run":"colleague"}}' "$URL/api/v2/users/auth0%7Csynth0000000000000000007"
+meta revert --batch "$BATCH" --yes 2>/dev/null | grep -E 'users settled|changed_since' | cut -c1-160 || true
 values run
 
 echo "== 5. the script an admin writes today, under run 2's faults"
