@@ -36,9 +36,12 @@ struct Model {
 impl Pacer {
     /// How long the next request waits for its turn (and takes it).
     pub fn turn(&self) -> Duration {
+        self.turn_at(Instant::now())
+    }
+
+    fn turn_at(&self, now: Instant) -> Duration {
         let mut model = self.model.lock().unwrap_or_else(|p| p.into_inner());
         let Some(pace) = model.pace else { return Duration::ZERO };
-        let now = Instant::now();
         let at = model.next.map_or(now, |next| next.max(now));
         model.next = Some(at + Duration::from_secs_f64(1.0 / pace));
         at - now
@@ -46,8 +49,11 @@ impl Pacer {
 
     /// An answer came: `refused` for a 429, with the bucket's remaining tokens if told.
     pub fn answered(&self, refused: bool, remaining: Option<u64>) {
+        self.answered_at(Instant::now(), refused, remaining)
+    }
+
+    fn answered_at(&self, now: Instant, refused: bool, remaining: Option<u64>) {
         let mut model = self.model.lock().unwrap_or_else(|p| p.into_inner());
-        let now = Instant::now();
         model.answers.push_back((now, !refused));
         while model.answers.front().is_some_and(|(at, _)| now - *at > WINDOW) {
             model.answers.pop_front();
@@ -90,36 +96,104 @@ impl Pacer {
 mod tests {
     use super::*;
 
-    #[test]
-    fn unpaced_until_the_bucket_is_found_empty_then_spaced() {
-        let pacer = Pacer::default();
-        for _ in 0..10 {
-            pacer.answered(false, Some(5));
-            assert_eq!(pacer.turn(), Duration::ZERO, "room in the bucket: no wait");
+    /// `n` answers admitted with tokens to spare, spread evenly over `over` before `end`.
+    fn admitted(pacer: &Pacer, end: Instant, n: u32, over: Duration) {
+        for i in 0..n {
+            pacer.answered_at(end - over + over * i / n, false, Some(1));
         }
-        pacer.answered(true, Some(0));
-        let pace = pacer.pace().expect("paced once refused");
-        assert!(pace >= SLOWEST);
-        pacer.turn();
-        assert!(pacer.turn() > Duration::ZERO, "the second request waits its turn");
+    }
+
+    fn secs(s: f64) -> Duration {
+        Duration::from_secs_f64(s)
     }
 
     #[test]
-    fn a_refusal_waits_for_the_reset_until_the_pace_is_measured() {
+    fn unpaced_until_the_bucket_is_found_empty() {
+        let (pacer, t) = (Pacer::default(), Instant::now());
+        pacer.answered_at(t, false, Some(5));
+        assert_eq!(pacer.turn_at(t), Duration::ZERO);
+        assert_eq!(pacer.pace(), None);
+        pacer.answered_at(t, false, Some(0));
+        assert!(pacer.pace().is_some(), "remaining 0 is an empty bucket too");
+    }
+
+    #[test]
+    fn the_pace_is_what_was_admitted_over_the_window_and_a_little_more() {
+        let (pacer, t) = (Pacer::default(), Instant::now() + secs(10.0));
+        admitted(&pacer, t, 20, secs(1.0));
+        pacer.answered_at(t, true, Some(0));
+        // 20 admitted in 1 s (the refusal itself is not admitted).
+        let pace = pacer.pace().unwrap();
+        assert!((pace - 20.0 * ABOVE).abs() < 0.01, "{pace}");
+        assert_eq!(pacer.turn_at(t), Duration::ZERO, "the first goes at once");
+        let second = pacer.turn_at(t);
+        assert!((second.as_secs_f64() - 1.0 / pace).abs() < 1e-6, "{second:?}");
+        let third = pacer.turn_at(t + secs(0.01));
+        assert!((third.as_secs_f64() - (2.0 / pace - 0.01)).abs() < 1e-6, "{third:?}");
+    }
+
+    #[test]
+    fn answers_older_than_the_window_are_forgotten() {
+        let (pacer, t) = (Pacer::default(), Instant::now() + secs(10.0));
+        admitted(&pacer, t - secs(3.0), 100, secs(1.0));
+        admitted(&pacer, t, 10, secs(1.0));
+        pacer.answered_at(t, true, None);
+        let pace = pacer.pace().unwrap();
+        assert!((pace - 10.0 * ABOVE).abs() < 0.01, "only the last 2 s count: {pace}");
+        let (pacer, t) = (Pacer::default(), Instant::now() + secs(10.0));
+        pacer.answered_at(t - WINDOW, false, Some(1));
+        admitted(&pacer, t, 9, secs(1.0));
+        pacer.answered_at(t, true, None);
+        let pace = pacer.pace().unwrap();
+        assert!(
+            (pace - 10.0 / 2.0 * ABOVE).abs() < 0.01,
+            "exactly 2 s old still counts: {pace}"
+        );
+    }
+
+    #[test]
+    fn a_short_measure_is_spread_over_half_a_second_at_least() {
+        let (pacer, t) = (Pacer::default(), Instant::now() + secs(10.0));
+        admitted(&pacer, t, 5, secs(0.1));
+        pacer.answered_at(t, true, Some(0));
+        let pace = pacer.pace().unwrap();
+        assert!((pace - 10.0 * ABOVE).abs() < 0.01, "{pace}");
         let pacer = Pacer::default();
-        pacer.answered(false, Some(1));
-        pacer.answered(true, Some(0));
-        assert_eq!(pacer.retry_after(), None, "two answers measure nothing");
+        pacer.answered_at(t, true, Some(0));
+        assert_eq!(pacer.pace(), Some(SLOWEST), "nothing admitted: the slowest pace");
+    }
+
+    #[test]
+    fn a_refusal_tries_again_at_its_turn_once_the_pace_is_measured() {
+        let (pacer, t) = (Pacer::default(), Instant::now() + secs(10.0));
+        pacer.answered_at(t, true, Some(0));
+        assert_eq!(pacer.retry_after(), None, "nothing measured: wait for the reset");
+        let (pacer, t) = (Pacer::default(), Instant::now() + secs(10.0));
+        admitted(&pacer, t, 10, secs(0.5));
+        pacer.answered_at(t, true, Some(0));
+        assert_eq!(pacer.retry_after(), None, "ten answers, but over half a second");
+        let (pacer, t) = (Pacer::default(), Instant::now() + secs(10.0));
+        admitted(&pacer, t, 9, secs(1.5));
+        pacer.answered_at(t, true, Some(0));
+        assert_eq!(pacer.retry_after(), None, "nine admitted");
+        let (pacer, t) = (Pacer::default(), Instant::now() + secs(10.0));
+        admitted(&pacer, t, 10, secs(1.0));
+        pacer.answered_at(t, true, Some(0));
+        let wait = pacer.retry_after().expect("a measured pace");
+        assert!(
+            (wait.as_secs_f64() - 1.0 / pacer.pace().unwrap()).abs() < 1e-6,
+            "{wait:?}"
+        );
     }
 
     #[test]
     fn room_in_the_bucket_ends_the_pacing() {
-        let pacer = Pacer::default();
-        pacer.answered(true, Some(0));
-        pacer.answered(false, Some(1));
+        let (pacer, t) = (Pacer::default(), Instant::now());
+        pacer.answered_at(t, true, Some(0));
+        pacer.answered_at(t, false, Some(1));
         assert!(pacer.pace().is_some(), "one token left: still paced");
-        pacer.answered(false, Some(8));
+        pacer.answered_at(t, false, Some(2));
         assert_eq!(pacer.pace(), None);
-        assert_eq!(pacer.turn(), Duration::ZERO);
+        assert_eq!(pacer.turn_at(t), Duration::ZERO);
     }
 }
