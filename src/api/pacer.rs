@@ -187,6 +187,16 @@ mod tests {
     }
 
     #[test]
+    fn the_clock_wrappers_pace_too() {
+        let pacer = Pacer::default();
+        pacer.answered(true, Some(0));
+        assert_eq!(pacer.pace(), Some(SLOWEST));
+        pacer.turn();
+        // The next turn is two seconds (1 / SLOWEST) after the first.
+        assert!(pacer.turn() > secs(1.0));
+    }
+
+    #[test]
     fn room_in_the_bucket_ends_the_pacing() {
         let (pacer, t) = (Pacer::default(), Instant::now());
         pacer.answered_at(t, true, Some(0));
