@@ -41,6 +41,14 @@ pub async fn mark_all(client: &Client, generation: u64, mut query: ListQuery) ->
     })
 }
 
+/// `change_and_users` on the blocking pool: a revert reads the journal, which may be large.
+async fn change_and_users_apart(task: &BulkTask) -> Result<(Change, Vec<String>), String> {
+    let task = task.clone();
+    tokio::task::spawn_blocking(move || change_and_users(&task))
+        .await
+        .unwrap_or_else(|e| Err(e.to_string()))
+}
+
 /// The change the task names, and its users (a revert's: those its batch changed).
 fn change_and_users(task: &BulkTask) -> Result<(Change, Vec<String>), String> {
     let words = &task.words;
@@ -61,7 +69,7 @@ fn change_and_users(task: &BulkTask) -> Result<(Change, Vec<String>), String> {
 
 pub async fn dry_run(client: &Client, task: Box<BulkTask>) -> Option<Msg> {
     let result = async {
-        let (change, ids) = change_and_users(&task)?;
+        let (change, ids) = change_and_users_apart(&task).await?;
         let watch = task.watch.clone();
         let read = batch::dry_run(client, &change, &ids, task.watch.stopped(), |n| watch.set_read(n)).await?;
         Ok((read, ids))
@@ -80,7 +88,7 @@ pub async fn run(client: &Client, task: Box<BulkTask>) -> Option<Msg> {
                 (batch, plan)
             }
             None => {
-                let (_, ids) = change_and_users(&task)?;
+                let (_, ids) = change_and_users_apart(&task).await?;
                 batch::create(storage, task.words.clone(), &ids)?
             }
         };
