@@ -143,7 +143,7 @@ async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, ret
     }
 }
 
-/// `[####....] 45%  135/300 users  24.1/s  ~48 requests/s (x-ratelimit-limit 10, paced at 52/s)  7s left  changed 130 · skipped 2`.
+/// `[####....] 45%  135/300 users  changed 130 · skipped 2  7s left  24.1 users/s, ~48 requests/s (x-ratelimit-limit 10, paced at 52/s)`.
 pub fn progress_line(tally: &Tally) -> String {
     let settled = tally.settled();
     let fraction = settled as f64 / tally.total.max(1) as f64;
@@ -152,13 +152,14 @@ pub fn progress_line(tally: &Tally) -> String {
         true => format!("{:.0}s left", (tally.total - settled) as f64 / rate),
         false => "time left unknown".into(),
     };
+    // The counts and the time left first: a narrow terminal cuts the line's end.
     format!(
-        "{} {:>3.0}%  {settled}/{} users  {rate:.1}/s  ~{:.0} requests/s{}  {left}  {}",
+        "{} {:>3.0}%  {settled}/{} users  {}  {left}  {rate:.1} users/s, ~{:.0} requests/s{}",
         super::progress::bar(fraction),
         fraction * 100.0,
         tally.total,
+        tally.counts_line(),
         rate * REQUESTS_PER_USER,
-        tally.budget_line(),
-        tally.counts_line()
+        tally.budget_line()
     )
 }

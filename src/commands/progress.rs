@@ -32,7 +32,7 @@ impl Progress {
             return;
         }
         self.last = Some(Instant::now());
-        note_inline!("\r{}   ", line(self.what, done, fraction, self.started.elapsed()));
+        show(&line(self.what, done, fraction, self.started.elapsed()));
     }
 
     /// A line of the caller's own, at the same pace (made only when it is shown).
@@ -41,19 +41,28 @@ impl Progress {
             return;
         }
         self.last = Some(Instant::now());
-        note_inline!("\r{}   ", text(self.started.elapsed()));
+        show(&text(self.started.elapsed()));
     }
 
     pub fn done(&mut self, users: u64) {
         if self.show {
             note_inline!(
-                "\r{} {users} users in {:.1?}{}\n",
+                "\r{ERASE}{} {users} users in {:.1?}\n",
                 self.what,
-                self.started.elapsed(),
-                " ".repeat(WIDTH + 30)
+                self.started.elapsed()
             );
         }
     }
+}
+
+/// Erases to the end of the line: what a longer line before left is gone.
+const ERASE: &str = "\x1b[K";
+
+/// The line over the previous one, cut to the terminal's width (a wrapped line could not
+/// be written over).
+fn show(text: &str) {
+    let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+    note_inline!("\r{}{ERASE}", crate::text::cut(text, width.saturating_sub(1)));
 }
 
 /// A bar of `WIDTH` cells, `fraction` of them filled.
