@@ -34,7 +34,7 @@ fn marked_users_get_the_edits_and_h_reverts_the_batch() {
     session.send("\x1b");
     session.wait_for("batch done", false);
     session.send("u");
-    session.wait_for("add bulk_flag", false);
+    session.wait_for("undone: ", true);
     session.send("q");
     session.wait_for("140 users", true);
     session.send("H");
