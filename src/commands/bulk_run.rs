@@ -105,6 +105,10 @@ pub fn words(command: &BulkCommand) -> Option<(&'static str, Vec<String>, bool)>
 
 /// Runs the batch with a progress line, Ctrl-C stopping it; prints the summary.
 async fn run(client: &Client, storage: &Storage, batch: &Batch, plan: &Plan, retry_failed: bool) -> Outcome {
+    if batch.progress().is_ok_and(|done| !done.is_empty()) {
+        // A resume may wait here: a change a killed run sent is given a few seconds to land.
+        note!("note: settling what the stopped run left in flight first (a change not seen yet is given a few seconds to land)");
+    }
     super::settle_interrupted(client, Some(storage)).await;
     let mut progress = Progress::new("bulk");
     let stop = async {
