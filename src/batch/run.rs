@@ -92,7 +92,6 @@ pub async fn run(
     mut report: impl FnMut(&Tally),
 ) -> Result<Tally, String> {
     let parallel = plan.parallel.max(1);
-    let change = Change::of(storage, plan)?;
     let io = |e: std::io::Error| format!("batch {}: {e}", plan.id);
     let _lock = match batch.lock().map_err(io)? {
         Ok(lock) => lock,
@@ -100,13 +99,15 @@ pub async fn run(
     };
     // Changes a stopped run left in flight are settled first, as any write does.
     let _ = crate::apply::resolve_unresolved(client, storage).await;
-    let users = batch.users().map_err(io)?;
-    let mut done = batch.progress().map_err(io)?;
-    if retry_failed {
-        done.retain(|_, settled| settled.result != "failed");
-    }
-    batch.set_paused(None).map_err(io)?;
-    let journaled = journaled_users(storage, &plan.id);
+    let (storage2, batch2, plan2) = (storage.clone(), batch.clone(), plan.clone());
+    let Prepared {
+        change,
+        users,
+        done,
+        journaled,
+    } = tokio::task::spawn_blocking(move || prepare(&storage2, &batch2, &plan2, retry_failed))
+        .await
+        .map_err(|e| e.to_string())??;
     let mut tally = Tally {
         id: plan.id.clone(),
         total: users.len() as u64,
@@ -158,7 +159,11 @@ pub async fn run(
         let Some(step) = step else { break };
         match step {
             Step::Done(settled) => {
-                batch.record(&settled).map_err(io)?;
+                let (batch, line) = (batch.clone(), settled.clone());
+                tokio::task::spawn_blocking(move || batch.record(&line))
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .map_err(io)?;
                 *tally.counts.entry(settled.result.clone()).or_default() += 1;
                 if !matches!(settled.result.as_str(), "changed" | "already") && tally.noted.len() < NOTED {
                     tally.noted.push(settled);
@@ -180,4 +185,31 @@ pub async fn run(
         _ => tally.paused = None,
     }
     Ok(tally)
+}
+
+/// What a run starts from, read on the blocking pool (a revert's change and the users
+/// already journaled come from the journal, which may be large).
+struct Prepared {
+    change: Change,
+    users: Vec<String>,
+    /// Users settled by earlier runs, by place (without the failed ones on a retry).
+    done: std::collections::HashMap<u64, Settled>,
+    journaled: std::collections::HashSet<String>,
+}
+
+fn prepare(storage: &Storage, batch: &Batch, plan: &Plan, retry_failed: bool) -> Result<Prepared, String> {
+    let io = |e: std::io::Error| format!("batch {}: {e}", plan.id);
+    let change = Change::of(storage, plan)?;
+    let users = batch.users().map_err(io)?;
+    let mut done = batch.progress().map_err(io)?;
+    if retry_failed {
+        done.retain(|_, settled| settled.result != "failed");
+    }
+    batch.set_paused(None).map_err(io)?;
+    Ok(Prepared {
+        change,
+        users,
+        done,
+        journaled: journaled_users(storage, &plan.id),
+    })
 }

@@ -57,6 +57,7 @@ pub struct Settled {
     pub entry: Option<String>,
 }
 
+#[derive(Debug, Clone)]
 pub struct Batch {
     pub dir: PathBuf,
 }

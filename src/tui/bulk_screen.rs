@@ -3,6 +3,7 @@
 //! tenant, then, confirmed, as a batch with its progress (pause, cancel) and its summary.
 //! The batches list (`H` in the users list) and the path prompt of the audit's `u`/`m`.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use ratatui_textarea::TextArea;
@@ -19,7 +20,10 @@ pub struct BulkScreen {
     pub words: Words,
     /// The users it is for, in order; a revert's are known once its journal is read.
     pub ids: Arc<Vec<String>>,
-    pub phase: BulkPhase,
+    /// Read through `set_phase`, which makes the lines of a phase that does not move.
+    phase: BulkPhase,
+    /// The dry run's, the summary's or the failure's lines, made once (not per frame).
+    shown: Vec<String>,
     pub scroll: usize,
     pub watch: Watch,
     /// A production tenant: its name is typed here before the batch starts.
@@ -47,6 +51,7 @@ impl BulkScreen {
             words,
             ids: Arc::new(ids),
             phase: BulkPhase::Reading,
+            shown: Vec::new(),
             scroll: 0,
             watch: Watch::default(),
             confirm: None,
@@ -54,18 +59,13 @@ impl BulkScreen {
         }
     }
 
-    /// What the screen says now.
-    pub fn lines(&self) -> Vec<String> {
-        let total = self.ids.len() as u64;
-        match &self.phase {
-            BulkPhase::Reading => vec![
-                format!("{} for {total} users", self.what),
-                String::new(),
-                format!(
-                    "reading each user fresh (the dry run: nothing is sent)… {} / {total}",
-                    self.watch.read()
-                ),
-            ],
+    pub fn phase(&self) -> &BulkPhase {
+        &self.phase
+    }
+
+    /// Moves to `phase`; the lines of a dry run, a summary or a failure are made here.
+    pub fn set_phase(&mut self, phase: BulkPhase) {
+        self.shown = match &phase {
             BulkPhase::Planned(read) => {
                 let mut lines = crate::bulk::report_lines(&read.dry, &self.what);
                 if read.missing > 0 {
@@ -73,6 +73,26 @@ impl BulkScreen {
                 }
                 lines
             }
+            BulkPhase::Ended(tally) => ended(&self.what, tally),
+            BulkPhase::Failed(why) => vec![format!("{}: stopped", self.what), String::new(), why.clone()],
+            BulkPhase::Reading | BulkPhase::Running { .. } => Vec::new(),
+        };
+        self.phase = phase;
+    }
+
+    /// What the screen says now: made from the watch while reading or running (a few
+    /// short lines), else the lines made when the phase began.
+    pub fn lines(&self) -> Cow<'_, [String]> {
+        let total = self.ids.len() as u64;
+        match &self.phase {
+            BulkPhase::Reading => Cow::Owned(vec![
+                format!("{} for {total} users", self.what),
+                String::new(),
+                format!(
+                    "reading each user fresh (the dry run: nothing is sent)… {} / {total}",
+                    self.watch.read()
+                ),
+            ]),
             BulkPhase::Running { stopping } => {
                 let tally = self.watch.tally().unwrap_or_default();
                 let total = if tally.total > 0 { tally.total } else { total };
@@ -81,10 +101,9 @@ impl BulkScreen {
                 if *stopping {
                     lines.push("stopping: no new user is started; those in flight are settled…".into());
                 }
-                lines
+                Cow::Owned(lines)
             }
-            BulkPhase::Ended(tally) => ended(&self.what, tally),
-            BulkPhase::Failed(why) => vec![format!("{}: stopped", self.what), String::new(), why.clone()],
+            _ => Cow::Borrowed(&self.shown),
         }
     }
 }

@@ -143,7 +143,7 @@ impl State {
     /// for typing to pause before it is checked.
     pub fn wants_ticks(&self) -> bool {
         use super::bulk_screen::BulkPhase;
-        let bulk_moving = matches!(&self.overlay, Some(Overlay::Bulk(b)) if matches!(b.phase, BulkPhase::Reading | BulkPhase::Running { .. }));
+        let bulk_moving = matches!(&self.overlay, Some(Overlay::Bulk(b)) if matches!(b.phase(), BulkPhase::Reading | BulkPhase::Running { .. }));
         self.is_busy() || bulk_moving || matches!(&self.overlay, Some(Overlay::Editor(e)) if e.check_owed.is_some())
     }
 

@@ -20,7 +20,7 @@ use serde_json::{json, Value};
 
 fn bulk_phase(state: &State) -> &BulkPhase {
     match &state.overlay {
-        Some(Overlay::Bulk(screen)) => &screen.phase,
+        Some(Overlay::Bulk(screen)) => screen.phase(),
         _ => panic!("the bulk screen is not open: {:?}", state.status),
     }
 }

@@ -58,7 +58,7 @@ pub fn table_for_bulk(screen: &crate::tui::bulk_screen::BulkScreen) -> &'static 
     if screen.confirm.is_some() {
         return &BULK_CONFIRM;
     }
-    match screen.phase {
+    match screen.phase() {
         BulkPhase::Reading => &BULK_READING,
         BulkPhase::Planned(_) => &BULK_PLANNED,
         BulkPhase::Running { .. } => &BULK_RUNNING,

@@ -111,7 +111,7 @@ pub fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
         };
     }
     let lines = screen.lines().len();
-    match (intent, &screen.phase) {
+    match (intent, screen.phase()) {
         (Intent::Down, _) => scroll_by(&mut screen.scroll, 1, lines, rows),
         (Intent::Up, _) => scroll_by(&mut screen.scroll, -1, lines, rows),
         (Intent::PageDown, _) => scroll_by(&mut screen.scroll, rows as isize, lines, rows),
@@ -163,7 +163,7 @@ fn start(state: &mut State, resume: Option<String>) -> Vec<Effect> {
         return Vec::new();
     };
     screen.watch = Default::default();
-    screen.phase = BulkPhase::Running { stopping: false };
+    screen.set_phase(BulkPhase::Running { stopping: false });
     screen.error = None;
     let task = BulkTask {
         words: screen.words.clone(),
@@ -186,7 +186,7 @@ fn scroll_by(scroll: &mut usize, step: isize, lines: usize, rows: usize) {
 /// those in flight, as for any send).
 pub fn stop_for_quit(state: &mut State) -> Vec<Effect> {
     match &state.overlay {
-        Some(Overlay::Bulk(screen)) if matches!(screen.phase, BulkPhase::Running { stopping: false }) => {
+        Some(Overlay::Bulk(screen)) if matches!(screen.phase(), BulkPhase::Running { stopping: false }) => {
             stop(state, "interrupted: the TUI was quit")
         }
         _ => Vec::new(),
@@ -197,7 +197,7 @@ fn stop(state: &mut State, reason: &str) -> Vec<Effect> {
     let Some(Overlay::Bulk(screen)) = &mut state.overlay else {
         return Vec::new();
     };
-    screen.phase = BulkPhase::Running { stopping: true };
+    screen.set_phase(BulkPhase::Running { stopping: true });
     vec![Effect::StopBatch {
         watch: screen.watch.clone(),
         reason: reason.to_string(),
@@ -218,16 +218,17 @@ pub fn read(state: &mut State, result: Result<(crate::batch::DryRead, Vec<String
     let Some(Overlay::Bulk(screen)) = &mut state.overlay else {
         return Vec::new(); // cancelled meanwhile
     };
-    if !matches!(screen.phase, BulkPhase::Reading) {
+    if !matches!(screen.phase(), BulkPhase::Reading) {
         return Vec::new();
     }
-    screen.phase = match result {
+    let phase = match result {
         Ok((read, ids)) => {
             screen.ids = std::sync::Arc::new(ids);
             BulkPhase::Planned(Box::new(read))
         }
         Err(why) => BulkPhase::Failed(format!("the dry run stopped: {why}")),
     };
+    screen.set_phase(phase);
     Vec::new()
 }
 
@@ -258,10 +259,10 @@ pub fn ran(state: &mut State, result: Result<crate::batch::Tally, String>) -> Ve
         _ => Status::Error(summary),
     };
     if let Some(Overlay::Bulk(screen)) = &mut state.overlay {
-        screen.phase = match result {
+        screen.set_phase(match result {
             Ok(tally) => BulkPhase::Ended(Box::new(tally)),
             Err(why) => BulkPhase::Failed(why),
-        };
+        });
     }
     let quit = std::mem::take(&mut state.quit_when_sent);
     match quit {

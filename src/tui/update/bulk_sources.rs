@@ -195,7 +195,7 @@ pub fn batches_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
                 },
                 Vec::new(),
             );
-            screen.phase = crate::tui::bulk_screen::BulkPhase::Running { stopping: false };
+            screen.set_phase(crate::tui::bulk_screen::BulkPhase::Running { stopping: false });
             let task = BulkTask {
                 words: screen.words.clone(),
                 ids: None,

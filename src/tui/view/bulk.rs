@@ -36,7 +36,7 @@ pub fn draw(screen: &BulkScreen, tenant: &str, frame: &mut Frame, area: Rect, th
     if let (Some(error), None) = (&screen.error, &screen.confirm) {
         lines.push(Line::from(Span::styled(cut(&visible(error), width), theme.error())));
     }
-    let phase = match &screen.phase {
+    let phase = match screen.phase() {
         BulkPhase::Reading => "dry run",
         BulkPhase::Planned(_) => "dry run read: nothing sent yet",
         BulkPhase::Running { .. } => "batch running",

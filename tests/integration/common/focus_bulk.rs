@@ -39,7 +39,7 @@ pub fn with_screen(phase: BulkPhase) -> State {
     let mut state = listed(100, 30);
     let ids = (0..40).map(|n| format!("auth0|{n}")).collect();
     let mut screen = BulkScreen::new("unset user_metadata.history".into(), words(), ids);
-    screen.phase = phase;
+    screen.set_phase(phase);
     state.overlay = Some(Overlay::Bulk(Box::new(screen)));
     state
 }
