@@ -4,7 +4,7 @@
 use auth0_meta::emulator::EmulatorConfig;
 use serde_json::{json, Value};
 
-use super::bulk_run::{batch_id, tenant};
+use super::bulk_run::{batch_id, meta, tenant};
 use crate::common::{self, *};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -12,12 +12,10 @@ async fn revert_batch_puts_every_user_back_but_one_changed_since() {
     let emulator = start(EmulatorConfig::local(TOKEN), &tenant(8)).await;
     let base = emulator.base_url();
     let dir = tempfile::tempdir().unwrap();
-    let out = common::cli::run(
+    let out = meta(
         dir.path(),
-        &[("AUTH0_API_TOKEN", TOKEN)],
+        &base,
         &[
-            "--base-url",
-            &base,
             "bulk",
             "set",
             "user_metadata.prefs.theme",
@@ -51,12 +49,7 @@ async fn revert_batch_puts_every_user_back_but_one_changed_since() {
         "{said}{}",
         String::from_utf8_lossy(&dry.stderr)
     );
-    let out = common::cli::run(
-        dir.path(),
-        &[("AUTH0_API_TOKEN", TOKEN)],
-        &["--base-url", &base, "revert", "--batch", &batch, "--yes"],
-    )
-    .await;
+    let out = meta(dir.path(), &base, &["revert", "--batch", &batch, "--yes"]).await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -99,12 +92,10 @@ async fn failed_users_are_listed_and_tried_again_on_request() {
     .await;
     assert_eq!(status, 204);
     let dir = tempfile::tempdir().unwrap();
-    let out = common::cli::run(
+    let out = meta(
         dir.path(),
-        &[("AUTH0_API_TOKEN", TOKEN)],
+        &base,
         &[
-            "--base-url",
-            &base,
             "bulk",
             "unset",
             "user_metadata.prefs",
@@ -122,12 +113,7 @@ async fn failed_users_are_listed_and_tried_again_on_request() {
         said.contains("(changed 3, failed 2)") && said.contains("failed auth0|run000"),
         "{said}"
     );
-    let listed = common::cli::run(
-        dir.path(),
-        &[("AUTH0_API_TOKEN", TOKEN)],
-        &["--base-url", &base, "bulk", "status", &batch, "--users", "failed"],
-    )
-    .await;
+    let listed = meta(dir.path(), &base, &["bulk", "status", &batch, "--users", "failed"]).await;
     let failed: Vec<Value> = String::from_utf8_lossy(&listed.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -140,12 +126,7 @@ async fn failed_users_are_listed_and_tried_again_on_request() {
         ["auth0|run000", "auth0|run001"]
     );
     assert!(failed[0]["reason"].as_str().unwrap().contains("400"), "{failed:?}");
-    let out = common::cli::run(
-        dir.path(),
-        &[("AUTH0_API_TOKEN", TOKEN)],
-        &["--base-url", &base, "bulk", "resume", &batch, "--retry-failed"],
-    )
-    .await;
+    let out = meta(dir.path(), &base, &["bulk", "resume", &batch, "--retry-failed"]).await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("5 of 5 users settled (changed 5)"),

@@ -27,6 +27,13 @@ pub(crate) fn tenant(count: u32) -> String {
     serde_json::to_string(&users).unwrap()
 }
 
+/// The binary against the emulator at `base`, with the test token and `dir` as its home.
+pub(crate) async fn meta(dir: &std::path::Path, base: &str, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--base-url", base];
+    all.extend_from_slice(args);
+    common::cli::run(dir, &[("AUTH0_API_TOKEN", TOKEN)], &all).await
+}
+
 /// Per user, the journal entries of the batch that applied.
 fn applied_per_user(dir: &std::path::Path, batch: &str) -> HashMap<String, usize> {
     let text = std::fs::read_to_string(dir.join("state/journal.jsonl")).unwrap_or_default();
@@ -78,12 +85,10 @@ async fn a_batch_changes_every_user_once_and_says_so() {
     let emulator = start(EmulatorConfig::local(TOKEN), &tenant(12)).await;
     let base = emulator.base_url();
     let dir = tempfile::tempdir().unwrap();
-    let out = common::cli::run(
+    let out = meta(
         dir.path(),
-        &[("AUTH0_API_TOKEN", TOKEN)],
+        &base,
         &[
-            "--base-url",
-            &base,
             "bulk",
             "retype",
             "user_metadata.age",
@@ -101,12 +106,7 @@ async fn a_batch_changes_every_user_once_and_says_so() {
     let per_user = applied_per_user(dir.path(), &batch);
     assert_eq!(per_user.len(), 12);
     assert!(per_user.values().all(|n| *n == 1), "{per_user:?}");
-    let status = common::cli::run(
-        dir.path(),
-        &[("AUTH0_API_TOKEN", TOKEN)],
-        &["--base-url", &base, "bulk", "status", "--json"],
-    )
-    .await;
+    let status = meta(dir.path(), &base, &["bulk", "status", "--json"]).await;
     let rows: Value = serde_json::from_slice(&status.stdout).unwrap();
     assert_eq!(rows[0]["id"], json!(batch));
     assert_eq!(
@@ -164,12 +164,7 @@ async fn killed_mid_run_and_resumed_every_user_is_changed_once() {
         .filter(|n| **n > 0)
         .count();
     assert!(moved_before < 40, "killed before the end ({moved_before} moved)");
-    let out = common::cli::run(
-        dir.path(),
-        &[("AUTH0_API_TOKEN", TOKEN)],
-        &["--base-url", &base, "bulk", "resume", &batch],
-    )
-    .await;
+    let out = meta(dir.path(), &base, &["bulk", "resume", &batch]).await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(batch_id(&out.stderr), batch);
     // The run leaves the slow budget drained: the check waits for it as a client would.
@@ -219,24 +214,14 @@ async fn a_refused_token_pauses_the_batch_and_resume_finishes_it() {
         "{said}"
     );
     let batch = batch_id(&out.stderr);
-    let status = common::cli::run(
-        dir.path(),
-        &[("AUTH0_API_TOKEN", TOKEN)],
-        &["--base-url", &base, "bulk", "status", "--json"],
-    )
-    .await;
+    let status = meta(dir.path(), &base, &["bulk", "status", "--json"]).await;
     let rows: Value = serde_json::from_slice(&status.stdout).unwrap();
     assert_eq!(
         (rows[0]["state"].clone(), rows[0]["failed"].clone()),
         (json!("paused"), json!(0)),
         "{rows}"
     );
-    let out = common::cli::run(
-        dir.path(),
-        &[("AUTH0_API_TOKEN", TOKEN)],
-        &["--base-url", &base, "bulk", "resume", &batch],
-    )
-    .await;
+    let out = meta(dir.path(), &base, &["bulk", "resume", &batch]).await;
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let (_, users) = api(
         reqwest::Method::GET,
